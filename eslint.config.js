@@ -1,0 +1,27 @@
+import tseslint from 'typescript-eslint';
+
+/** The layer rule (STYLE.md §1): core imports no adapter, command, UI or I/O library. */
+const ioLibraries = ['execa', 'got', 'chalk', 'ora', 'cli-table3', 'commander', '@inquirer/prompts',
+  'cosmiconfig', 'pg', 'proper-lockfile', 'write-file-atomic', 'node-forge'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ioLibraries.map((name) => ({ name, message: 'core stays free of I/O libraries (STYLE.md §1)' })),
+        patterns: [
+          { group: ['**/adapters/**', '**/commands/**', '**/ui/**', '**/lab/**'], message: 'core imports no adapter, command, UI or lab module' },
+          { group: ['node:fs', 'node:fs/*', 'fs', 'node:child_process', 'node:net', 'node:http', 'node:https'], message: 'core is free of I/O' },
+        ],
+      }],
+    },
+  },
+);

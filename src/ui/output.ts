@@ -1,0 +1,64 @@
+/**
+ * stdout is for results, stderr for everything else (STYLE.md §8). In `--json` mode a command writes
+ * exactly one JSON document to stdout through `result`; warnings and progress still go to stderr.
+ */
+export interface OutputOptions {
+  json: boolean;
+  verbose: boolean;
+  color: boolean;
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export class Output {
+  readonly json: boolean;
+  readonly verbose: boolean;
+  readonly color: boolean;
+  private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  private readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+
+  constructor(options: OutputOptions) {
+    this.json = options.json;
+    this.verbose = options.verbose;
+    this.stdout = options.stdout ?? process.stdout;
+    this.stderr = options.stderr ?? process.stderr;
+    this.color = options.color && Boolean(this.stdout.isTTY);
+  }
+
+  /** True when a person watches stderr: spinners and progress bars only then. */
+  get interactiveStderr(): boolean {
+    return Boolean(this.stderr.isTTY) && !this.json;
+  }
+
+  /** The command's result: JSON document or the human rendering. */
+  result(data: unknown, renderHuman: () => string): void {
+    if (this.json) {
+      this.stdout.write(JSON.stringify(data, null, 2) + '\n');
+    } else {
+      const text = renderHuman();
+      if (text.length > 0) this.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    }
+  }
+
+  /** A plain line on stdout for human output (ignored in JSON mode). */
+  line(text: string): void {
+    if (!this.json) this.stdout.write(text + '\n');
+  }
+
+  info(text: string): void {
+    this.stderr.write(text + '\n');
+  }
+
+  warn(text: string): void {
+    this.stderr.write(text + '\n');
+  }
+
+  debug(text: string): void {
+    if (this.verbose) this.stderr.write(text + '\n');
+  }
+
+  /** Raw stderr stream, for spinners and progress bars. */
+  get errorStream(): NodeJS.WritableStream & { isTTY?: boolean } {
+    return this.stderr;
+  }
+}
