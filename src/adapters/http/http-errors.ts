@@ -1,0 +1,96 @@
+import { AuthError, ConfigError, UnreachableError, isOrcaError, type OrcaError } from '../../core/errors.js';
+import type { EnvironmentName } from '../../core/domain.js';
+
+/**
+ * Maps transport failures to the error hierarchy. Exit codes (docs/exit-codes.md): every failure to get a
+ * trustworthy answer — refused, timed out, reset, 5xx after retries, malformed or oversized answers, and a
+ * server certificate that fails verification (another CA, expired, wrong host name) — is exit 3 naming the
+ * environment; only a refusal of *our* identity — 401/403, a client certificate the server rejects or that
+ * cannot be loaded — is exit 4. Messages carry the environment, the URL without query, and codes; never a
+ * header, the credentials, or the raw got error (whose `options` hold the Authorization header).
+ */
+export interface RequestTarget {
+  env: EnvironmentName;
+  /** `scheme://host:port/path` without query or user info. */
+  url: string;
+}
+
+const SERVER_CERT_UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED', 'INVALID_CA', 'CERT_REVOKED', 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', 'PATH_LENGTH_EXCEEDED',
+  'INVALID_PURPOSE', 'CERT_CHAIN_TOO_LONG',
+]);
+const SERVER_CERT_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const SERVER_NAME_MISMATCH = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
+/** TLS alerts a server sends when it rejects (or did not get) our client certificate. */
+const CLIENT_CERT_ALERTS = [
+  'ALERT_CERTIFICATE_REQUIRED', 'ALERT_HANDSHAKE_FAILURE', 'ALERT_BAD_CERTIFICATE', 'ALERT_UNKNOWN_CA',
+  'ALERT_CERTIFICATE_UNKNOWN', 'ALERT_CERTIFICATE_EXPIRED', 'ALERT_CERTIFICATE_REVOKED', 'ALERT_ACCESS_DENIED',
+  'ALERT_UNSUPPORTED_CERTIFICATE', 'ALERT_DECRYPT_ERROR',
+];
+const REFUSED = new Set(['ECONNREFUSED']);
+const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+const TIMEOUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Transient network failures worth a retry on an idempotent call. */
+const TRANSIENT = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED',
+  'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'ERR_STREAM_PREMATURE_CLOSE']);
+/** HTTP statuses retried on an idempotent call. */
+export const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+export function errorCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** True when a fresh attempt of an idempotent request may succeed. */
+export function isTransientError(error: unknown): boolean {
+  const code = errorCodeOf(error);
+  return code !== undefined && TRANSIENT.has(code);
+}
+
+function isClientCertAlert(code: string): boolean {
+  return code.startsWith('ERR_SSL_') && CLIENT_CERT_ALERTS.some((alert) => code.endsWith(alert));
+}
+
+/** The error for a transport failure (no HTTP status). Already-typed errors pass through. */
+export function mapTransportError(error: unknown, target: RequestTarget, attempts: number): OrcaError {
+  if (isOrcaError(error)) return error;
+  const code = errorCodeOf(error) ?? 'UNKNOWN';
+  const params = { env: target.env, url: target.url, code, attempts };
+  const cause = new Error(code);
+  if (SERVER_CERT_UNTRUSTED.has(code)) return new UnreachableError({ key: 'http.tls.serverUntrusted', params, hintKey: 'http.tls.serverUntrusted.hint', cause });
+  if (SERVER_CERT_EXPIRED.has(code)) return new UnreachableError({ key: 'http.tls.serverExpired', params, hintKey: 'http.tls.serverExpired.hint', cause });
+  if (SERVER_NAME_MISMATCH.has(code)) return new UnreachableError({ key: 'http.tls.serverNameMismatch', params, hintKey: 'http.tls.serverUntrusted.hint', cause });
+  if (isClientCertAlert(code)) return new AuthError({ key: 'http.tls.clientCertRefused', params, hintKey: 'http.tls.clientCertRefused.hint', cause });
+  if (REFUSED.has(code)) return new UnreachableError({ key: 'http.refused', params, hintKey: 'http.unreachable.hint', cause });
+  if (DNS.has(code)) return new UnreachableError({ key: 'http.dnsFailed', params, hintKey: 'http.unreachable.hint', cause });
+  if (TIMEOUT.has(code)) return new UnreachableError({ key: 'http.timeout', params, hintKey: 'http.unreachable.hint', cause });
+  return new UnreachableError({ key: 'http.connectionFailed', params, hintKey: 'http.unreachable.hint', cause });
+}
+
+/** The error for an HTTP status the caller did not accept. */
+export function mapStatusError(status: number, target: RequestTarget, attempts: number, serverCode: string | null): OrcaError {
+  const params = { env: target.env, url: target.url, status, attempts, serverCode: serverCode ?? '-' };
+  if (status === 401 || status === 403) {
+    return new AuthError({ key: 'http.authRefused', params, hintKey: 'http.authRefused.hint' });
+  }
+  if (status >= 500) return new UnreachableError({ key: 'http.serverError', params, hintKey: 'http.unreachable.hint' });
+  return new UnreachableError({ key: 'http.unexpectedStatus', params, hintKey: 'http.unexpectedStatus.hint' });
+}
+
+export function malformedAnswer(target: RequestTarget, reason: string, details: string[] = []): OrcaError {
+  return new UnreachableError({ key: 'http.malformedAnswer', params: { env: target.env, url: target.url, reason }, hintKey: 'http.malformedAnswer.hint', details });
+}
+
+export function oversizedAnswer(target: RequestTarget, limit: number): OrcaError {
+  return new UnreachableError({ key: 'http.oversizedAnswer', params: { env: target.env, url: target.url, limit }, hintKey: 'http.malformedAnswer.hint' });
+}
+
+export function unreadableFile(env: EnvironmentName, path: string, code: string): OrcaError {
+  return new ConfigError({ key: 'http.fileUnreadable', params: { env, path, code } });
+}
+
+export function unusableClientCertificate(env: EnvironmentName, path: string): OrcaError {
+  return new AuthError({ key: 'http.tls.clientCertUnusable', params: { env, path }, hintKey: 'http.tls.clientCertUnusable.hint' });
+}

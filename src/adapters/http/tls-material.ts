@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
+import type { OrcaError } from '../../core/errors.js';
+import type { EnvironmentName } from '../../core/domain.js';
+import { errorCodeOf, unreadableFile, unusableClientCertificate } from './http-errors.js';
+
+/** A client certificate: WebORCA cloud's PKCS#12 bundle, or a PEM certificate + (possibly encrypted) key. */
+export type ClientCertificateSource =
+  | { p12File: string; passphrase?: string }
+  | { certFile: string; keyFile: string; passphrase?: string };
+
+/** Certificates and keys as node's TLS options take them (got's `https` option names). */
+export interface TlsMaterial {
+  certificateAuthority?: Buffer;
+  pfx?: Buffer;
+  certificate?: Buffer;
+  key?: Buffer;
+  passphrase?: string;
+}
+
+function readOrThrow(env: EnvironmentName, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw unreadableFile(env, path, errorCodeOf(error) ?? 'EIO');
+  }
+}
+
+/**
+ * Reads the CA file and client certificate once and checks that node can use them (a wrong passphrase or a
+ * damaged `.p12` is reported here as AuthError naming the file, not later as an obscure handshake error).
+ */
+export function loadTlsMaterial(env: EnvironmentName, caFile?: string, cert?: ClientCertificateSource): TlsMaterial {
+  const material: TlsMaterial = {};
+  if (caFile) material.certificateAuthority = readOrThrow(env, caFile);
+  if (!cert) return material;
+  if ('p12File' in cert) {
+    material.pfx = readOrThrow(env, cert.p12File);
+  } else {
+    material.certificate = readOrThrow(env, cert.certFile);
+    material.key = readOrThrow(env, cert.keyFile);
+  }
+  if (cert.passphrase !== undefined) material.passphrase = cert.passphrase;
+  try {
+    createSecureContext({ pfx: material.pfx, cert: material.certificate, key: material.key, passphrase: material.passphrase });
+  } catch {
+    throw unusableClientCertificate(env, 'p12File' in cert ? cert.p12File : cert.keyFile);
+  }
+  return material;
+}
+
+/** Memoizes `loadTlsMaterial` including its failure, so every request reports the same typed error. */
+export function lazyTlsMaterial(load: () => TlsMaterial): () => TlsMaterial {
+  let result: { ok: true; value: TlsMaterial } | { ok: false; error: OrcaError } | undefined;
+  return () => {
+    if (!result) {
+      try {
+        result = { ok: true, value: load() };
+      } catch (error) {
+        result = { ok: false, error: error as OrcaError };
+      }
+    }
+    if (!result.ok) throw result.error;
+    return result.value;
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * pg_dump / pg_restore through the process runner: custom-format dumps, TOC listing, full-read verification
+ * and the local pg_restore version. Passwords reach the child through PGPASSWORD, never argv.
+ */
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import type { DatabaseConfig } from '../../core/config-schema.js';
+import {
+  parseArchiveListing,
+  parsePgToolVersion,
+  type ArchiveListing,
+} from '../../core/dump-header.js';
+import { AuthError, GuardError, OrcaError, UnexpectedError, UnreachableError, VerificationError } from '../../core/errors.js';
+import type { DumpTool } from '../../core/ports.js';
+import { findPgBinary, ProcessError, runProcess } from '../process/run.js';
+
+export interface DumpOptions {
+  /** Environment name for messages. */
+  env?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Tables whose rows are left out (`--exclude-table-data`), e.g. session tables. */
+  excludeTableData?: string[];
+}
+
+export interface DumpResult {
+  /** Where the dump was written: `<file>.partial`. The caller verifies it, then renames it to `file`. */
+  partialFile: string;
+  bytes: number;
+}
+
+/**
+ * Runs `pg_dump -Fc` of `db` into `<file>.partial` (mode 0600, any stale partial replaced). On failure the
+ * partial file is removed and the error is typed (AuthError, UnreachableError, or ProcessError with stderr).
+ */
+export async function dumpDatabase(db: DatabaseConfig, file: string, opts: DumpOptions = {}): Promise<DumpResult> {
+  const partialFile = `${file}.partial`;
+  rmSync(partialFile, { force: true });
+  closeSync(openSync(partialFile, 'w', 0o600));
+  const args = ['--format=custom', `--host=${db.host}`, `--port=${db.port}`, `--username=${db.user}`, '--no-password', `--file=${partialFile}`];
+  for (const table of opts.excludeTableData ?? []) args.push(`--exclude-table-data=${table}`);
+  args.push(`--dbname=${db.database}`);
+  try {
+    await runProcess(findPgBinary('pg_dump'), args, { env: libpqEnv(db), signal: opts.signal, timeoutMs: opts.timeoutMs });
+  } catch (error) {
+    rmSync(partialFile, { force: true });
+    throw mapClientToolError(error, db, opts.env ?? `${db.host}:${db.port}/${db.database}`);
+  }
+  return { partialFile, bytes: statSync(partialFile).size };
+}
+
+/** Environment for libpq tools: password, TLS mode and CA, connect timeout; nothing inherited can override. */
+export function libpqEnv(db: DatabaseConfig): Record<string, string> {
+  const env: Record<string, string> = {
+    PGSSLMODE: db.sslmode,
+    PGCONNECT_TIMEOUT: '10',
+    PGAPPNAME: 'orca-hybrid',
+    PGPASSWORD: db.password ?? '',
+  };
+  if (db.password === undefined) delete env.PGPASSWORD;
+  if (db.caFile !== undefined) env.PGSSLROOTCERT = db.caFile;
+  return env;
+}
+
+/** Maps a failed libpq client tool (pg_dump, pg_restore -d) from its stderr to the typed hierarchy. */
+export function mapClientToolError(error: unknown, db: DatabaseConfig, env: string): OrcaError {
+  if (!(error instanceof ProcessError) || error.processExitCode === null) return error instanceof OrcaError ? error : toUnexpected(error);
+  const text = error.stderrTail.join('\n');
+  if (/password authentication failed|no password supplied|authentication failed|pg_hba\.conf rejects/i.test(text)) {
+    return new AuthError({ key: 'postgres.authFailed', params: { env, user: db.user }, hintKey: 'postgres.authFailed.hint', details: error.stderrTail, cause: error });
+  }
+  if (/Connection refused|could not connect|timeout expired|could not translate host name|No route to host|Network is unreachable/i.test(text)) {
+    return new UnreachableError({
+      key: 'postgres.unreachable', params: { env, host: db.host, port: db.port, reason: 'connection failed' },
+      hintKey: 'postgres.unreachable.hint', details: error.stderrTail, cause: error,
+    });
+  }
+  if (/server version mismatch/i.test(text)) {
+    return new GuardError({ key: 'dump.serverTooNew', params: { env }, hintKey: 'dump.serverTooNew.hint', details: error.stderrTail, cause: error });
+  }
+  return error;
+}
+
+function toUnexpected(error: unknown): OrcaError {
+  return new UnexpectedError({ key: 'error.unexpected', params: { message: error instanceof Error ? error.message : String(error) }, cause: error });
+}
+
+export interface ArchiveReadOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/**
+ * Reads the header and TOC of a custom-format archive (`pg_restore --list`, no full read). Throws
+ * GuardError when the local pg_restore is too old for the archive, VerificationError when it is unreadable.
+ */
+export async function listArchive(file: string, opts: ArchiveReadOptions = {}): Promise<ArchiveListing> {
+  let stdout: string;
+  try {
+    ({ stdout } = await runProcess(findPgBinary('pg_restore'), ['--list', file], { signal: opts.signal, timeoutMs: opts.timeoutMs }));
+  } catch (error) {
+    throw mapArchiveError(error, file, 'dump.listFailed');
+  }
+  const listing = parseArchiveListing(stdout);
+  if (listing === null || listing.header.dumpVersion === null) {
+    throw new VerificationError({ key: 'dump.headerUnparsable', params: { file }, hintKey: 'dump.headerUnparsable.hint' });
+  }
+  return listing;
+}
+
+/** Reads the whole archive (`pg_restore --file=/dev/null`); a truncated or corrupt dump fails with VerificationError. */
+export async function readWholeArchive(file: string, opts: ArchiveReadOptions = {}): Promise<void> {
+  try {
+    await runProcess(findPgBinary('pg_restore'), ['--file=/dev/null', file], { signal: opts.signal, timeoutMs: opts.timeoutMs });
+  } catch (error) {
+    throw mapArchiveError(error, file, 'dump.readFailed');
+  }
+}
+
+function mapArchiveError(error: unknown, file: string, key: string): OrcaError {
+  if (!(error instanceof ProcessError) || error.processExitCode === null) return error instanceof OrcaError ? error : toUnexpected(error);
+  const unsupported = error.stderrTail.map((line) => /unsupported version \(([\d.]+)\) in file header/.exec(line)).find(Boolean);
+  if (unsupported) {
+    return new GuardError({ key: 'dump.unsupportedVersion', params: { file, version: unsupported[1] }, hintKey: 'dump.unsupportedVersion.hint', details: error.stderrTail, cause: error });
+  }
+  return new VerificationError({ key, params: { file }, hintKey: `${key}.hint`, details: error.stderrTail, cause: error });
+}
+
+export interface PgToolVersion {
+  /** e.g. `15.18`. */
+  version: string;
+  major: number;
+  path: string;
+}
+
+/** The local `pg_restore --version`. */
+export async function localPgRestoreVersion(): Promise<PgToolVersion> {
+  const path = findPgBinary('pg_restore');
+  const { stdout } = await runProcess(path, ['--version'], { timeoutMs: 30_000 });
+  const parsed = parsePgToolVersion(stdout);
+  if (parsed === null) throw new UnexpectedError({ key: 'dump.versionUnknown', params: { output: stdout.trim().slice(0, 120) }, hintKey: 'dump.versionUnknown.hint' });
+  return { ...parsed, path };
+}
+
+/** The `DumpTool` port over the functions above. */
+export const postgresDumpTool: DumpTool = {
+  dump: (db, file, opts) => dumpDatabase(db, file, opts),
+  list: (file, opts) => listArchive(file, opts),
+  readWhole: (file, opts) => readWholeArchive(file, opts),
+  localRestoreVersion: () => localPgRestoreVersion(),
+};

@@ -1,0 +1,71 @@
+import type { EmergencyChoice, EnvironmentName, Mode, Sequences } from './domain.js';
+import { GuardError } from './errors.js';
+import type { OrcaState, SyncRecord } from './state.js';
+
+/**
+ * Pure changes of the state document. Each returns a new object (the input is never modified) and
+ * copies every other key, including keys a later release added.
+ */
+
+/**
+ * Selects the emergency environment (選択). Refused (GuardError, exit 5) in emergency or recovery mode
+ * unless `force`: the outage's data lives in the active emergency environment, and selecting the other
+ * one mid-outage would strand it.
+ */
+export function selectEmergency(state: OrcaState, choice: EmergencyChoice, options: { force?: boolean } = {}): OrcaState {
+  if (state.selectedEmergency === choice) return state;
+  if (state.mode !== 'normal' && !options.force) {
+    throw new GuardError({
+      key: `select.refused.${state.mode}`,
+      params: { mode: state.mode, current: state.selectedEmergency, choice },
+      hintKey: 'select.refused.hint',
+    });
+  }
+  return { ...state, selectedEmergency: choice };
+}
+
+/** Records the mode the tool now runs in. Legality of the transition is the caller's (switch) concern. */
+export function recordMode(state: OrcaState, mode: Mode, at: Date): OrcaState {
+  if (state.mode === mode) return state;
+  return { ...state, mode, modeChangedAt: at.toISOString() };
+}
+
+/** Records counters read from `env` as its last-known values (used when `env` is unreachable later). */
+export function recordSequences(state: OrcaState, env: EnvironmentName, values: Sequences, readAt: Date): OrcaState {
+  const reading = {
+    values: {
+      outpatientSlip: values.outpatientSlip,
+      inpatientSlip: values.inpatientSlip,
+      patientSerial: values.patientSerial,
+      patientId: values.patientId,
+    },
+    readAt: readAt.toISOString(),
+  };
+  return { ...state, lastKnownSequences: { ...state.lastKnownSequences, [env]: reading } };
+}
+
+/** Records that `backupId` is now the content of `env` (its restore point). */
+export function recordRestorePoint(state: OrcaState, env: EnvironmentName, backupId: string, restoredAt: Date): OrcaState {
+  return { ...state, restorePoints: { ...state.restorePoints, [env]: { backupId, restoredAt: restoredAt.toISOString() } } };
+}
+
+/** Records the outcome of the latest `sync`. */
+export function recordSync(state: OrcaState, sync: { at: Date; outcome: SyncRecord['outcome']; backupId?: string; message?: string }): OrcaState {
+  const record: SyncRecord = { at: sync.at.toISOString(), outcome: sync.outcome };
+  if (sync.backupId !== undefined) record.backupId = sync.backupId;
+  if (sync.message !== undefined) record.message = sync.message;
+  return { ...state, lastSync: record };
+}
+
+/** Remembers that `env` still has to be told `mode` (it was unreachable when the mode changed). */
+export function addPendingModePush(state: OrcaState, env: EnvironmentName, mode: Mode): OrcaState {
+  return { ...state, pendingModePushes: { ...state.pendingModePushes, [env]: mode } };
+}
+
+/** Forgets the pending push of `env` once it has been delivered. */
+export function clearPendingModePush(state: OrcaState, env: EnvironmentName): OrcaState {
+  if (!(env in state.pendingModePushes)) return state;
+  const pending = { ...state.pendingModePushes };
+  delete pending[env];
+  return { ...state, pendingModePushes: pending };
+}

@@ -1,0 +1,172 @@
+/**
+ * `status` (manual §3.2.1, 3.2.3–3.2.5): one report of every environment, probed in parallel under one
+ * timeout so a dead environment never delays the others. Pure: the probes arrive as functions (ports).
+ */
+import type { EnvironmentName } from './config-schema.js';
+import { ENVIRONMENT_NAMES } from './config-schema.js';
+import { modeOfReported, reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from './domain.js';
+import { isOrcaError } from './errors.js';
+
+/** What one probe of an environment found. Every field may be missing when only part answered. */
+export interface EnvironmentProbeResult {
+  reportedMode: string | null;
+  sequences: Sequences | null;
+  version: string | null;
+  institutionName: string | null;
+  institutionCode: string | null;
+  /** Non-fatal problems of a partly answering environment (e.g. API up, database refused). */
+  warnings: string[];
+}
+
+export interface VmStatus {
+  provider: string;
+  name: string;
+  state: string;
+}
+
+export interface EnvironmentStatus {
+  url: string;
+  online: boolean;
+  reportedMode: string | null;
+  /** The header value this environment should send for the recorded mode. */
+  expectedMode: string;
+  mismatch: boolean;
+  sequences: Sequences | null;
+  version: string | null;
+  institutionName: string | null;
+  error: { code: string; message: string } | null;
+  warnings: string[];
+  selected?: boolean;
+  vm?: VmStatus | null;
+}
+
+export interface NewestBackup {
+  env: string;
+  id: string;
+  createdAt: string;
+  ageSeconds: number;
+  size: number;
+}
+
+export interface StatusReport {
+  mode: Mode;
+  selectedEmergency: EmergencyChoice;
+  environments: Record<EnvironmentName, EnvironmentStatus>;
+  newestBackup: NewestBackup | null;
+  lastSync: { at: string; outcome: string; backupId?: string | null; message?: string | null } | null;
+  lock: { pid: number; host: string; command: string; startedAt: string; phase?: string } | null;
+  mismatches: { env: EnvironmentName; recorded: string; reported: string }[];
+}
+
+export interface StatusInput {
+  mode: Mode;
+  selectedEmergency: EmergencyChoice;
+  urls: Record<EnvironmentName, string>;
+  probes: Record<EnvironmentName, (signal: AbortSignal) => Promise<EnvironmentProbeResult>>;
+  vm?: (signal: AbortSignal) => Promise<VmStatus | null>;
+  timeoutMs: number;
+  newestBackup: NewestBackup | null;
+  lastSync: StatusReport['lastSync'];
+  lock: StatusReport['lock'];
+  /** Renders an error for the report (translated message); defaults to the error's message. */
+  describeError?: (error: unknown) => string;
+}
+
+/** The shared deadline passed before the probe answered. */
+export class ProbeTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
+/** Runs one probe, giving up when the shared deadline passes; the signal tells the probe to stop. */
+async function withDeadline<T>(run: (signal: AbortSignal) => Promise<T>, deadline: Promise<never>, controller: AbortController): Promise<T> {
+  return Promise.race([run(controller.signal), deadline]);
+}
+
+/**
+ * Probes every environment (and the VM) in parallel; all of them share one deadline of `timeoutMs`.
+ * Guarantees: resolves within about `timeoutMs` whatever the probes do; never throws for an environment
+ * that fails (it is reported offline with its error); flags every reported mode that differs from the
+ * recorded one.
+ */
+export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new ProbeTimeout(input.timeoutMs));
+    }, input.timeoutMs);
+  });
+  deadline.catch(() => undefined);
+  const describe = input.describeError ?? ((e: unknown) => (e instanceof Error ? e.message : String(e)));
+
+  try {
+    const [results, vm] = await Promise.all([
+      Promise.allSettled(ENVIRONMENT_NAMES.map((env) => withDeadline(input.probes[env], deadline, controller))),
+      input.vm ? withDeadline(input.vm, deadline, controller).catch(() => null) : Promise.resolve(undefined),
+    ]);
+    const environments = {} as Record<EnvironmentName, EnvironmentStatus>;
+    const mismatches: StatusReport['mismatches'] = [];
+    ENVIRONMENT_NAMES.forEach((env, i) => {
+      const expectedMode = reportedModeFor(env, input.mode);
+      const settled = results[i]!;
+      const status: EnvironmentStatus = settled.status === 'fulfilled'
+        ? onlineStatus(input.urls[env], expectedMode, settled.value)
+        : offlineStatus(input.urls[env], expectedMode, settled.reason, describe);
+      if (env !== 'operating') status.selected = (env === 'cloudEmergency') === (input.selectedEmergency === 'cloud');
+      if (env === 'localEmergency' && vm !== undefined) status.vm = vm;
+      if (status.mismatch && status.reportedMode) mismatches.push({ env, recorded: expectedMode, reported: status.reportedMode });
+      environments[env] = status;
+    });
+    return {
+      mode: input.mode,
+      selectedEmergency: input.selectedEmergency,
+      environments,
+      newestBackup: input.newestBackup,
+      lastSync: input.lastSync,
+      lock: input.lock,
+      mismatches,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function onlineStatus(url: string, expectedMode: string, probe: EnvironmentProbeResult): EnvironmentStatus {
+  const reported = probe.reportedMode;
+  return {
+    url,
+    online: true,
+    reportedMode: reported,
+    expectedMode,
+    mismatch: reported !== null && reported !== expectedMode,
+    sequences: probe.sequences,
+    version: probe.version,
+    institutionName: probe.institutionName,
+    error: null,
+    warnings: probe.warnings,
+  };
+}
+
+function offlineStatus(url: string, expectedMode: string, reason: unknown, describe: (e: unknown) => string): EnvironmentStatus {
+  const code = reason instanceof ProbeTimeout ? 'TIMEOUT' : isOrcaError(reason) ? reason.code : 'UNEXPECTED';
+  return {
+    url,
+    online: false,
+    reportedMode: null,
+    expectedMode,
+    mismatch: false,
+    sequences: null,
+    version: null,
+    institutionName: null,
+    error: { code, message: describe(reason) },
+    warnings: [],
+  };
+}
+
+/** True when a reported header names a mode the tool knows (used to reject garbage headers). */
+export function isKnownReportedMode(value: string): boolean {
+  return modeOfReported(value) !== null;
+}

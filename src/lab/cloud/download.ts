@@ -1,0 +1,110 @@
+/** `GET` / `HEAD /backups/{id}/content`: the dump bytes with one `Range`, `If-Range`, and the download faults. */
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import type { BackupStore, StoredBackup } from './backup-store.js';
+import { assertBackupId } from './backup-store.js';
+import type { DownloadFaultPlan, FaultController } from './faults.js';
+import { HttpError } from './http-util.js';
+
+export interface DownloadContext {
+  store: BackupStore;
+  faults: FaultController;
+  rawSocketOf(remotePort: number | undefined): Socket | undefined;
+}
+
+type RangeChoice = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
+
+/** RFC 9110 single-range semantics; anything we do not serve as a range falls back to the whole file. */
+export function chooseRange(header: string | undefined, ifRange: string | undefined, size: number, etag: string): RangeChoice {
+  if (header === undefined) return { kind: 'full' };
+  if (ifRange !== undefined && ifRange.trim() !== etag) return { kind: 'full' };
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return { kind: 'full' };
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0 || size === 0) return { kind: 'unsatisfiable' };
+    return { kind: 'partial', start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? size - 1 : Number(match[2]);
+  if (end < start) return { kind: 'full' };
+  if (start >= size) return { kind: 'unsatisfiable' };
+  return { kind: 'partial', start, end: Math.min(end, size - 1) };
+}
+
+export async function serveBackupContent(req: IncomingMessage, res: ServerResponse, ctx: DownloadContext, id: string): Promise<void> {
+  assertBackupId(id);
+  const backup = await ctx.store.get(id);
+  if (!backup) {
+    const partial = await ctx.store.partial(id);
+    const headers: Record<string, string> = partial
+      ? { 'X-Upload-Offset': String(partial.offset), 'X-Upload-Length': String(partial.length), 'X-Content-Sha256': partial.sha256 }
+      : {};
+    throw new HttpError(404, 'NOT_FOUND', `no backup ${id}`, headers);
+  }
+  const etag = `"${backup.sha256}"`;
+  const common = { ETag: etag, 'Accept-Ranges': 'bytes', 'X-Content-Sha256': backup.sha256, 'Content-Type': 'application/octet-stream' };
+  if (req.method === 'HEAD') {
+    res.writeHead(200, { ...common, 'Content-Length': backup.size });
+    res.end();
+    return;
+  }
+  const ifRange = req.headers['if-range'];
+  const range = chooseRange(req.headers.range, Array.isArray(ifRange) ? ifRange[0] : ifRange, backup.size, etag);
+  if (range.kind === 'unsatisfiable') {
+    throw new HttpError(416, 'RANGE_NOT_SATISFIABLE', `the range starts past the end (${backup.size} bytes)`, { 'Content-Range': `bytes */${backup.size}` });
+  }
+  const start = range.kind === 'partial' ? range.start : 0;
+  const end = range.kind === 'partial' ? range.end : backup.size - 1;
+  const headers: Record<string, string | number> = { ...common, 'Content-Length': end - start + 1 };
+  if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${backup.size}`;
+  res.writeHead(range.kind === 'partial' ? 206 : 200, headers);
+  if (end < start) {
+    res.end();
+    return;
+  }
+  const plan = ctx.faults.takeDownloadPlan();
+  if (plan) await streamWithFaults(res, ctx, backup, start, end, plan);
+  else await pipeline(createReadStream(ctx.store.contentPath(id), { start, end, highWaterMark: 1 << 20 }), res);
+}
+
+function writeChunk(res: ServerResponse, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => res.write(chunk, (error) => (error ? reject(error) : resolve())));
+}
+
+async function streamWithFaults(res: ServerResponse, ctx: DownloadContext, backup: StoredBackup, start: number, end: number, plan: DownloadFaultPlan): Promise<void> {
+  let offset = start;
+  let sent = 0;
+  for await (const raw of createReadStream(ctx.store.contentPath(backup.id), { start, end, highWaterMark: 256 << 10 })) {
+    let chunk = raw as Buffer;
+    const at = plan.corruptAtOffset;
+    if (at !== null && at >= offset && at < offset + chunk.length) {
+      chunk = Buffer.from(chunk);
+      chunk[at - offset] = chunk[at - offset]! ^ 0xff;
+    }
+    offset += chunk.length;
+    if (plan.stopAfterBytes !== null && sent + chunk.length >= plan.stopAfterBytes) {
+      await writeChunk(res, chunk.subarray(0, plan.stopAfterBytes - sent));
+      cut(res, ctx, plan.stopKind);
+      return;
+    }
+    await writeChunk(res, chunk);
+    sent += chunk.length;
+  }
+  res.end();
+}
+
+/** Ends a download early: `reset` sends a TCP RST; `truncate` closes cleanly short of Content-Length. */
+function cut(res: ServerResponse, ctx: DownloadContext, kind: 'reset' | 'truncate'): void {
+  const socket = res.socket;
+  if (!socket) return;
+  if (kind === 'truncate') {
+    socket.end();
+    return;
+  }
+  const raw = ctx.rawSocketOf(socket.remotePort);
+  if (raw && typeof raw.resetAndDestroy === 'function') raw.resetAndDestroy();
+  else socket.destroy();
+}

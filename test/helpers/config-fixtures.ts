@@ -1,0 +1,41 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A complete, valid configuration (as a file would hold it) with recognisable values. */
+export function validSettings(name = 'Test Clinic'): Record<string, unknown> {
+  return {
+    clinic: { institutionCode: '1312345678', name },
+    environments: {
+      operating: {
+        kind: 'cloud',
+        url: 'https://control.example.test',
+        orcaApiUrl: 'https://weborca.example.test',
+        credentials: { user: 'ormaster', clientCertificate: { p12File: 'certs/client.p12' } },
+      },
+      cloudEmergency: {
+        kind: 'cloud',
+        url: 'https://control-emergency.example.test',
+        orcaApiUrl: 'https://weborca-emergency.example.test',
+        credentials: { user: 'ormaster' },
+      },
+      localEmergency: { kind: 'postgres', database: { host: '127.0.0.1' }, orcaApiUrl: 'http://127.0.0.1:8000' },
+    },
+    backup: { folder: 'backups', retention: 3 },
+  };
+}
+
+/** Makes a fresh temporary folder; `cleanup` removes every folder made. */
+export function tempDirs(): { make: () => Promise<string>; cleanup: () => Promise<void> } {
+  const made: string[] = [];
+  return {
+    make: async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'orca-config-test-'));
+      made.push(dir);
+      return dir;
+    },
+    cleanup: async () => {
+      await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/** The process runner against real child processes (sh, sleep, runuser, the PostgreSQL binaries). */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findPgBinary, ProcessError, runProcess } from '../../src/adapters/process/run.js';
+import { CancelledError } from '../../src/core/errors.js';
+
+const SECRET = 'sekrit-' + 'value-42';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'orca-test-run-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('returns stdout, stderr and the exit code', async () => {
+  const out = await runProcess('sh', ['-c', 'printf "%s" "$1"; printf warn >&2', 'sh', 'a b'], {});
+  expect(out).toEqual({ stdout: 'a b', stderr: 'warn', exitCode: 0 });
+});
+
+test('passes secrets through env and stdin input, never into the error', async () => {
+  const out = await runProcess('sh', ['-c', 'printf "%s" "$ORCA_SECRET"; cat'], { env: { ORCA_SECRET: SECRET }, input: '+in' });
+  expect(out.stdout).toBe(`${SECRET}+in`);
+  const error = await runProcess('sh', ['-c', 'exit 3'], { env: { ORCA_SECRET: SECRET } }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ProcessError);
+  expect(JSON.stringify({ ...(error as ProcessError), message: (error as Error).message })).not.toContain(SECRET);
+});
+
+test('a non-zero exit throws ProcessError with the command, exit code and the last 20 stderr lines', async () => {
+  const script = 'for i in $(seq 1 30); do echo "line $i" >&2; done; exit 7';
+  const error = (await runProcess('/bin/sh', ['-c', script]).catch((e: unknown) => e)) as ProcessError;
+  expect(error).toBeInstanceOf(ProcessError);
+  expect(error.key).toBe('process.failed');
+  expect(error.command).toBe('sh');
+  expect(error.processExitCode).toBe(7);
+  expect(error.stderrTail).toHaveLength(20);
+  expect(error.stderrTail[0]).toBe('line 11');
+  expect(error.stderrTail[19]).toBe('line 30');
+  expect(error.params).toMatchObject({ command: 'sh', exitCode: 7 });
+});
+
+test('reject: false resolves with the exit code', async () => {
+  expect((await runProcess('sh', ['-c', 'exit 4'], { reject: false })).exitCode).toBe(4);
+});
+
+test('stdoutFile sends stdout to a file', async () => {
+  const file = join(dir, 'out.txt');
+  const out = await runProcess('sh', ['-c', 'echo hello'], { stdoutFile: file });
+  expect(out.stdout).toBe('');
+  expect(readFileSync(file, 'utf8')).toBe('hello\n');
+});
+
+test('aborting the signal kills the child and throws CancelledError', async () => {
+  const controller = new AbortController();
+  let pid: number | undefined;
+  const running = runProcess('sleep', ['60'], {
+    signal: controller.signal,
+    onSpawn: (spawned) => {
+      pid = spawned.pid;
+      controller.abort();
+    },
+  });
+  await expect(running).rejects.toBeInstanceOf(CancelledError);
+  expect(pid).toBeGreaterThan(0);
+  expect(() => process.kill(pid!, 0)).toThrow(/ESRCH/);
+});
+
+test('a timeout stops the child and throws ProcessError marked timedOut', async () => {
+  const error = (await runProcess('sleep', ['60'], { timeoutMs: 200 }).catch((e: unknown) => e)) as ProcessError;
+  expect(error).toBeInstanceOf(ProcessError);
+  expect(error.key).toBe('process.timedOut');
+  expect(error.timedOut).toBe(true);
+});
+
+test('a missing program is ProcessError process.notFound', async () => {
+  const error = (await runProcess('orca-no-such-program', []).catch((e: unknown) => e)) as ProcessError;
+  expect(error).toBeInstanceOf(ProcessError);
+  expect(error.key).toBe('process.notFound');
+});
+
+const asRoot = process.getuid?.() === 0 ? test : test.skip;
+asRoot('user runs the child as that OS user through runuser, keeping env', async () => {
+  const out = await runProcess('sh', ['-c', 'id -un; printf "%s" "$ORCA_SECRET"'], { user: 'postgres', env: { ORCA_SECRET: 'x' } });
+  expect(out.stdout).toBe('postgres\nx');
+});
+
+test('findPgBinary finds server programs off PATH and names the package when missing', () => {
+  const initdb = findPgBinary('initdb');
+  expect(initdb).toMatch(/^\/.+\/initdb$/);
+  expect(findPgBinary('pg_restore')).toMatch(/^\/.+\/pg_restore$/);
+  let error: unknown;
+  try {
+    findPgBinary('pg_no_such_tool');
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ProcessError);
+  expect((error as ProcessError).key).toBe('process.pgBinaryMissing');
+});
+
+test('stdoutFile does not hold a large output in memory (no maxBuffer failure)', async () => {
+  const file = join(dir, 'big.bin');
+  await runProcess('head', ['-c', String(150 * 1024 * 1024), '/dev/zero'], { stdoutFile: file });
+  expect(statSync(file).size).toBe(150 * 1024 * 1024);
+  rmSync(file);
+});
