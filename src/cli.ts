@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { COMMANDS } from './commands/registry.js';
 import { ExitCode, isOrcaError, type OrcaError } from './core/errors.js';
-import { chooseLanguage, translator, type Translate } from './ui/i18n.js';
+import { activeLanguage, chooseLanguage, translator, type Translate } from './ui/i18n.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -27,11 +27,18 @@ export async function buildProgram(argv: string[], env: NodeJS.ProcessEnv = proc
   const entry = COMMANDS.find((c) => c.name === word);
   if (entry) {
     const build = await entry.load();
-    program.addCommand(build());
+    program.addCommand(inheritExitOverride(build()));
   } else {
     for (const c of COMMANDS) program.command(c.name).description(c.summary[lang]);
   }
   return program;
+}
+
+/** `addCommand` does not pass `exitOverride` down: without it a subcommand's parse error would exit 1, not 2. */
+function inheritExitOverride(command: Command): Command {
+  command.exitOverride();
+  for (const sub of command.commands) inheritExitOverride(sub);
+  return command;
 }
 
 /** The first argument that is not a global option (or its value). */
@@ -56,14 +63,15 @@ function flagValue(argv: string[], flag: string): string | undefined {
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   process.stdout.on('error', quietOnEpipe);
   process.stderr.on('error', quietOnEpipe);
-  const t = translator(chooseLanguage(flagValue(argv, '--lang'), undefined, process.env));
+  const initial = chooseLanguage(flagValue(argv, '--lang'), undefined, process.env);
   const verbose = argv.includes('--verbose');
   const json = argv.includes('--json');
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    process.exitCode = reportError(error, t, verbose, json);
+    // The configured language applies to errors too once the config was read.
+    process.exitCode = reportError(error, translator(activeLanguage() ?? initial), verbose, json);
   }
 }
 

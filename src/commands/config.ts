@@ -6,7 +6,8 @@ import type { InitOptions } from './config-init/run-init.js';
 /** `config init | validate | show` (docs/configuration.md). Handlers load lazily. */
 export function buildConfigCommand(): Command {
   const t = translator(chooseLanguage(helpLanguageFlag(process.argv), undefined, process.env));
-  const config = new Command('config').description(t('config.cmd.summary'));
+  // exitOverride before `.command()` so the subcommands inherit it: a parse error reaches main() (exit 2).
+  const config = new Command('config').description(t('config.cmd.summary')).exitOverride().showHelpAfterError();
 
   config
     .command('validate')

@@ -1,4 +1,4 @@
-import { chooseLanguage, translator, type Language, type Translate } from '../ui/i18n.js';
+import { chooseLanguage, setActiveLanguage, translator, type Language, type Translate } from '../ui/i18n.js';
 import { Output } from '../ui/output.js';
 
 /** The global options every command sees (`orca-hybrid --help` lists them). */
@@ -13,7 +13,7 @@ export interface GlobalOptions {
 
 /**
  * What a command's action receives: options, output, language and the environment. Configuration is
- * loaded on demand (`loadConfig` in `config-loader.ts`) so commands that need none (`lab`, `config init`)
+ * loaded on demand (`loadConfig` in `src/adapters/config/load.ts`) so commands that need none (`lab`, `config init`)
  * never read it; loading it may switch the language to the configured one when `--lang` was not given.
  */
 export interface CommandContext {
@@ -45,6 +45,7 @@ export function createContext(global: GlobalOptions, argv: string[], env: NodeJS
       const lang = chooseLanguage(global.lang, configured, env);
       ctx.lang = lang;
       ctx.t = translator(lang);
+      setActiveLanguage(lang);
     },
   };
   return ctx;

@@ -16,7 +16,9 @@ export interface JournalOptions {
 /** `journal [--since <date>] [--json]`: the audit journal, a table for people, a JSON array for scripts. */
 export function buildJournalCommand(): Command {
   const t = helpTranslator();
+  // exitOverride: a parse error reaches main() and exits 2 (commander alone would exit 1).
   return new Command('journal')
+    .exitOverride()
     .description(t('journal.cmd.summary'))
     .option('--since <date>', t('journal.option.since'))
     .option('--state-dir <dir>', t('state.option.stateDir'))

@@ -21,7 +21,9 @@ export interface SelectReport {
 /** `select cloud|local [--force]` (選択, manual 3.2.4–3.2.5): which emergency environment a switch uses. */
 export function buildSelectCommand(): Command {
   const t = helpTranslator();
+  // exitOverride: a parse error reaches main() and exits 2 (commander alone would exit 1).
   return new Command('select')
+    .exitOverride()
     .description(t('select.cmd.summary'))
     .addArgument(new Argument('<choice>', t('select.arg.choice')).choices(['cloud', 'local']))
     .option('--force', t('select.option.force'), false)

@@ -21,7 +21,9 @@ export interface UnlockReport {
 /** `unlock [--yes]`: removes a lock whose holder is gone (RELIABILITY.md lesson 1). */
 export function buildUnlockCommand(): Command {
   const t = helpTranslator();
+  // exitOverride: a parse error reaches main() and exits 2 (commander alone would exit 1).
   return new Command('unlock')
+    .exitOverride()
     .description(t('unlock.cmd.summary'))
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .action(action<UnlockOptions>(runUnlock));

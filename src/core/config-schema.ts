@@ -109,6 +109,8 @@ export const vmSchema = z
     snapshot: nonEmpty.default('clean'),
     /** How long `vm start` waits for WebORCA to answer. */
     startTimeoutSeconds: z.number().int().min(10).max(3600).default(300),
+    /** Provider `lab` only: the lab folder whose local cluster stands for the VM. */
+    labDir: nonEmpty.optional(),
   })
   .strict();
 

@@ -102,7 +102,7 @@ export function parseSince(text: string, now: Date): Date | null {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (day) {
     const date = new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-    return date.getDate() === Number(day[3]) ? date : null;
+    return date.getMonth() === Number(day[2]) - 1 && date.getDate() === Number(day[3]) ? date : null;
   }
   if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) return null;
   const parsed = new Date(value.replace(' ', 'T'));

@@ -140,3 +140,89 @@ export interface DumpTool {
   /** The local pg_restore's version (for `archiveVersionReadable`). */
   localRestoreVersion(): Promise<{ version: string; major: number }>;
 }
+
+/** Bytes moved so far by a download or upload; `total` when known. */
+export interface TransferProgress {
+  bytes: number;
+  total: number | null;
+}
+
+/** How a fetch went: where it resumed, what it received, how often it had to reconnect. */
+export interface FetchStats {
+  /** Bytes a partial file from an earlier run already held (0: fresh start). */
+  resumedFrom: number;
+  /** Body bytes received over the network in this run (all attempts). */
+  bytesReceived: number;
+  attempts: number;
+  /** True when a partial had to be thrown away (server ignored Range, backup changed, checksum failed). */
+  restarted: boolean;
+  /** Wall time of the transfer including the checksum finishing, in seconds. */
+  seconds: number;
+}
+
+/**
+ * The local backup folder (`<folder>/<env>/<id>.dump` + `<id>.json`, ARCHITECTURE.md "Backups"). Its
+ * guarantee: a dump is visible in the catalog only after it was verified (size, sha256, `PGDMP` magic,
+ * `pg_restore --list`, a full read) and committed (fsync, rename, sidecar); a failure leaves the catalog
+ * exactly as it was. Files 0600, folders 0700.
+ */
+export interface BackupFolder {
+  readonly folder: string;
+  /** The catalog (verified entries) and the sidecars that could not be trusted. */
+  read(): Promise<{ entries: import('./backup-catalog.js').CatalogEntry[]; damaged: string[] }>;
+  /**
+   * Downloads `backup` from `source` into `<env>/<id>.dump.partial`, resuming what an earlier run left
+   * (HTTP Range), verifies and commits it. Transport failures are retried until `deadlineAt` (ms since
+   * epoch) and keep the partial for the next run; a checksum or archive failure discards it.
+   */
+  fetch(env: EnvironmentName, source: CloudBackupApi, backup: BackupInfo, options: {
+    deadlineAt: number; signal?: AbortSignal; onProgress?: (progress: TransferProgress) => void;
+  }): Promise<{ entry: import('./backup-catalog.js').CatalogEntry; stats: FetchStats }>;
+  /** `pg_dump -Fc` of a directly reached database as backup `id` of `env`, verified and committed. */
+  dump(env: EnvironmentName, db: import('./config-schema.js').DatabaseConfig, id: string, options?: { signal?: AbortSignal }): Promise<{ entry: import('./backup-catalog.js').CatalogEntry }>;
+  /** Deletes these dumps (the dump first, so an entry vanishes at once; then its sidecar). */
+  remove(entries: import('./backup-catalog.js').CatalogEntry[]): Promise<void>;
+  /** Deletes `.partial` files of `env` other than `keepId`'s (left by interrupted runs); returns their names. */
+  removeStalePartials(env: EnvironmentName, keepId: string | null): Promise<string[]>;
+}
+
+/** What a restore's gates need to know about the environment it replaces (`restore`, ARCHITECTURE.md "Restore"). */
+export interface RestoreTargetFacts {
+  /** The PostgreSQL server the dump goes into, when the tool restores it itself; null for a cloud job. */
+  server: { version: string; major: number } | null;
+  /** 医療機関コード the current database (or the cloud's health answer) names; null when it names none. */
+  institutionCode: string | null;
+  /** Whether a safety dump of the current database can be taken (a database exists and is reachable). */
+  canTakeSafetyDump: boolean;
+}
+
+/** Steps of a restore, in order, for progress and for naming the step that failed. */
+export type RestoreStep = 'preparing' | 'staging' | 'restoring' | 'cleaning' | 'checking' | 'analyzing' | 'swapping' | 'remote';
+
+export interface RestoreProgress {
+  step: RestoreStep;
+  /** 0–1 when the environment reports it (a cloud job), else null. */
+  fraction: number | null;
+}
+
+/**
+ * How a restore ended. `failed` guarantees the target's previous database is untouched (the adapter
+ * restores into a staging database and swaps only after every step passed); `unknown` is a remote job
+ * that has not finished by the deadline or could not be asked about — never reported as a failure.
+ */
+export type RestoreOutcome =
+  | { kind: 'restored'; warnings: Array<{ key: string; params: Record<string, string | number> }> }
+  | { kind: 'failed'; step: RestoreStep; error: unknown }
+  | { kind: 'unknown'; jobId: string; step: RestoreStep; fraction: number | null };
+
+/** An environment that can receive a dump: a directly reached database or a cloud environment's restore job. */
+export interface RestoreTarget {
+  readonly env: EnvironmentName;
+  readonly kind: 'postgres' | 'cloud';
+  /** Reads the facts the gates compare; throws UnreachableError/AuthError when the environment cannot be reached. */
+  inspect(signal?: AbortSignal): Promise<RestoreTargetFacts>;
+  /** Saves the current database as a verified, cataloged backup before it is replaced; returns its id. */
+  takeSafetyDump(signal?: AbortSignal): Promise<string>;
+  /** Loads `entry`'s dump; see RestoreOutcome for what each ending guarantees. */
+  restore(entry: import('./backup-catalog.js').CatalogEntry, onProgress: (progress: RestoreProgress) => void, signal?: AbortSignal): Promise<RestoreOutcome>;
+}

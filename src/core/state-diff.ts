@@ -17,11 +17,12 @@ export function diffState(before: unknown, after: unknown): StateDiff {
   const paths = [...new Set([...left.keys(), ...right.keys()])].sort();
   const diff: StateDiff = { before: {}, after: {} };
   for (const path of paths) {
-    const a = left.get(path);
-    const b = right.get(path);
+    // An absent leaf and a null one mean the same to a reader: no difference.
+    const a = left.get(path) ?? null;
+    const b = right.get(path) ?? null;
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    diff.before[path] = a === undefined ? null : a;
-    diff.after[path] = b === undefined ? null : b;
+    diff.before[path] = a;
+    diff.after[path] = b;
   }
   return diff;
 }

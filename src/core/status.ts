@@ -2,6 +2,7 @@
  * `status` (manual §3.2.1, 3.2.3–3.2.5): one report of every environment, probed in parallel under one
  * timeout so a dead environment never delays the others. Pure: the probes arrive as functions (ports).
  */
+import { setMaxListeners } from 'node:events';
 import type { EnvironmentName } from './config-schema.js';
 import { ENVIRONMENT_NAMES } from './config-schema.js';
 import { modeOfReported, reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from './domain.js';
@@ -92,6 +93,8 @@ async function withDeadline<T>(run: (signal: AbortSignal) => Promise<T>, deadlin
  */
 export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
   const controller = new AbortController();
+  // Every probe's requests listen on this one signal; more than the default ten listeners is expected.
+  setMaxListeners(100, controller.signal);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

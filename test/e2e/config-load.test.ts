@@ -1,15 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { runCli } from '../helpers/cli.js';
-import { tempDirs, validSettings } from '../helpers/config-fixtures.js';
+import { tempDirs, validSettings, type LooseTree } from '../helpers/config-fixtures.js';
 
 const dirs = tempDirs();
 afterAll(() => dirs.cleanup());
 
 interface ShowDoc {
   file: string;
-  config: Record<string, any>;
+  config: Record<string, LooseTree>;
 }
 
 async function show(cwd: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ShowDoc> {
@@ -35,7 +35,7 @@ describe('config file formats (built binary)', () => {
     ['package.json', (name) => JSON.stringify({ name: 'clinic', private: true, 'orca-hybrid': validSettings(name) })],
   ];
 
-  test.each(formats)('%s in the working folder is found and read', async (file, render) => {
+  test.concurrent.each(formats)('%s in the working folder is found and read', async (file, render) => {
     const dir = await dirs.make();
     await writeFile(join(dir, file), render(`Clinic via ${file}`));
     const doc = await show(dir);
@@ -68,6 +68,10 @@ describe('config file formats (built binary)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(join(dir, 'nope.yaml'));
     expect(missing.stderr).toContain('ENOENT');
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'clinic' }));
+    const noKey = await runCli(['config', 'show'], { cwd: dir });
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('No configuration file found');
   });
 
   test('a file that does not parse names the file and position, never the content', async () => {
@@ -89,6 +93,7 @@ describe('config file formats (built binary)', () => {
     const m = await runCli(['--config', 'bad.mjs', 'config', 'validate'], { cwd: dir });
     expect(m.code).toBe(2);
     expect(m.stderr).toContain('bad.mjs');
+    expect(m.stderr).toContain('node --check');
     expect(m.stderr).not.toContain('UNPARSABLE-SECRET');
   });
 });
@@ -146,7 +151,7 @@ describe('precedence: defaults < file < ORCA_HYBRID_* < flags', () => {
 describe('config validate', () => {
   test('five distinct errors are all reported with dotted paths (exit 2), human and --json', async () => {
     const dir = await dirs.make();
-    const settings = validSettings() as any;
+    const settings = validSettings() as LooseTree;
     settings.language = 'fr';
     settings.clinic.institutionCode = '12345';
     settings.environments.operating.url = 'http://control.example.test';
@@ -182,5 +187,22 @@ describe('config validate', () => {
     const run = await runCli(['config', 'validate', '--json'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ valid: true, file: join(dir, 'orca-hybrid.json'), problems: [] });
+  });
+});
+
+describe('docs/configuration.md', () => {
+  test('the full example is a valid configuration', async () => {
+    const doc = await readFile(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
+    const example = /## Full example\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const dir = await dirs.make();
+    await writeFile(join(dir, 'orca-hybrid.yaml'), example!, { mode: 0o600 });
+    await mkdir(join(dir, 'secrets'));
+    for (const name of ['operating.key', 'operating.p12.pass', 'emergency.key', 'emergency.p12.pass', 'local-db.pw', 'local-api.pw']) {
+      await writeFile(join(dir, 'secrets', name), 'example-secret\n', { mode: 0o600 });
+    }
+    const run = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(JSON.parse(run.stdout)).toEqual({ valid: true, file: join(dir, 'orca-hybrid.yaml'), problems: [] });
+    expect(run.stderr).toBe('');
   });
 });

@@ -39,3 +39,7 @@ export function tempDirs(): { make: () => Promise<string>; cleanup: () => Promis
     },
   };
 }
+
+/** Settings trees that tests reshape freely (deliberately wrong values included). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LooseTree = any;

@@ -40,7 +40,7 @@ export function call(url: string, opts: CallOptions = {}): Promise<CallResult> {
     payload = Buffer.from(JSON.stringify(opts.body));
     headers['Content-Type'] ??= 'application/json';
   }
-  if (payload && headers['Content-Length'] === undefined) headers['Content-Length'] = payload.length;
+  if (payload && headers['Content-Length'] === undefined && headers['Transfer-Encoding'] === undefined) headers['Content-Length'] = payload.length;
   if (opts.auth) headers.Authorization = basic(opts.auth.user, opts.auth.password);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { inspect } from 'node:util';
 import { z } from 'zod';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../src/adapters/http/client-factory.js';
 import { AuthError, ConfigError, ExitCode, UnreachableError, type OrcaError } from '../../src/core/errors.js';
@@ -71,6 +72,19 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       const headers = { 'content-length': String(DOWNLOAD.length - start), etag: '"abc"', 'x-hybridmode': 'normal' };
       res.writeHead(range ? 206 : 200, range ? { ...headers, 'content-range': `bytes ${start}-${DOWNLOAD.length - 1}/${DOWNLOAD.length}` } : headers);
       return void res.end(DOWNLOAD.subarray(start));
+    }
+    case '/slowdownload': {
+      res.writeHead(200, { 'content-length': String(10 * 1024) });
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed) return clearInterval(timer);
+        res.write(Buffer.alloc(1024, sent));
+        if (++sent === 10) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 100);
+      return;
     }
     case '/upload': {
       const chunks: Buffer[] = [];
@@ -285,11 +299,39 @@ describe('streams', () => {
     const whole = await c.openDownload({ path: 'download' });
     expect(whole.status).toBe(200);
     expect(whole.contentLength).toBe(DOWNLOAD.length);
-    expect(Buffer.concat(await whole.body.toArray())).toEqual(DOWNLOAD);
+    expect(Buffer.concat(await whole.body.toArray()).equals(DOWNLOAD)).toBe(true);
     const rest = await c.openDownload({ path: 'download', offset: 60_000 });
     expect(rest.status).toBe(206);
     expect(rest.contentRange).toEqual({ start: 60_000, end: DOWNLOAD.length - 1, total: DOWNLOAD.length });
-    expect(Buffer.concat(await rest.body.toArray())).toEqual(DOWNLOAD.subarray(60_000));
+    expect(Buffer.concat(await rest.body.toArray()).equals(DOWNLOAD.subarray(60_000))).toBe(true);
+  });
+
+  test('the retry deadline bounds opening a download, not its body; the caller signal still aborts the body', async () => {
+    const c = client({ retry: { limit: 1, totalDeadlineMs: 300, baseDelayMs: 10 } });
+    const slow = await c.openDownload({ path: 'slowdownload' });
+    expect(Buffer.concat(await slow.body.toArray()).length).toBe(10 * 1024); // ~1 s of body, deadline 0.3 s
+
+    const controller = new AbortController();
+    const aborted = await c.openDownload({ path: 'slowdownload', signal: controller.signal });
+    setTimeout(() => controller.abort(), 250);
+    const error = await failure(aborted.body.toArray());
+    expect(c.toError(error, 'slowdownload')).toBeInstanceOf(UnreachableError);
+    // The raw stream error a caller might log carries neither the Authorization header nor the passphrase.
+    const inspected = inspect(error, { depth: 8, showHidden: false });
+    expect(inspected).not.toContain(Buffer.from(`${USER}:${API_KEY}`).toString('base64'));
+    expect(inspected).not.toContain(pki.clientP12Passphrase);
+  });
+
+  test('an upload slower than the retry deadline still completes (bounded by idle timeouts only)', async () => {
+    const c = client({ retry: { limit: 1, totalDeadlineMs: 300, baseDelayMs: 10 } });
+    async function* trickle() {
+      for (let i = 0; i < 8; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        yield Buffer.alloc(1000, i);
+      }
+    }
+    const answer = await c.sendStream({ method: 'PUT', path: 'upload', body: Readable.from(trickle()), contentLength: 8000 });
+    expect(answer.ok && answer.body).toMatchObject({ received: 8000 });
   });
 
   test('download of a missing path returns 404 with the server code, body empty', async () => {

@@ -23,6 +23,11 @@ export class CloudControl implements EnvironmentControl, CloudBackupApi {
     this.env = http.env;
   }
 
+  /** Releases kept-alive connections so the process can exit. */
+  close(): void {
+    this.http.close();
+  }
+
   async health(signal?: AbortSignal): Promise<CloudHealth & { reportedMode: ReportedMode | null }> {
     const answer = await this.http.requestJson({ method: 'GET', path: 'hybrid/v1/health', schema: healthSchema, signal });
     return { ...okBody(answer), reportedMode: parseReportedMode(answer.reportedMode) };
@@ -65,15 +70,15 @@ export class CloudControl implements EnvironmentControl, CloudBackupApi {
     return [...okBody(answer).backups].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   }
 
-  headBackup(id: string, signal?: AbortSignal): Promise<CloudBackupHead> {
+  async headBackup(id: string, signal?: AbortSignal): Promise<CloudBackupHead> {
     return headBackup(this.http, checkedId(id), signal);
   }
 
-  downloadBackup(id: string, options?: { offset?: number; sha256?: string; signal?: AbortSignal }): Promise<CloudBackupDownload> {
+  async downloadBackup(id: string, options?: { offset?: number; sha256?: string; signal?: AbortSignal }): Promise<CloudBackupDownload> {
     return downloadBackup(this.http, checkedId(id), options);
   }
 
-  uploadBackup(id: string, file: string, sha256: string, options?: { resumeFrom?: number; signal?: AbortSignal; onProgress?: (bytesSent: number) => void }): Promise<CloudUploadOutcome> {
+  async uploadBackup(id: string, file: string, sha256: string, options?: { resumeFrom?: number; signal?: AbortSignal; onProgress?: (bytesSent: number) => void }): Promise<CloudUploadOutcome> {
     return uploadBackup(this.http, checkedId(id), file, sha256, options);
   }
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
+import { Transform, pipeline, type Readable } from 'node:stream';
 import { backupSchema, parseSha256Etag, sha256Schema } from '../../core/cloud-contract.js';
 import type { CloudBackupDownload, CloudBackupHead, CloudUploadOutcome } from '../../core/ports.js';
 import { UsageError } from '../../core/errors.js';
@@ -87,7 +87,9 @@ export async function uploadBackup(http: HttpClient, id: string, file: string, s
   const onProgress = options.onProgress;
   if (onProgress) {
     let sent = start;
-    body = body.pipe(new Transform({ transform(chunk: Buffer, _enc, done) { sent += chunk.length; onProgress(sent); done(null, chunk); } }));
+    const counter = new Transform({ transform(chunk: Buffer, _enc, done) { sent += chunk.length; onProgress(sent); done(null, chunk); } });
+    // pipeline, not pipe: a read error must destroy the request body instead of leaving it hanging.
+    body = pipeline(body, counter, () => undefined);
   }
   const answer = await http.sendStream({
     method: 'PUT', path: contentPath(id), body, contentLength: total - start, headers, schema: backupSchema, accept: [409, 422],

@@ -13,9 +13,9 @@ export interface ConfigNotice {
   terms?: Record<string, string>;
 }
 
-/** Settings holding a file or folder path: every `…File`, `backup.folder` and `stateDir`. */
+/** Settings holding a file or folder path: every `…File` and `…Dir` (stateDir, vm.labDir) and `backup.folder`. */
 function isPathSetting(key: string): boolean {
-  return key.endsWith('File') || key === 'folder' || key === 'stateDir';
+  return key.endsWith('File') || key.endsWith('Dir') || key === 'folder';
 }
 
 /** `~/x` → home; a relative path → against `baseDir` (the config file's folder). */
@@ -34,8 +34,8 @@ export function resolveConfigPaths(tree: ConfigTree, baseDir: string): void {
 }
 
 /**
- * Reads every `apiKeyFile` / `passwordFile` / `passphraseFile` into its inline field (one trailing newline
- * removed; CRLF too). An unreadable or empty file is a problem at the `…File` path; a file others can read
+ * Reads every `apiKeyFile` / `passwordFile` / `passphraseFile` into its inline field (trailing line breaks,
+ * LF or CRLF, removed; other whitespace kept). An unreadable or empty file is a problem at the `…File` path; a file others can read
  * (POSIX mode & 077) is a notice. Paths must already be absolute. File contents never reach a message.
  */
 export async function readSecretFiles(tree: ConfigTree, platform: NodeJS.Platform = process.platform): Promise<{ problems: ConfigProblem[]; notices: ConfigNotice[] }> {
@@ -55,7 +55,7 @@ export async function readSecretFiles(tree: ConfigTree, platform: NodeJS.Platfor
         problems.push({ path: job.path, message: `${job.file} is not a file` });
         continue;
       }
-      const text = (await readFile(job.file, 'utf8')).replace(/\r?\n$/, '');
+      const text = (await readFile(job.file, 'utf8')).replace(/(\r?\n)+$/, '');
       if (text === '') problems.push({ path: job.path, message: `${job.file} is empty` });
       else job.section[job.secret] = text;
       if (platform !== 'win32' && (info.mode & 0o077) !== 0) notices.push(openFileNotice(job.file, info.mode));

@@ -85,7 +85,7 @@ async function attemptLock(options: AcquireLockOptions): Promise<LockHandle | Ex
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      const verdict = await inspectLock(options.stateDir);
+      const verdict = await inspectNamingHolder(options.stateDir);
       if (verdict.kind === 'held') return verdict;
       if (verdict.kind === 'stale' && (await removeStaleLock(options.stateDir, verdict))) {
         options.notify?.(`lock.tookOver.${verdict.reason}`, holderParams(verdict));
@@ -96,6 +96,16 @@ async function attemptLock(options: AcquireLockOptions): Promise<LockHandle | Ex
   }
   const verdict = await inspectLock(options.stateDir);
   return verdict.kind === 'held' ? verdict : { kind: 'held', holder: null, refreshedAt: new Date() };
+}
+
+/** A lock created a moment ago may not name its holder yet: give the holder a second to write it. */
+async function inspectNamingHolder(stateDir: string): Promise<LockVerdict> {
+  for (let attempt = 0; ; attempt++) {
+    const verdict = await inspectLock(stateDir);
+    const young = verdict.kind === 'held' && verdict.holder === null && Date.now() - verdict.refreshedAt.getTime() < 2_000;
+    if (!young || attempt >= 10) return verdict;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function startHolding(

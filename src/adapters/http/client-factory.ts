@@ -2,11 +2,11 @@ import got, { type Got } from 'got';
 import { Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ZodType } from 'zod';
-import { UnreachableError, isOrcaError, type OrcaError } from '../../core/errors.js';
+import type { OrcaError } from '../../core/errors.js';
 import type { EnvironmentName } from '../../core/domain.js';
-import { RETRY_STATUSES, isTransientError, mapStatusError, mapTransportError, type RequestTarget } from './http-errors.js';
+import { RETRY_STATUSES, mapStatusError, mapTransportError, type RequestTarget } from './http-errors.js';
+import { runWithRetries, type RetryPolicy } from './retry-loop.js';
 import { parseContentRange, parseJson, readLimited, serverErrorCode, validateAnswer } from './read-body.js';
 import { lazyTlsMaterial, loadTlsMaterial, type ClientCertificateSource } from './tls-material.js';
 
@@ -153,9 +153,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       timeout: { lookup: t.connectMs, connect: t.connectMs, secureConnect: t.connectMs, response: t.responseMs, socket: t.idleMs },
       https: { rejectUnauthorized: options.insecure !== true, ...material },
     });
-    // A permanent listener: a body error before the consumer attaches must not crash the process; the
-    // stream is destroyed with the error, which pipeline()/for-await still report.
-    stream.on('error', () => undefined);
+    // A permanent first listener: it scrubs got's error (its enumerable `options` hold the Authorization
+    // header and the certificate passphrase) before any consumer sees it, and a body error before the
+    // consumer attaches cannot crash the process (pipeline()/for-await still report the destroyed stream).
+    stream.on('error', scrubGotError);
     return new Promise((resolve, reject) => {
       stream.once('error', reject);
       stream.once('response', (response: { statusCode: number; headers: IncomingHttpHeaders }) => {
@@ -165,31 +166,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     });
   }
 
-  /** Runs `attempt` until it succeeds, fails for good, or the retry budget (count and deadline) is spent. */
-  async function withRetries<R>(target: RequestTarget, idempotent: boolean, signal: AbortSignal | undefined,
-    attempt: (signal: AbortSignal, n: number) => Promise<R | { retryStatus: number; retryAfterMs: number | null; errorCode: string | null }>): Promise<R> {
-    const deadline = Date.now() + totalDeadlineMs;
-    for (let n = 1; ; n++) {
-      const deadlineSignal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
-      const combined = signal ? AbortSignal.any([signal, deadlineSignal]) : deadlineSignal;
-      let failure: { error: OrcaError; retryable: boolean; waitMs: number | null };
-      try {
-        const result = await attempt(combined, n);
-        if (!(result && typeof result === 'object' && 'retryStatus' in result)) return result;
-        failure = { error: mapStatusError(result.retryStatus, target, n, result.errorCode), retryable: true, waitMs: result.retryAfterMs };
-      } catch (error) {
-        if (signal?.aborted) throw isOrcaError(signal.reason) ? signal.reason : timeoutError(target, n, 'ABORTED');
-        if (deadlineSignal.aborted) throw timeoutError(target, n, 'DEADLINE');
-        failure = { error: mapTransportError(error, target, n), retryable: isTransientError(error), waitMs: null };
-      }
-      const delay = Math.min(failure.waitMs ?? baseDelayMs * 2 ** (n - 1), 30_000);
-      if (!idempotent || !failure.retryable || n > retryLimit || Date.now() + delay >= deadline) throw failure.error;
-      try {
-        await sleep(delay, undefined, signal ? { signal } : undefined);
-      } catch {
-        throw isOrcaError(signal?.reason) ? signal.reason : timeoutError(target, n, 'ABORTED');
-      }
-    }
+  function policy(idempotent: boolean, signal: AbortSignal | undefined, deadline = true): RetryPolicy {
+    return { idempotent, limit: retryLimit, totalDeadlineMs: deadline ? totalDeadlineMs : null, baseDelayMs, signal };
   }
 
   async function drainError(opened: Opened): Promise<string | null> {
@@ -220,7 +198,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const idempotent = request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
       const headers = { accept: 'application/json', ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers };
       const body = request.json === undefined ? undefined : JSON.stringify(request.json);
-      return withRetries(target, idempotent, request.signal, async (signal, n) => {
+      return runWithRetries(target, policy(idempotent, request.signal), async ({ signal }, n) => {
         const opened = await open(request.method, url, { headers, body, timeouts: request.timeouts, signal });
         if (RETRY_STATUSES.has(opened.status) && !request.accept?.includes(opened.status)) {
           return { retryStatus: opened.status, retryAfterMs: retryAfterMs(opened.headers['retry-after']), errorCode: await drainError(opened) };
@@ -231,12 +209,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     async openDownload(request: DownloadRequest): Promise<DownloadAnswer> {
       const { url, target } = targetOf(request.path);
-      const headers = { ...request.headers, ...(request.offset ? { range: `bytes=${request.offset}-` } : {}) };
+      // identity: byte offsets (Range, resume) must count the file's bytes, never a compressed encoding's.
+      const headers = { ...request.headers, 'accept-encoding': 'identity', ...(request.offset ? { range: `bytes=${request.offset}-` } : {}) };
       const accept = request.accept ?? [404, 416];
-      return withRetries(target, true, request.signal, async (signal, n) => {
-        const opened = await open('GET', url, { headers, signal });
+      return runWithRetries(target, policy(true, request.signal), async (attempt, n) => {
+        const opened = await open('GET', url, { headers, signal: attempt.signal });
         const meta = { status: opened.status, headers: opened.headers, reportedMode: headerValue(opened.headers['x-hybridmode']), attempts: n };
         if (opened.status === 200 || opened.status === 206) {
+          attempt.keepUntil(opened.body);
           const length = Number(opened.headers['content-length']);
           return { ...meta, body: opened.body, contentLength: Number.isSafeInteger(length) && length >= 0 ? length : null,
             contentRange: parseContentRange(headerValue(opened.headers['content-range']) ?? undefined),
@@ -252,7 +232,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     async sendStream<T>(request: StreamUploadRequest<T>): Promise<JsonAnswer<T>> {
       const { url, target } = targetOf(request.path, request.query);
       const headers = { accept: 'application/json', 'content-type': 'application/octet-stream', ...request.headers, 'content-length': String(request.contentLength) };
-      return withRetries(target, false, request.signal, async (signal, n) => {
+      // No total deadline: a large upload takes as long as it takes while bytes flow (idle timeout).
+      return runWithRetries(target, policy(false, request.signal, false), async ({ signal }, n) => {
         const opened = await open(request.method, url, { headers, body: request.body, timeouts: request.timeouts, signal });
         return finishJson(opened, request, target, n);
       });
@@ -269,8 +250,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-function timeoutError(target: RequestTarget, attempts: number, code: string): OrcaError {
-  return new UnreachableError({ key: 'http.timeout', params: { env: target.env, url: target.url, code, attempts }, hintKey: 'http.unreachable.hint' });
+/** Hides got's request options (headers, TLS material) on its error objects, so no log can print them. */
+function scrubGotError(error: unknown): void {
+  if (error === null || typeof error !== 'object') return;
+  for (const key of ['options', 'input']) {
+    if (key in error) Object.defineProperty(error, key, { value: undefined, enumerable: false, configurable: true, writable: true });
+  }
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

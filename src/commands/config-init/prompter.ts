@@ -14,10 +14,15 @@ export interface Prompter {
   confirm(q: { name: string; message: string; default?: boolean }): Promise<boolean>;
 }
 
+/** Where prompts read and draw; tests pass @inquirer/testing's streams. */
+export interface PromptStreams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
 /** Prompts on the terminal; drawn on stderr so stdout stays for results. Ctrl-C becomes exit 130. */
-export async function createInquirerPrompter(): Promise<Prompter> {
+export async function createInquirerPrompter(context: PromptStreams = { output: process.stderr }): Promise<Prompter> {
   const prompts = await import('@inquirer/prompts');
-  const context = { output: process.stderr };
   return {
     input: (q) => cancellable(prompts.input({ message: q.message, default: q.default, validate: q.validate }, context)),
     password: (q) => cancellable(prompts.password({ message: q.message, mask: '*', validate: q.validate }, context)),

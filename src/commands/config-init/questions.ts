@@ -91,6 +91,12 @@ function postgresQuestions(prefix: string, env: string, when?: Question['when'])
 const vmWanted = is('_vm', true);
 const advanced = is('_advanced', true);
 
+/** Settings with a single possible value: set without asking (and filled in when an answers file omits them). */
+export const FIXED_SETTINGS: ReadonlyArray<readonly [string, string]> = [
+  ['environments.cloudEmergency.kind', 'cloud'],
+  ['environments.localEmergency.kind', 'postgres'],
+];
+
 /** Every question, in the order the wizard asks them. */
 export const QUESTIONS: readonly Question[] = [
   {
@@ -113,6 +119,7 @@ export const QUESTIONS: readonly Question[] = [
     choices: [{ value: 'virtualbox', labelKey: 'config.choice.virtualbox' }, { value: 'hyperv', labelKey: 'config.choice.hyperv' }, { value: 'lab', labelKey: 'config.choice.lab' }],
   },
   { id: 'environments.localEmergency.vm.name', kind: 'text', messageKey: 'config.q.vmName', when: vmWanted },
+  { id: 'environments.localEmergency.vm.labDir', kind: 'folder', messageKey: 'config.q.labDir', optional: true, when: both(vmWanted, is('environments.localEmergency.vm.provider', 'lab')) },
   { id: 'environments.localEmergency.vm.snapshot', kind: 'text', messageKey: 'config.q.vmSnapshot', default: 'clean', when: vmWanted },
   { id: 'environments.localEmergency.vm.startTimeoutSeconds', kind: 'number', messageKey: 'config.q.vmStartTimeout', default: 300, min: 10, max: 3600, when: vmWanted },
   { id: 'backup.folder', kind: 'folder', messageKey: 'config.q.backupFolder' },

@@ -4,7 +4,7 @@ import { cloneTree, getPath, isPlainObject, setPath, type ConfigTree } from '../
 import type { Language, Translate } from '../../ui/i18n.js';
 import { checkAnswer } from './check-answer.js';
 import type { Prompter, PromptValidator } from './prompter.js';
-import { ANY_ANSWER, QUESTIONS, type Question } from './questions.js';
+import { ANY_ANSWER, FIXED_SETTINGS, QUESTIONS, type Question } from './questions.js';
 
 export interface WizardOptions {
   t: Translate;
@@ -21,6 +21,7 @@ export interface WizardOptions {
 export async function askQuestions(prompter: Prompter, options: WizardOptions): Promise<ConfigTree> {
   const { cwd } = options;
   const tree: ConfigTree = {};
+  for (const [id, value] of FIXED_SETTINGS) setPath(tree, id.split('.'), value);
   const extras: Record<string, unknown> = {};
   const get = (id: string): unknown => (id.startsWith('_') ? extras[id] : getPath(tree, id.split('.')));
   for (const question of QUESTIONS) {
@@ -39,7 +40,7 @@ async function ask(prompter: Prompter, question: Question, { t, lang, cwd }: Wiz
   for (const [name, key] of Object.entries(question.terms ?? {})) params[name] = t(key);
   let message = t(question.messageKey, params);
   if (question.kind === 'secret') message += t('config.q.secretSuffix');
-  else if (question.optional) message += t('config.q.optionalSuffix');
+  else if (question.optional && question.kind !== 'folder') message += t('config.q.optionalSuffix');
   const validate: PromptValidator = (value) => {
     const checked = checkAnswer(question, value, cwd);
     return checked.ok ? true : t(checked.key, checked.params);
@@ -70,6 +71,9 @@ async function ask(prompter: Prompter, question: Question, { t, lang, cwd }: Wiz
 export function checkAnswers(answers: unknown, baseDir: string, t: Translate): { tree: ConfigTree; problems: ConfigProblem[] } {
   if (!isPlainObject(answers)) return { tree: {}, problems: [{ path: '(root)', message: t('config.check.answersObject') }] };
   const tree = cloneTree(answers);
+  for (const [id, value] of FIXED_SETTINGS) {
+    if (getPath(tree, id.split('.')) === undefined) setPath(tree, id.split('.'), value);
+  }
   const problems: ConfigProblem[] = [];
   const get = (id: string): unknown => (id.startsWith('_') ? ANY_ANSWER : getPath(tree, id.split('.')));
   const checkedIds = new Set<string>();

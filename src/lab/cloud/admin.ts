@@ -44,14 +44,22 @@ export async function startAdminServer(opts: AdminServerOptions): Promise<AdminS
     if (!m || !target) throw new HttpError(404, 'NOT_FOUND', `targets: ${Object.keys(opts.targets).join(', ')}`);
     const key = `${req.method ?? ''} ${m[2]!}`;
     if (key === 'GET faults') return sendJson(res, 200, target.faults.get());
-    if (key === 'DELETE faults') return sendJson(res, 200, target.faults.clear());
+    if (key === 'DELETE faults') {
+      const cleared = target.faults.clear();
+      await target.faults.applied();
+      return sendJson(res, 200, cleared);
+    }
     if (key === 'PUT faults') {
       const body = await readJsonBody(req);
+      let state;
       try {
-        return sendJson(res, 200, target.faults.set(body));
+        state = target.faults.set(body);
       } catch (error) {
         throw new HttpError(400, 'BAD_REQUEST', error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(error));
       }
+      // Answer once the port is really closed or listening again, so `lab outage`/`lab recover` can return.
+      await target.faults.applied();
+      return sendJson(res, 200, state);
     }
     if (key === 'PUT mode' && target.setMode) {
       const parsed = z.object({ mode: z.enum(MODES) }).strict().safeParse(await readJsonBody(req));

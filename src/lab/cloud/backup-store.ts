@@ -113,9 +113,9 @@ export class BackupStore {
    * Publishes `file` (a finished dump anywhere on the same file system) as backup `id`: checks the `PGDMP`
    * magic and, when given, the expected sha256; fsyncs; renames; writes the sidecar. Throws 422 on a mismatch.
    */
-  async publish(id: string, file: string, origin: BackupOrigin, expectedSha256?: string): Promise<StoredBackup> {
+  async publish(id: string, file: string, origin: BackupOrigin, expectedSha256?: string, knownSha256?: string): Promise<StoredBackup> {
     const dumpVersion = await readDumpVersion(file);
-    const sha256 = await hashFile(file);
+    const sha256 = knownSha256 ?? (await hashFile(file));
     if (expectedSha256 !== undefined && sha256 !== expectedSha256) {
       throw new HttpError(422, 'CHECKSUM_MISMATCH', `the received bytes have sha256 ${sha256}, not the declared one`);
     }
@@ -150,10 +150,13 @@ export class BackupStore {
     await rm(this.partialMetaPath(id), { force: true });
   }
 
-  /** Publishes a completed upload; the partial's files are gone afterwards whatever the outcome. */
-  async completeUpload(id: string, sha256: string): Promise<StoredBackup> {
+  /**
+   * Publishes a completed upload (`receivedSha256`: the hash computed while receiving, if it covered every
+   * byte); the partial's files are gone afterwards whatever the outcome.
+   */
+  async completeUpload(id: string, sha256: string, receivedSha256?: string): Promise<StoredBackup> {
     try {
-      return await this.publish(id, this.partialPath(id), 'upload', sha256);
+      return await this.publish(id, this.partialPath(id), 'upload', sha256, receivedSha256);
     } finally {
       await this.discardPartial(id);
     }

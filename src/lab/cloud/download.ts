@@ -28,7 +28,7 @@ export function chooseRange(header: string | undefined, ifRange: string | undefi
     return { kind: 'partial', start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(match[1]);
-  const end = match[2] === '' ? size - 1 : Number(match[2]);
+  const end = match[2] === '' ? Math.max(start, size - 1) : Number(match[2]);
   if (end < start) return { kind: 'full' };
   if (start >= size) return { kind: 'unsatisfiable' };
   return { kind: 'partial', start, end: Math.min(end, size - 1) };
@@ -87,7 +87,7 @@ async function streamWithFaults(res: ServerResponse, ctx: DownloadContext, backu
     offset += chunk.length;
     if (plan.stopAfterBytes !== null && sent + chunk.length >= plan.stopAfterBytes) {
       await writeChunk(res, chunk.subarray(0, plan.stopAfterBytes - sent));
-      cut(res, ctx, plan.stopKind);
+      await cut(res, ctx, plan.stopKind);
       return;
     }
     await writeChunk(res, chunk);
@@ -96,8 +96,11 @@ async function streamWithFaults(res: ServerResponse, ctx: DownloadContext, backu
   res.end();
 }
 
+/** Time for the bytes already sent to reach the client before the RST, which would discard unread data. */
+const RESET_GRACE_MS = 100;
+
 /** Ends a download early: `reset` sends a TCP RST; `truncate` closes cleanly short of Content-Length. */
-function cut(res: ServerResponse, ctx: DownloadContext, kind: 'reset' | 'truncate'): void {
+async function cut(res: ServerResponse, ctx: DownloadContext, kind: 'reset' | 'truncate'): Promise<void> {
   const socket = res.socket;
   if (!socket) return;
   if (kind === 'truncate') {
@@ -105,6 +108,7 @@ function cut(res: ServerResponse, ctx: DownloadContext, kind: 'reset' | 'truncat
     return;
   }
   const raw = ctx.rawSocketOf(socket.remotePort);
+  await new Promise((resolve) => setTimeout(resolve, RESET_GRACE_MS));
   if (raw && typeof raw.resetAndDestroy === 'function') raw.resetAndDestroy();
   else socket.destroy();
 }

@@ -64,6 +64,18 @@ const CLEAR: FaultState = {
 /** Holds the knobs of one server; emits `change` with the new state after every update. */
 export class FaultController extends EventEmitter {
   private state: FaultState = { ...CLEAR };
+  private readonly appliers: ((state: FaultState) => Promise<void>)[] = [];
+  private pending: Promise<void> = Promise.resolve();
+
+  /** Registers work that makes a new state real (closing or reopening a port); run in order, one at a time. */
+  onApply(applier: (state: FaultState) => Promise<void>): void {
+    this.appliers.push(applier);
+  }
+
+  /** Resolves once every state set so far is in effect (e.g. the port listens again after an outage). */
+  applied(): Promise<void> {
+    return this.pending;
+  }
 
   get(): FaultState {
     return { ...this.state };
@@ -116,7 +128,11 @@ export class FaultController extends EventEmitter {
 
   private replace(next: FaultState): FaultState {
     this.state = next;
-    this.emit('change', this.get());
+    const snapshot = this.get();
+    this.pending = this.pending
+      .then(() => Promise.all(this.appliers.map((apply) => apply(snapshot))))
+      .then(() => undefined, () => undefined);
+    this.emit('change', snapshot);
     return this.get();
   }
 }

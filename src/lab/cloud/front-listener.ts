@@ -22,7 +22,7 @@ export class FrontListener {
     private readonly server: HttpServer,
     private readonly faults: FaultController,
   ) {
-    faults.on('change', (state: FaultState) => void this.apply(state));
+    faults.onApply((state: FaultState) => this.apply(state));
   }
 
   /** Starts listening (port 0 = a free one) and returns the bound port. */

@@ -3,6 +3,7 @@
  * partial file as it arrives (kept when the connection breaks), verified against `X-Content-Sha256` and the
  * `PGDMP` magic once complete, then published atomically.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -64,10 +65,13 @@ export async function receiveUpload(req: IncomingMessage, res: ServerResponse, c
   ctx.uploading.add(id);
   try {
     await preparePartial(ctx.store, id, plan);
+    // A whole upload is hashed as it arrives; a resumed one is hashed from the file at the end.
+    const hash = plan.start === 0 ? createHash('sha256') : null;
+    if (hash) req.on('data', (chunk: Buffer) => hash.update(chunk));
     await pipeline(req, createWriteStream(ctx.store.partialPath(id), { flags: 'a', mode: 0o600, highWaterMark: 1 << 20 }));
     const held = (await ctx.store.partial(id))?.offset ?? 0;
     if (held !== plan.total) throw new HttpError(400, 'BAD_REQUEST', `received ${held} of ${plan.total} bytes`);
-    const backup: StoredBackup = await ctx.store.completeUpload(id, plan.sha256);
+    const backup: StoredBackup = await ctx.store.completeUpload(id, plan.sha256, hash?.digest('hex'));
     sendJson(res, 201, backup, { ETag: `"${backup.sha256}"`, Location: `/hybrid/v1/backups/${id}/content` });
   } finally {
     ctx.uploading.delete(id);

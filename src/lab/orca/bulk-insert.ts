@@ -50,7 +50,7 @@ export class RowBuffer {
   async add(table: string, ...rows: Row[]): Promise<void> {
     let list = this.pending.get(table);
     if (!list) this.pending.set(table, (list = []));
-    list.push(...rows);
+    for (const row of rows) list.push(row);
     if (list.length >= this.flushAt) {
       this.pending.set(table, []);
       await insertRows(this.client, table, list);

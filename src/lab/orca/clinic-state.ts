@@ -79,7 +79,8 @@ export class PatientState {
   async flushZais(buffer: RowBuffer): Promise<void> {
     for (const entry of this.zais.values()) {
       const row = sryacctMainRow(entry.zai, entry.scope, entry.zainum, entry.days, entry.audit);
-      await buffer.add('tbl_sryacct_main', { ...row, creymd: entry.created.ymd });
+      row.creymd = entry.created.ymd;
+      await buffer.add('tbl_sryacct_main', row);
     }
     this.zais.clear();
   }

@@ -10,7 +10,7 @@ import { RowBuffer } from './bulk-insert.js';
 import { doctorFor } from './clinic-catalog.js';
 import { PatientState } from './clinic-state.js';
 import { issuePatient, issueSlip, lockCounters, writeCounters, type LockedCounters } from './counters.js';
-import { addDays, dayNumber, hmsOf, todayYmd, ymdOfDay } from './dates.js';
+import { addDays, dayNumber, hmsOf, isClinicOpen, todayYmd, ymdOfDay } from './dates.js';
 import { combinationOn, planPatient, type PatientPlan } from './patient-plan.js';
 import { Rng } from './prng.js';
 import {
@@ -135,15 +135,20 @@ async function fill(client: pg.Client, counters: LockedCounters, options: Genera
 
 /** Patients in ptid order; the last ones register during the period (their first visit is that day). */
 function planPatients(rng: Rng, counters: LockedCounters, count: number, openDays: string[], rate: number, startDate: string): PatientPlan[] {
-  const newCount = Math.min(Math.round(count * 0.2), Math.round(openDays.length * Math.max(1, rate * 0.08)));
+  const newCount = openDays.length === 0 ? 0 : Math.min(Math.round(count * 0.2), Math.round(openDays.length * Math.max(1, rate * 0.08)));
   const newDays = Array.from({ length: newCount }, () => rng.pick(openDays)).sort();
-  const oldSpan = 3650;
-  const oldDays = Array.from({ length: count - newCount }, () => addDays(startDate, -rng.int(1, oldSpan))).sort();
+  const oldDays = Array.from({ length: count - newCount }, () => lastOpenDay(addDays(startDate, -rng.int(1, 3650)))).sort();
   const registered = [...oldDays, ...newDays];
   return registered.map((ymd) => {
     const ids = issuePatient(counters);
     return planPatient(rng, { ptid: ids.ptid, ptnum: ids.ptnum }, ymd, startDate);
   });
+}
+
+function lastOpenDay(ymd: string): string {
+  let day = ymd;
+  while (!isClinicOpen(day)) day = addDays(day, -1);
+  return day;
 }
 
 /** Saves one visit as ORCA does; returns the number of diseases it registered. */

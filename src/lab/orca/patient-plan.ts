@@ -29,7 +29,7 @@ export function planPatient(rng: Rng, ids: { ptid: number; ptnum: string }, regi
   const [post, town] = rng.pick(TOWNS);
   const homeDept = years < 15 ? (rng.chance(0.85) ? '09' : rng.pick(['19', '11'])) : rng.weighted([['01', 60], ['11', 25], ['19', 15]]);
   const conditions = chooseConditions(rng, homeDept, years);
-  const rxDays = homeDept === '11' ? 7 : rng.chance(0.25) ? 14 : 28;
+  const rxDays = homeDept === '11' ? 14 : rng.chance(0.25) ? 14 : 28;
   const patient: PatientPlan = {
     ...ids, name, kananame, sex, birthday, registered, homeDept, conditions, rxDays,
     homePost: post, homeAdrs: town, homeBanti: `${rng.int(1, 5)}-${rng.int(1, 30)}-${rng.int(1, 20)}`,
@@ -42,7 +42,7 @@ export function planPatient(rng: Rng, ids: { ptid: number; ptnum: string }, regi
 function chooseConditions(rng: Rng, dept: string, age: number): Condition[] {
   const own = CONDITIONS.filter((c) => c.sryka === dept);
   if (dept === '09' || own.length === 0) return [];
-  const probability = dept === '01' ? (age >= 60 ? 0.55 : age >= 40 ? 0.3 : 0.05) : dept === '11' ? (age >= 50 ? 0.35 : 0.1) : 0.25;
+  const probability = dept === '01' ? (age >= 60 ? 0.45 : age >= 40 ? 0.2 : 0.03) : dept === '11' ? (age >= 50 ? 0.2 : 0.05) : 0.15;
   if (!rng.chance(probability)) return [];
   return rng.sample(own, dept === '01' && rng.chance(0.35) ? 2 : 1);
 }

@@ -84,6 +84,9 @@ export interface VisitRecord extends VisitKey {
   zais: { srykbn: string; zainum: number }[];
 }
 
+const SRYKBN_KEYS = Array.from({ length: 11 }, (_, i) => `srykbn${i + 1}`);
+const ZAINUM_KEYS = Array.from({ length: 15 }, (_, i) => `zainum${i + 1}`);
+
 /** One `tbl_jyurrk` row (edanum 1; visits here never exceed 15 剤). */
 export function jyurrkRow(v: VisitRecord, audit: Audit): Row {
   const row: Row = {
@@ -93,9 +96,9 @@ export function jyurrkRow(v: VisitRecord, audit: Audit): Row {
     grp_denpnum: 0, grp_rennum: 0, syu_updkbn: ' ',
   };
   const kinds = [...new Set(v.zais.map((z) => z.srykbn))];
-  for (let i = 1; i <= 11; i += 1) row[`srykbn${i}`] = kinds[i - 1] ?? null;
-  for (let i = 1; i <= 15; i += 1) row[`zainum${i}`] = v.zais[i - 1]?.zainum ?? 0;
-  return { ...row, ...auditColumns(audit) };
+  SRYKBN_KEYS.forEach((key, i) => (row[key] = kinds[i] ?? null));
+  ZAINUM_KEYS.forEach((key, i) => (row[key] = v.zais[i]?.zainum ?? 0));
+  return Object.assign(row, auditColumns(audit));
 }
 
 /** The 収納 row of a visit's slip: points, charge at the burden rate (rounded to 10 yen), paid in full. */

@@ -26,10 +26,24 @@ export interface ZaiScope {
 export const HOSPNUM = 1;
 export const OUTPATIENT = '2';
 const CODES_PER_ROW = 5;
+const keys = (prefix: string, n: number, sep = ''): string[] => Array.from({ length: n }, (_, i) => `${prefix}${sep}${i + 1}`);
+const K = {
+  srycd: keys('srycd', 5), srysuryo: keys('srysuryo', 5), srykaisu: keys('srykaisu', 5), meiskyflg: keys('meiskyflg', 5),
+  autokbn: keys('autokbn', 5), inputnum: keys('inputnum', 5), jihimoney: keys('jihimoney', 5), kansuryo: keys('kansuryo', 5),
+  syuten: keys('syuten', 5), ykzten: keys('ykzten', 5), kizaiten: keys('kizaiten', 5), day: keys('day', 31, '_'),
+  grpZainum: keys('grp_zainum', 15),
+} as const;
 
-export const auditColumns = (audit: Audit): Row => ({
-  termid: audit.termid, opid: audit.opid, creymd: audit.ymd, upymd: audit.ymd, uphms: audit.hms,
-});
+function addAudit(row: Row, audit: Audit): Row {
+  row.termid = audit.termid;
+  row.opid = audit.opid;
+  row.creymd = audit.ymd;
+  row.upymd = audit.ymd;
+  row.uphms = audit.hms;
+  return row;
+}
+
+export const auditColumns = (audit: Audit): Row => addAudit({}, audit);
 
 /** The identity key of a 剤 within one patient (department, month and combination included). */
 export function zaiKey(zai: ZaiTemplate, scope: Pick<ZaiScope, 'sryka' | 'sryym' | 'hkncombi'>): string {
@@ -72,18 +86,18 @@ export function sryactRows(zai: ZaiTemplate, scope: ZaiScope, zainum: number, au
       hospnum: HOSPNUM, nyugaikbn: OUTPATIENT, ptid: scope.ptid, sryka: scope.sryka, sryym: scope.sryym,
       zainum, rennum: index + 1, srysyukbn: zai.srysyukbn, srykbn: zai.srykbn, jihimoneytotal: 0,
     };
-    for (let i = 1; i <= CODES_PER_ROW; i += 1) {
-      const line = lines[i - 1];
-      row[`srycd${i}`] = line ? line[0] : null;
-      row[`srysuryo${i}`] = line ? line[1] : 0;
-      row[`srykaisu${i}`] = line ? line[2] : 0;
-      row[`meiskyflg${i}`] = line ? '0' : null;
-      row[`autokbn${i}`] = line ? '0' : null;
-      row[`inputnum${i}`] = 0;
-      row[`jihimoney${i}`] = 0;
-      row[`kansuryo${i}`] = line ? line[1] : 0;
+    for (let i = 0; i < CODES_PER_ROW; i += 1) {
+      const line = lines[i];
+      row[K.srycd[i] as string] = line ? line[0] : null;
+      row[K.srysuryo[i] as string] = line ? line[1] : 0;
+      row[K.srykaisu[i] as string] = line ? line[2] : 0;
+      row[K.meiskyflg[i] as string] = line ? '0' : null;
+      row[K.autokbn[i] as string] = line ? '0' : null;
+      row[K.inputnum[i] as string] = 0;
+      row[K.jihimoney[i] as string] = 0;
+      row[K.kansuryo[i] as string] = line ? line[1] : 0;
     }
-    return { ...row, ...auditColumns(audit) };
+    return addAudit(row, audit);
   });
 }
 
@@ -97,8 +111,8 @@ export function sryacctMainRow(zai: ZaiTemplate, scope: ZaiScope, zainum: number
     meisaisu: totals.meisaisu, zaikaisu: totals.zaikaisu, syuten1: totals.zaiten, syuten2: 0, ykzten: 0, kizaiten: 0,
     drcd: scope.drcd, zaireqflg: zai.plus ? '1' : '0', teigenrate: 0, rennummax: chunks(zai.codes).length,
   };
-  for (let d = 1; d <= 31; d += 1) row[`day_${d}`] = days[d - 1] ?? 0;
-  return { ...row, ...auditColumns(audit) };
+  for (let d = 0; d < 31; d += 1) row[K.day[d] as string] = days[d] ?? 0;
+  return addAudit(row, audit);
 }
 
 /** `tbl_sryacct_sub` cell for the n-th (2..9) time the 剤 was done on a day. */
@@ -110,8 +124,8 @@ export function ptcomRows(zai: ZaiTemplate, ptid: number, zainum: number, audit:
   if (!zai.comment) return [];
   return [{
     hospnum: HOSPNUM, ptid, zainum, srycd: zai.comment.srycd, rennum: 1, inputcoment: zai.comment.text,
-    inputchi1: null, inputchi2: null, inputchi3: null, inputchi4: null, inputchi5: null, ...auditColumns(audit),
-  }];
+    inputchi1: null, inputchi2: null, inputchi3: null, inputchi4: null, inputchi5: null,
+  }].map((row) => addAudit(row, audit));
 }
 
 export function sryacctplusRows(zai: ZaiTemplate, scope: ZaiScope, zainum: number, audit: Audit): Row[] {
@@ -120,15 +134,15 @@ export function sryacctplusRows(zai: ZaiTemplate, scope: ZaiScope, zainum: numbe
     hospnum: HOSPNUM, nyugaikbn: OUTPATIENT, ptid: scope.ptid, sryka: scope.sryka, sryym: scope.sryym,
     zainum, rennum: 1, pluskbn: 1, rsikingaku: 0,
   };
-  for (let i = 1; i <= 5; i += 1) {
-    const line = zai.codes[i - 1];
-    row[`srycd${i}`] = line ? line[0] : null;
-    row[`syuten${i}`] = line ? Math.round((POINTS[line[0]] ?? 0) * line[1]) : 0;
-    row[`ykzten${i}`] = 0;
-    row[`kizaiten${i}`] = 0;
+  for (let i = 0; i < 5; i += 1) {
+    const line = zai.codes[i];
+    row[K.srycd[i] as string] = line ? line[0] : null;
+    row[K.syuten[i] as string] = line ? Math.round((POINTS[line[0]] ?? 0) * line[1]) : 0;
+    row[K.ykzten[i] as string] = 0;
+    row[K.kizaiten[i] as string] = 0;
   }
-  for (let i = 1; i <= 15; i += 1) row[`grp_zainum${i}`] = 0;
-  return [{ ...row, ...auditColumns(audit) }];
+  for (const key of K.grpZainum) row[key] = 0;
+  return [addAudit(row, audit)];
 }
 
 /** Rebuilds a 剤 from its stored `tbl_sryact` rows (ordered by rennum) and comment, for identity checks. */

@@ -1,21 +1,29 @@
 import type { AreaMessages, Language, MessageTable } from './catalog.js';
+import { backupMessages } from './backup.js';
 import { commonMessages } from './common.js';
 import { configMessages } from './config.js';
 import { httpMessages } from './http.js';
 import { postgresMessages } from './postgres.js';
 import { labDataMessages } from './lab-data.js';
+import { restoreMessages } from './restore.js';
 import { stateMessages } from './state.js';
+import { statusMessages } from './status.js';
+import { labMessages } from './lab.js';
 
 export type { Language } from './catalog.js';
 
 /** Every area's strings; add an area's table here (one line) when you add a file. */
 export const AREAS: Record<string, AreaMessages> = {
   common: commonMessages,
+  backup: backupMessages,
   config: configMessages,
   http: httpMessages,
   postgres: postgresMessages,
   labData: labDataMessages,
+  restore: restoreMessages,
   state: stateMessages,
+  status: statusMessages,
+  lab: labMessages,
 };
 
 function merge(lang: Language): MessageTable {

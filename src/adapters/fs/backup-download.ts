@@ -1,0 +1,146 @@
+/**
+ * Streams a cloud backup into its `.partial` file with constant memory, resuming with HTTP Range
+ * (RELIABILITY.md lesson 2: 206 → append, 200 → truncate and restart, 416 → probably complete, verify).
+ * Transport failures keep the partial and reconnect until the deadline. The sha256 is computed by a worker
+ * thread following the file, so the write path carries no hashing.
+ */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { open, stat, truncate } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { UnreachableError, VerificationError, isOrcaError } from '../../core/errors.js';
+import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
+import { resumeStepFor } from '../../core/sync-plan.js';
+import { FollowingHasher } from './file-hasher.js';
+
+const WRITE_BUFFER_BYTES = 4 << 20;
+const PROGRESS_EVERY_MS = 100;
+
+export interface DownloadOptions {
+  deadlineAt: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: TransferProgress) => void;
+  /** First wait between reconnects (doubles, at most 5 s). */
+  pauseMs?: number;
+}
+
+export interface DownloadResult {
+  sha256: string;
+  size: number;
+  stats: FetchStats;
+}
+
+/**
+ * Fills `partial` with the bytes of `backup` and returns their sha256 and size (not yet compared with the
+ * metadata: the caller verifies). Throws UnreachableError when the deadline passes with bytes still missing
+ * (the partial is kept), VerificationError when the server's file does not match the listing.
+ */
+export async function downloadToPartial(source: CloudBackupApi, backup: BackupInfo, partial: string, options: DownloadOptions): Promise<DownloadResult> {
+  const started = Date.now();
+  await (await open(partial, 'a', 0o600)).close();
+  let offset = (await stat(partial)).size;
+  const stats: FetchStats = { resumedFrom: offset, bytesReceived: 0, attempts: 0, restarted: false, seconds: 0 };
+  if (offset > backup.size) {
+    await truncate(partial, 0);
+    Object.assign(stats, { resumedFrom: 0, restarted: true });
+    offset = 0;
+  }
+  let hasher = FollowingHasher.start(partial);
+  hasher.advance(offset);
+  let lastError: unknown = null;
+  try {
+    for (let pause = options.pauseMs ?? 250; offset < backup.size; pause = Math.min(pause * 2, 5000)) {
+      if (Date.now() >= options.deadlineAt) throw deadlineError(backup, offset, lastError);
+      stats.attempts += 1;
+      try {
+        const answer = await source.downloadBackup(backup.id, { offset, sha256: backup.sha256, signal: options.signal });
+        const step = resumeStepFor(answer, offset, backup.size);
+        if (step.kind === 'complete') break;
+        if (step.kind === 'missing') throw new UnreachableError({ key: 'sync.backupVanished', params: { env: source.env, id: backup.id }, hintKey: 'sync.backupVanished.hint' });
+        if (step.kind === 'discard' || step.kind === 'restart') {
+          if (step.kind === 'discard') answer.body.destroy();
+          await hasher.abort();
+          await truncate(partial, 0);
+          hasher = FollowingHasher.start(partial);
+          Object.assign(stats, { restarted: true });
+          offset = 0;
+          if (step.kind === 'discard') continue;
+        }
+        if (answer.total !== null && answer.total !== backup.size) {
+          answer.body.destroy();
+          throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: answer.total }, hintKey: 'sync.sizeMismatch.hint' });
+        }
+        offset = await appendBody(answer, partial, offset, backup.size, hasher, stats, options.onProgress);
+      } catch (error) {
+        if (options.signal?.aborted) throw abortReason(options.signal.reason, backup, (await stat(partial)).size, error);
+        if (!(error instanceof UnreachableError) || error.key === 'sync.backupVanished') throw error;
+        lastError = error;
+        offset = (await stat(partial)).size;
+        hasher.advance(offset);
+        await sleepUntil(Math.min(Date.now() + pause, options.deadlineAt), options.signal);
+      }
+    }
+    const size = (await stat(partial)).size;
+    if (size !== backup.size) {
+      throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: size }, hintKey: 'sync.sizeMismatch.hint' });
+    }
+    const sha256 = await hasher.finish(size);
+    stats.seconds = (Date.now() - started) / 1000;
+    return { sha256, size, stats };
+  } catch (error) {
+    await hasher.abort().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Appends one answer's body; returns the new size. A broken stream throws UnreachableError (bytes written are kept). */
+async function appendBody(
+  answer: Awaited<ReturnType<CloudBackupApi['downloadBackup']>>, partial: string, offset: number, expected: number,
+  hasher: FollowingHasher, stats: FetchStats, onProgress?: (progress: TransferProgress) => void,
+): Promise<number> {
+  const out = createWriteStream(partial, { flags: 'a', mode: 0o600, highWaterMark: WRITE_BUFFER_BYTES });
+  const report = (): void => {
+    hasher.advance(offset + out.bytesWritten);
+    onProgress?.({ bytes: offset + out.bytesWritten, total: expected });
+  };
+  const timer = setInterval(report, PROGRESS_EVERY_MS);
+  answer.body.on('data', (chunk: Buffer) => {
+    stats.bytesReceived += chunk.length;
+  });
+  try {
+    await pipeline(answer.body, out);
+  } catch (error) {
+    // The next attempt appends: every write of this stream must be on disk (or abandoned) first.
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
+    throw isOrcaError(error) ? error : answer.toError(error);
+  } finally {
+    clearInterval(timer);
+    report();
+  }
+  return offset + out.bytesWritten;
+}
+
+/** The run's deadline while bytes are missing says how many are kept; any other abort passes through. */
+function abortReason(reason: unknown, backup: BackupInfo, held: number, fallback: unknown): unknown {
+  if (isOrcaError(reason) && reason.key === 'sync.deadline') return deadlineError(backup, held, reason);
+  return isOrcaError(reason) ? reason : fallback;
+}
+
+function deadlineError(backup: BackupInfo, offset: number, cause: unknown): UnreachableError {
+  return new UnreachableError({
+    key: 'sync.downloadDeadline', params: { id: backup.id, bytes: offset, size: backup.size },
+    hintKey: 'sync.downloadDeadline.hint', cause,
+  });
+}
+
+function sleepUntil(at: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, Math.max(0, at - Date.now()));
+    signal?.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

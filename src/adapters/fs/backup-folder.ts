@@ -1,0 +1,71 @@
+/**
+ * The `BackupFolder` port over the local file system: download or dump into a `.partial`, verify, commit.
+ * A dump that fails its checksum is discarded and fetched once more from byte 0 (a corruption in transit
+ * is not repeated); a second failure, or any other verification failure, ends the run with the catalog
+ * unchanged. A dump whose archive version the local pg_restore cannot read keeps its partial: nothing is
+ * wrong with the bytes, and after a PostgreSQL client update the next run verifies it without downloading.
+ */
+import { rm } from 'node:fs/promises';
+import type { CatalogEntry } from '../../core/backup-catalog.js';
+import type { DatabaseConfig, EnvironmentName } from '../../core/config-schema.js';
+import { VerificationError } from '../../core/errors.js';
+import type { BackupFolder, BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
+import { dumpDatabase } from '../postgres/dump-tool.js';
+import { readCatalog } from './backup-catalog.js';
+import { downloadToPartial } from './backup-download.js';
+import { addVerifiedDump, commitVerifiedDump, prepareCatalogPaths, removeCatalogEntries, removeStalePartials } from './catalog-write.js';
+import { verifyDumpFile } from './dump-verify.js';
+
+export interface FsBackupFolderOptions {
+  /** Called with each verification step and on notable events (for the lock phase and the log). */
+  onStep?: (step: string) => void;
+  /** Called when a corrupted download is discarded and fetched again. */
+  onRetry?: (reason: string) => void;
+  /** First pause between reconnects (tests shorten it). */
+  pauseMs?: number;
+}
+
+export class FsBackupFolder implements BackupFolder {
+  constructor(readonly folder: string, private readonly options: FsBackupFolderOptions = {}) {}
+
+  read(): Promise<{ entries: CatalogEntry[]; damaged: string[] }> {
+    return readCatalog(this.folder);
+  }
+
+  async fetch(env: EnvironmentName, source: CloudBackupApi, backup: BackupInfo, options: {
+    deadlineAt: number; signal?: AbortSignal; onProgress?: (progress: TransferProgress) => void;
+  }): Promise<{ entry: CatalogEntry; stats: FetchStats }> {
+    const paths = await prepareCatalogPaths(this.folder, env, backup.id);
+    const expected = { size: backup.size, sha256: backup.sha256 };
+    for (let round = 1; ; round++) {
+      const downloaded = await downloadToPartial(source, backup, paths.partial, { ...options, pauseMs: this.options.pauseMs });
+      try {
+        const verified = await verifyDumpFile(paths.partial, { expected, sha256: downloaded.sha256, signal: options.signal, onStep: this.options.onStep });
+        const entry = await commitVerifiedDump({ folder: this.folder, env, id: backup.id, file: paths.partial, createdAt: backup.createdAt, verified });
+        return { entry, stats: { ...downloaded.stats, restarted: downloaded.stats.restarted || round > 1 } };
+      } catch (error) {
+        if (error instanceof VerificationError && error.key === 'verify.archiveTooNew') throw error;
+        await rm(paths.partial, { force: true });
+        const retry = error instanceof VerificationError && error.key === 'verify.checksumMismatch' && round === 1 && Date.now() < options.deadlineAt;
+        if (!retry) throw error;
+        this.options.onRetry?.(error.key);
+      }
+    }
+  }
+
+  async dump(env: EnvironmentName, db: DatabaseConfig, id: string, options: { signal?: AbortSignal } = {}): Promise<{ entry: CatalogEntry }> {
+    const paths = await prepareCatalogPaths(this.folder, env, id);
+    const createdAt = new Date().toISOString();
+    const { partialFile } = await dumpDatabase(db, paths.dump, { env, signal: options.signal });
+    const entry = await addVerifiedDump({ folder: this.folder, env, id, file: partialFile, createdAt, signal: options.signal, onStep: this.options.onStep });
+    return { entry };
+  }
+
+  remove(entries: CatalogEntry[]): Promise<void> {
+    return removeCatalogEntries(entries);
+  }
+
+  removeStalePartials(env: EnvironmentName, keepId: string | null): Promise<string[]> {
+    return removeStalePartials(this.folder, env, keepId);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The run log in the state folder (`orca-hybrid.log`): one line per event of `sync`, `backup` and
+ * `schedule` runs, in English, for support and for the unattended hourly task whose output nobody sees
+ * (pgBackRest's "command begin / command end", RELIABILITY.md lesson 9). Arguments are redacted; messages
+ * come from the catalog (never a secret). Rotated at 2 MiB to `orca-hybrid.log.1`. 0600 in a 0700 folder.
+ */
+import { appendFileSync, chmodSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { redactArgs } from '../../core/config-redact.js';
+import { ensurePrivateDir } from './private-files.js';
+
+export const RUN_LOG_NAME = 'orca-hybrid.log';
+const ROTATE_AT_BYTES = 2 * 1024 * 1024;
+
+export interface RunLog {
+  readonly path: string;
+  write(message: string): void;
+}
+
+/** Opens the log of `stateDir` and writes the `begin` line of `command`. Never throws on a write later. */
+export async function openRunLog(stateDir: string, command: string, argv: string[]): Promise<RunLog> {
+  await ensurePrivateDir(stateDir);
+  const path = join(stateDir, RUN_LOG_NAME);
+  rotateIfLarge(path);
+  const write = (message: string): void => {
+    const line = `${new Date().toISOString()} [${process.pid}] ${command}: ${message.replace(/\r?\n/g, ' | ')}\n`;
+    try {
+      appendFileSync(path, line, { mode: 0o600 });
+    } catch {
+      // A full disk must not turn a finished sync into a failure; stderr still has the story.
+    }
+  };
+  write(`begin ${JSON.stringify(redactArgs(argv))}`);
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Windows, or a file we cannot chmod: the folder is private anyway.
+  }
+  return { path, write };
+}
+
+function rotateIfLarge(path: string): void {
+  try {
+    if (statSync(path).size > ROTATE_AT_BYTES) renameSync(path, `${path}.1`);
+  } catch {
+    // No log yet.
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The state of the local emergency environment's VM, for `status`. VirtualBox answers through
+ * `VBoxManage showvminfo --machinereadable` (`VMState="running"`), Hyper-V through PowerShell's
+ * `(Get-VM).State` stringified; the lab's "VM" is its local PostgreSQL cluster. Formats: VM-TOOLS.md.
+ */
+import type { VmConfig } from '../../core/config-schema.js';
+import type { VmStatus } from '../../core/status.js';
+import { runProcess } from '../process/run.js';
+
+/** Parses `key="value"` lines of `showvminfo --machinereadable` (CRLF tolerated). */
+export function parseMachineReadable(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^"?([^"=]+)"?="?(.*?)"?$/.exec(line.trim());
+    if (match) out[match[1]!] = match[2]!;
+  }
+  return out;
+}
+
+/** VirtualBox signals failure by exit code or by an `error:` line on stderr (Vagrant's rule). */
+function vboxFailed(exitCode: number, stderr: string): boolean {
+  return exitCode !== 0 || /VBoxManage([.a-z]+)?: error:/i.test(stderr);
+}
+
+export async function readVmState(vm: VmConfig, signal?: AbortSignal): Promise<VmStatus> {
+  const base = { provider: vm.provider, name: vm.name };
+  switch (vm.provider) {
+    case 'virtualbox': {
+      const run = await runProcess('VBoxManage', ['showvminfo', vm.name, '--machinereadable'], { reject: false, signal, timeoutMs: 15_000 });
+      if (vboxFailed(run.exitCode, run.stderr)) {
+        return { ...base, state: /Could not find a registered machine/.test(run.stderr) ? 'notFound' : 'error' };
+      }
+      return { ...base, state: parseMachineReadable(run.stdout).VMState ?? 'unknown' };
+    }
+    case 'hyperv': {
+      const script = `$ErrorActionPreference="Stop"; try { $vm = Get-VM -Name '${vm.name.replace(/'/g, "''")}'; Write-Output "$($vm.State)" } catch { Write-Error "$($PSItem)"; exit 1 }`;
+      const run = await runProcess('powershell.exe', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script], { reject: false, signal, timeoutMs: 30_000 });
+      if (run.exitCode !== 0) return { ...base, state: /unable to find a virtual machine/i.test(run.stderr) ? 'notFound' : 'error' };
+      return { ...base, state: run.stdout.trim().toLowerCase() || 'unknown' };
+    }
+    case 'lab': {
+      const { clusterStatus } = await import('../../lab/postgres/cluster.js');
+      const { labLayout } = await import('../../lab/layout.js');
+      if (!vm.labDir) return { ...base, state: 'unknown' };
+      const status = await clusterStatus(labLayout(vm.labDir).localCluster);
+      return { ...base, state: status.running ? 'running' : 'poweroff' };
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The adapters and the human side of `restore`: which RestoreTarget an environment gets, how the plan is
+ * shown and approved (yes/no, or typing the clinic's name for the operating environment), and progress.
+ */
+import type { OrcaConfig } from '../core/config-schema.js';
+import type { EnvironmentName } from '../core/domain.js';
+import { CancelledError, UsageError } from '../core/errors.js';
+import type { BackupFolder, RestoreProgress, RestoreTarget } from '../core/ports.js';
+import { assertClinicNameTyped } from '../core/restore-plan.js';
+import type { RestoreEvents, RestorePlan } from '../core/restore-run.js';
+import type { RestorePoint } from '../core/state.js';
+import { CloudRestoreTarget } from '../adapters/cloud/restore-target.js';
+import { createCloudControl } from '../adapters/factory.js';
+import { PostgresRestoreTarget } from '../adapters/postgres/restore-target.js';
+import { formatAge, renderChosenBackup, renderGateChecks } from '../ui/restore-render.js';
+import type { StepSpinner } from '../ui/step-spinner.js';
+import type { CommandContext } from './context.js';
+
+export interface RestoreTargetDeps {
+  folder: BackupFolder;
+  timeoutMs: number;
+  previousRestore: RestorePoint | undefined;
+  jobs?: number;
+}
+
+/** PostgreSQL target (staging + swap) for a directly reached database, a cloud restore job otherwise. */
+export function createRestoreTarget(ctx: CommandContext, config: OrcaConfig, env: EnvironmentName, deps: RestoreTargetDeps): RestoreTarget {
+  const settings = config.environments[env];
+  if (settings.kind === 'postgres') return new PostgresRestoreTarget(env, settings.database, { folder: deps.folder, jobs: deps.jobs });
+  return new CloudRestoreTarget(createCloudControl(config, env)!, {
+    folder: deps.folder,
+    timeoutMs: deps.timeoutMs,
+    transferMs: config.sync.deadlineMinutes * 60_000,
+    previousRestore: deps.previousRestore,
+    onJob: (event) => ctx.out.info(ctx.t('restore.cloud.replayed', { jobId: event.jobId, createdAt: event.createdAt })),
+  });
+}
+
+/**
+ * The go-ahead. Operating environment: the clinic's name typed at the prompt or given as
+ * `--confirm-clinic` (a mismatch is exit 5). Otherwise `--yes`, or a yes/no prompt on a terminal; with
+ * nobody to answer, a UsageError names the flag to pass.
+ */
+export function confirmRestore(ctx: CommandContext, clinicName: string, confirmClinic: string | undefined): (plan: RestorePlan) => Promise<void> {
+  return async (plan) => {
+    const env = ctx.t(`env.${plan.target}`);
+    ctx.out.info(ctx.t(plan.safetyDump ? 'restore.plan.withSafety' : 'restore.plan', { id: plan.backup.id, env, age: formatAge(plan.ageSeconds, ctx.t) }));
+    if (plan.risk.activeEmergency) ctx.out.warn(ctx.t('restore.plan.activeEmergency', { env }));
+    if (plan.risk.operating) {
+      const typed = confirmClinic ?? (await askClinicName(ctx, clinicName));
+      assertClinicNameTyped(typed, clinicName);
+      return;
+    }
+    if (ctx.global.yes) return;
+    if (!ctx.interactive) throw new UsageError({ key: 'error.promptNeedsTty', hintKey: 'error.promptNeedsTty.hint', hintParams: { flag: '--yes' } });
+    const prompts = await import('@inquirer/prompts');
+    const ok = await cancellable(prompts.confirm({ message: ctx.t('restore.confirm', { env }), default: false }, { output: process.stderr }));
+    if (!ok) throw new CancelledError({ key: 'error.cancelled' });
+  };
+}
+
+async function askClinicName(ctx: CommandContext, clinicName: string): Promise<string> {
+  if (!ctx.interactive) throw new UsageError({ key: 'error.promptNeedsTty', hintKey: 'error.promptNeedsTty.hint', hintParams: { flag: '--confirm-clinic <name>' } });
+  ctx.out.warn(ctx.t('restore.plan.operating'));
+  const prompts = await import('@inquirer/prompts');
+  return cancellable(prompts.input({ message: ctx.t('restore.typeClinic', { name: clinicName }) }, { output: process.stderr }));
+}
+
+async function cancellable<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new CancelledError({ key: 'error.cancelled', cause: error });
+    throw error;
+  }
+}
+
+/** Events of the use case → stderr lines and the spinner; `safetyBackupId` remembers the safety dump for the journal. */
+export function restoreEvents(ctx: CommandContext, spinner: StepSpinner, onPhase: (phase: string) => void): RestoreEvents & { safetyBackupId: string | null } {
+  const events = {
+    safetyBackupId: null as string | null,
+    chosen: (backup, age) => ctx.out.info(renderChosenBackup(backup, age, ctx.t)),
+    gates: (checks) => ctx.out.info(`${ctx.t('restore.gates')}\n${renderGateChecks(checks, ctx.t, ctx.out.color)}`),
+    safetyDumpStarted: () => {
+      onPhase('safety dump');
+      spinner.update(ctx.t('restore.safetyDumping'));
+    },
+    safetyDumpTaken: (id) => {
+      events.safetyBackupId = id;
+      spinner.stop(true);
+      ctx.out.info(ctx.t('restore.safetyTaken', { id }));
+    },
+    progress: (p: RestoreProgress) => {
+      onPhase(p.step);
+      const percent = p.fraction === null ? '' : ` ${Math.round(p.fraction * 100)}%`;
+      spinner.update(`${ctx.t(`restore.step.${p.step}`)}${percent}`);
+    },
+  } satisfies RestoreEvents & { safetyBackupId: string | null };
+  return events;
+}

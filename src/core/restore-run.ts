@@ -1,0 +1,118 @@
+/**
+ * The restore use case (manual バックアップから反映; ARCHITECTURE.md "Restore"): choose a verified dump,
+ * pass the gates, apply the guards, get a go-ahead, take a safety dump when the target may hold data
+ * entered during an outage, then restore. Every refusal happens before anything is touched.
+ */
+import type { CatalogEntry } from './backup-catalog.js';
+import type { EnvironmentName } from './domain.js';
+import type { DumpHeader } from './dump-header.js';
+import type { Clock, RestoreProgress, RestoreTarget } from './ports.js';
+import { restoreFailedError, restoreUnknownError } from './restore-failure.js';
+import { assertGates, checkInstitution, checkVersions, type GateCheck } from './restore-gates.js';
+import { applyRestoreGuards, assessRestoreRisk, backupAgeSeconds, chooseRestoreBackup, type RestoreRisk } from './restore-plan.js';
+import type { OrcaState } from './state.js';
+
+export interface RestoreRunOptions {
+  target: EnvironmentName;
+  /** The verified catalog (`readCatalog`). */
+  entries: readonly CatalogEntry[];
+  backupId?: string;
+  force: boolean;
+  state: Pick<OrcaState, 'mode' | 'selectedEmergency'>;
+  /** `clinic.institutionCode` of the config. */
+  institutionCode: string;
+  signal?: AbortSignal;
+}
+
+/** What the dump says about itself, read after its bytes were checked against the sidecar. */
+export interface DumpFacts {
+  header: DumpHeader;
+  /** 医療機関コード in the dump's `tbl_sysbase`, or null. */
+  institutionCode: string | null;
+}
+
+/** What the person is asked to approve: shown before the go-ahead, never after anything changed. */
+export interface RestorePlan {
+  target: EnvironmentName;
+  backup: CatalogEntry;
+  ageSeconds: number;
+  risk: RestoreRisk;
+  safetyDump: boolean;
+}
+
+export interface RestoreEvents {
+  chosen(backup: CatalogEntry, ageSeconds: number): void;
+  gates(checks: GateCheck[]): void;
+  safetyDumpStarted(): void;
+  safetyDumpTaken(backupId: string): void;
+  progress(progress: RestoreProgress): void;
+}
+
+export interface RestoreRunPorts {
+  target: RestoreTarget;
+  /** Checks the dump file against its sidecar (size, sha256) and reads its header and clinic code; VerificationError when it does not match. */
+  inspectDump(entry: CatalogEntry, signal?: AbortSignal): Promise<DumpFacts>;
+  /** The local pg_restore (asked only when the tool restores the dump itself). */
+  localRestoreVersion(): Promise<{ version: string; major: number }>;
+  /** The go-ahead; throws (CancelledError, UsageError naming the flag, GuardError) to stop. */
+  confirm(plan: RestorePlan): Promise<void>;
+  events: RestoreEvents;
+  clock: Clock;
+  /** The cause's message in the user's language, for the "failed" error's details. */
+  explain(error: unknown): string;
+}
+
+export interface RestoreReport {
+  target: EnvironmentName;
+  backupId: string;
+  safetyBackupId: string | null;
+  seconds: number;
+  backup: CatalogEntry;
+  warnings: Array<{ key: string; params: Record<string, string | number> }>;
+}
+
+/**
+ * Runs the restore. Refusals (exit 5: gates, guards; exit 6: an unverified or altered dump) come before the
+ * safety dump and the restore. A failed restore throws `restore.failed` with the step (the old database is
+ * untouched); a remote job still running at the deadline throws `restore.unknown` (exit 8).
+ */
+export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPorts): Promise<RestoreReport> {
+  const started = ports.clock.now().getTime();
+  const { target, events } = { target: ports.target, events: ports.events };
+  const backup = chooseRestoreBackup(options.entries, options.target, options.backupId);
+  const ageSeconds = backupAgeSeconds(backup, ports.clock.now());
+  events.chosen(backup, ageSeconds);
+
+  const dump = await ports.inspectDump(backup, options.signal);
+  const facts = await target.inspect(options.signal);
+  const pgRestore = target.kind === 'postgres' ? await ports.localRestoreVersion() : null;
+  const checks = [
+    ...checkVersions({ dumpVersion: dump.header.dumpVersion, dumpedBy: dump.header.dumpedBy, dumpedByMajor: dump.header.dumpedByMajor, pgRestore, server: facts.server }),
+    checkInstitution({ dump: dump.institutionCode, configured: options.institutionCode, target: facts.institutionCode }),
+  ];
+  events.gates(checks);
+  assertGates(checks);
+
+  const risk = assessRestoreRisk(options.state, options.target);
+  const { safetyDump } = applyRestoreGuards({ risk, force: options.force, canTakeSafetyDump: facts.canTakeSafetyDump });
+  await ports.confirm({ target: options.target, backup, ageSeconds, risk, safetyDump });
+
+  let safetyBackupId: string | null = null;
+  if (safetyDump) {
+    events.safetyDumpStarted();
+    safetyBackupId = await target.takeSafetyDump(options.signal);
+    events.safetyDumpTaken(safetyBackupId);
+  }
+
+  const outcome = await target.restore(backup, (p) => events.progress(p), options.signal);
+  if (outcome.kind === 'failed') throw restoreFailedError(options.target, outcome.step, outcome.error, ports.explain);
+  if (outcome.kind === 'unknown') throw restoreUnknownError(options.target, outcome.jobId, outcome.step, outcome.fraction);
+  return {
+    target: options.target,
+    backupId: backup.id,
+    safetyBackupId,
+    seconds: (ports.clock.now().getTime() - started) / 1000,
+    backup,
+    warnings: outcome.warnings,
+  };
+}

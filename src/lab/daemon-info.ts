@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+/** `daemon.json`, written by the lab daemon once every server listens. */
+export const daemonInfoSchema = z.object({
+  pid: z.number().int().positive(),
+  startedAt: z.string(),
+  urls: z.object({ operating: z.string(), cloudEmergency: z.string(), localApi: z.string() }),
+  admin: z.object({ operating: z.string(), cloudEmergency: z.string(), localEmergency: z.string() }),
+});
+export type DaemonInfo = z.infer<typeof daemonInfoSchema>;
+
+export async function readDaemonInfo(path: string): Promise<DaemonInfo | null> {
+  try {
+    return daemonInfoSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,48 @@
+import Table from 'cli-table3';
+import type { CatalogEntry } from '../core/backup-catalog.js';
+import type { EnvironmentName } from '../core/domain.js';
+import { formatAge, formatBytes, formatLocalMinute } from './backup-format.js';
+import type { Translate } from './i18n.js';
+
+/** One row of `backups list --json`. */
+export interface BackupListRow {
+  env: EnvironmentName;
+  id: string;
+  createdAt: string;
+  ageSeconds: number;
+  size: number;
+  sha256: string;
+  verified: boolean;
+  verifiedAt: string | null;
+  archiveVersion: string | null;
+  dumpedBy: string | null;
+  tocEntries: number | null;
+  /** Environments whose recorded restore point is this backup. */
+  restoredInto: EnvironmentName[];
+  path: string;
+}
+
+export function backupListRow(entry: CatalogEntry, restoredInto: EnvironmentName[], now: Date): BackupListRow {
+  return {
+    env: entry.source, id: entry.id, createdAt: entry.createdAt,
+    ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(entry.createdAt)) / 1000)),
+    size: entry.size, sha256: entry.sha256, verified: entry.verified, verifiedAt: entry.verifiedAt,
+    archiveVersion: entry.archiveVersion, dumpedBy: entry.dumpedBy, tocEntries: entry.tocEntries, restoredInto, path: entry.dumpPath,
+  };
+}
+
+/** The human table of `backups list`: env, id, created (with age), size, verified, restored into. */
+export function renderBackupsTable(rows: readonly BackupListRow[], t: Translate): string {
+  if (rows.length === 0) return t('backups.none');
+  const table = new Table({
+    head: ['env', 'id', 'created', 'size', 'verified', 'restoredInto'].map((c) => t(`backups.col.${c}`)),
+    style: { head: [], border: [] },
+  });
+  for (const row of rows) {
+    table.push([
+      t(`env.${row.env}`), row.id, `${formatLocalMinute(row.createdAt)} (${formatAge(row.ageSeconds, t)})`, formatBytes(row.size),
+      row.verified ? t('word.yes') : t('word.no'), row.restoredInto.map((env) => t(`env.${env}`)).join(', ') || '-',
+    ]);
+  }
+  return table.toString();
+}

@@ -1,0 +1,101 @@
+/**
+ * A configured world for `restore` / `bump-seq` tests: a temp folder with a config file (0600) whose
+ * environments point at test databases, a backup folder, a state folder, and a runner of the built binary.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseConfig } from '../../src/core/config-schema.js';
+import type { CatalogEntry } from '../../src/core/backup-catalog.js';
+import type { EnvironmentName } from '../../src/core/domain.js';
+import { FsBackupFolder } from '../../src/adapters/fs/backup-folder.js';
+import { runCli, type CliRun } from './cli.js';
+import type { TestCluster } from './pg.js';
+
+export const CLINIC_CODE = '1312345678';
+export const CLINIC_NAME = 'テスト内科クリニック';
+
+/** A cloud environment in the config: the lab server's URL and the files of its client certificate. */
+export interface CloudSettings {
+  url: string;
+  user: string;
+  apiKey: string;
+  certFile: string;
+  keyFile: string;
+  caFile: string;
+}
+
+export interface WorldSettings {
+  operating: DatabaseConfig | CloudSettings;
+  localEmergency: DatabaseConfig;
+  cloudEmergency?: CloudSettings;
+  sequences?: { margin?: number; lastKnownMargin?: number };
+}
+
+export interface RestoreWorld {
+  dir: string;
+  configFile: string;
+  stateDir: string;
+  backupFolder: string;
+  folder: FsBackupFolder;
+  run(args: string[], options?: { timeoutMs?: number }): Promise<CliRun>;
+  /** `pg_dump` of `db` into the catalog as a verified backup of `source`. */
+  catalog(source: EnvironmentName, db: DatabaseConfig, id: string): Promise<CatalogEntry>;
+  writeState(state: Record<string, unknown>): Promise<void>;
+  readState(): Promise<Record<string, unknown>>;
+  journal(): Promise<Array<Record<string, unknown>>>;
+  cleanup(): Promise<void>;
+}
+
+export function dbConfig(cluster: TestCluster, database: string): DatabaseConfig {
+  return { host: cluster.host, port: cluster.port, database, user: cluster.user, password: cluster.password, sslmode: 'disable' };
+}
+
+const deadCloud: CloudSettings = { url: 'https://127.0.0.1:9', user: 'nobody', apiKey: 'x', certFile: '', keyFile: '', caFile: '' };
+
+function environment(settings: DatabaseConfig | CloudSettings): Record<string, unknown> {
+  if ('url' in settings) {
+    const credentials: Record<string, unknown> = { user: settings.user, apiKey: settings.apiKey };
+    if (settings.certFile) credentials.clientCertificate = { certFile: settings.certFile, keyFile: settings.keyFile };
+    if (settings.caFile) credentials.caFile = settings.caFile;
+    return { kind: 'cloud', url: settings.url, orcaApiUrl: settings.url, credentials };
+  }
+  return { kind: 'postgres', database: { ...settings }, orcaApiUrl: 'http://127.0.0.1:9' };
+}
+
+export async function createWorld(settings: WorldSettings): Promise<RestoreWorld> {
+  const dir = await mkdtemp(join(tmpdir(), 'orca-restore-test-'));
+  const stateDir = join(dir, 'state');
+  const backupFolder = join(dir, 'backups');
+  const configFile = join(dir, 'orca-hybrid.json');
+  const config = {
+    clinic: { institutionCode: CLINIC_CODE, name: CLINIC_NAME },
+    environments: {
+      operating: environment(settings.operating),
+      cloudEmergency: environment(settings.cloudEmergency ?? deadCloud),
+      localEmergency: environment(settings.localEmergency),
+    },
+    backup: { folder: backupFolder },
+    sequences: settings.sequences ?? {},
+    sync: { requestTimeoutSeconds: 10, deadlineMinutes: 2 },
+    stateDir,
+  };
+  await writeFile(configFile, JSON.stringify(config, null, 2), { mode: 0o600 });
+  const folder = new FsBackupFolder(backupFolder);
+  return {
+    dir, configFile, stateDir, backupFolder, folder,
+    run: (args, options = {}) => runCli(['--config', configFile, ...args], { cwd: dir, timeoutMs: options.timeoutMs ?? 90_000 }),
+    catalog: async (source, db, id) => (await folder.dump(source, db, id)).entry,
+    writeState: async (state) => {
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(stateDir, { recursive: true, mode: 0o700 });
+      await writeFile(join(stateDir, 'state.json'), JSON.stringify({ schemaVersion: 1, mode: 'normal', selectedEmergency: 'local', ...state }), { mode: 0o600 });
+    },
+    readState: async () => JSON.parse(await readFile(join(stateDir, 'state.json'), 'utf8')) as Record<string, unknown>,
+    journal: async () => {
+      const text = await readFile(join(stateDir, 'journal.jsonl'), 'utf8').catch(() => '');
+      return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
