@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../src/core/config-schema.js';
@@ -16,6 +16,7 @@ import { startCloudServer, type CloudServerHandle } from '../../src/lab/cloud/se
 import { createLabPki, type LabPki } from '../../src/lab/pki.js';
 import { createOrcaSchema, seedOrcaSystem } from '../../src/lab/orca/schema.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
+import { runCli, type CliRun } from './cli.js';
 import { startTestCluster, type TestCluster } from './pg.js';
 
 export const INSTITUTION = '1312345678';
@@ -164,4 +165,31 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
 export function rangeStart(request: SeenRequest): number {
   const match = request.range ? /^bytes=(\d+)-/.exec(request.range) : null;
   return match ? Number(match[1]) : 0;
+}
+
+/** `orca-hybrid --config <setup> sync --json …` through the built binary. */
+export function runSync(setup: TestSetup, ...args: string[]): Promise<CliRun> {
+  return runCli(['--config', setup.config, 'sync', '--json', ...args]);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function jsonOf(run: CliRun): Record<string, any> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return JSON.parse(run.stdout) as Record<string, any>;
+}
+
+/** No secret of the world in the runs' output nor in the state folder's log, journal and state. */
+export function expectNoSecrets(world: SyncWorld, setup: TestSetup, runs: CliRun[]): void {
+  const texts = runs.flatMap((r) => [r.stdout, r.stderr]);
+  for (const name of ['orca-hybrid.log', 'journal.jsonl', 'state.json']) {
+    const path = join(setup.stateDir, name);
+    if (existsSync(path)) texts.push(readFileSync(path, 'utf8'));
+  }
+  for (const secret of world.secrets) for (const text of texts) expect(text.includes(secret)).toBe(false);
+}
+
+/** `.partial` files of the operating folder of a setup's catalog. */
+export function partialsOf(setup: TestSetup): string[] {
+  const dir = join(setup.folder, 'operating');
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.partial')) : [];
 }

@@ -23,7 +23,9 @@ let summary: ClinicSummary;
 beforeAll(async () => {
   cluster = await startTestCluster();
   for (const name of ['orca_gen_test_a', 'orca_gen_test_b', 'orca_gen_test_c']) await createDatabase(cluster, name);
-  [a, b, other] = await Promise.all(['orca_gen_test_a', 'orca_gen_test_b', 'orca_gen_test_c'].map((db) => cluster.connect(db)));
+  a = await cluster.connect('orca_gen_test_a');
+  b = await cluster.connect('orca_gen_test_b');
+  other = await cluster.connect('orca_gen_test_c');
   summary = await generateClinic(a, OPTIONS);
   await generateClinic(b, OPTIONS);
   await generateClinic(other, { ...OPTIONS, seed: 'another-seed' });
@@ -101,10 +103,29 @@ test('the schema has the real repeated column sets', async () => {
      GROUP BY table_name ORDER BY table_name`);
   expect(columns.rows).toEqual([
     { table_name: 'tbl_jyurrk', n: 26 }, { table_name: 'tbl_ptbyomei', n: 27 },
-    { table_name: 'tbl_sryact', n: 40 }, { table_name: 'tbl_sryacct_main', n: 31 },
+    { table_name: 'tbl_sryacct_main', n: 31 }, { table_name: 'tbl_sryact', n: 40 },
   ]);
+});
+
+test('leaves rows in WebORCA\'s session tables for a restore to empty', async () => {
+  const result = await a.query(`SELECT (SELECT count(*) FROM tbl_lock)::int AS locks, (SELECT count(*) FROM monbatch_log)::int AS logs`);
+  expect(result.rows[0]).toEqual({ locks: 1, logs: 1 });
 });
 
 test('refuses to generate into a database that already has patients', async () => {
   await expect(generateClinic(a, OPTIONS)).rejects.toMatchObject({ key: 'lab.data.notEmpty' });
+});
+
+test('the rule checks catch broken data (run on the copy)', async () => {
+  const target = await b.query<{ ptid: string; zainum: number }>(
+    `SELECT ptid, zainum FROM tbl_sryacct_main ORDER BY ptid, zainum LIMIT 1`);
+  const { ptid, zainum } = target.rows[0] as { ptid: string; zainum: number };
+  await b.query('UPDATE tbl_sryacct_main SET day_31 = day_31 + 1 WHERE ptid = $1 AND zainum = $2', [ptid, zainum]);
+  expect(await dayCountMismatches(b)).not.toEqual([]);
+  await b.query('UPDATE tbl_ptinf SET maxzainum = 0 WHERE ptid = $1', [ptid]);
+  expect(await zainumsAboveMax(b)).not.toEqual([]);
+  await b.query('UPDATE tbl_jyurrk SET zainum15 = 99999 WHERE ptid = $1', [ptid]);
+  expect(await danglingZaiReferences(b)).not.toEqual([]);
+  await b.query(`UPDATE tbl_syskanri SET kanritbl = '00000001' WHERE kanricd = '0041'`);
+  expect((await readSequences(b, OPTIONS.endDate)).outpatientSlip).toBeLessThan((await issuedMaxima(b)).slip);
 });

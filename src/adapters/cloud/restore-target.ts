@@ -65,10 +65,13 @@ export class CloudRestoreTarget implements RestoreTarget {
       return { kind: 'failed', step: 'preparing', error };
     }
     onProgress({ step: 'remote', fraction: 0 });
-    let outcome = await this.runJob(entry, requestIdFor(this.env, entry, this.options.previousRestore), onProgress, signal);
-    if (outcome.kind === 'failed' && outcome.job !== null && Date.parse(outcome.job.createdAt) < startedAt - 1000) {
-      // The request id found an earlier run's job, and it had failed: this run starts a job of its own.
-      outcome = await this.runJob(entry, `restore:${randomUUID()}`, onProgress, signal);
+    let requestId = requestIdFor(this.env, entry, this.options.previousRestore);
+    let outcome = await this.runJob(entry, requestId, onProgress, signal);
+    for (let round = 0; round < MAX_FAILED_REPLAYS && outcome.kind === 'failed' && outcome.job !== null && Date.parse(outcome.job.createdAt) < startedAt - 1000; round++) {
+      // The request id found an earlier run's job, and it had failed: the next id follows from that job,
+      // so a re-run of this run (after "still running") finds this run's job again.
+      requestId = nextRequestId(requestId, outcome.job.jobId);
+      outcome = await this.runJob(entry, requestId, onProgress, signal);
     }
     return toRestoreOutcome(this.env, outcome);
   }
@@ -105,6 +108,12 @@ function toRestoreOutcome(env: EnvironmentName, run: JobRun): RestoreOutcome {
     default:
       return { kind: 'unknown', jobId: run.jobId, step: 'remote', fraction: run.job?.progress ?? null };
   }
+}
+
+const MAX_FAILED_REPLAYS = 20;
+
+function nextRequestId(previous: string, failedJobId: string): string {
+  return `restore:${createHash('sha256').update(`${previous}\n${failedJobId}`).digest('hex').slice(0, 40)}`;
 }
 
 /** Same environment, backup and recorded restore point → same request id → the same job on a re-run. */

@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { open, stat, truncate } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import { UnreachableError, VerificationError, isOrcaError } from '../../core/errors.js';
 import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { resumeStepFor } from '../../core/sync-plan.js';
@@ -57,12 +57,12 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
         const step = resumeStepFor(answer, offset, backup.size);
         if (step.kind === 'complete') break;
         if (step.kind === 'missing') throw new UnreachableError({ key: 'sync.backupVanished', params: { env: source.env, id: backup.id }, hintKey: 'sync.backupVanished.hint' });
-        if (step.kind === 'discard' || step.kind === 'restart') {
+        if (step.kind === 'discard' || (step.kind === 'restart' && offset > 0)) {
           if (step.kind === 'discard') answer.body.destroy();
           await hasher.abort();
           await truncate(partial, 0);
           hasher = FollowingHasher.start(partial);
-          Object.assign(stats, { restarted: true });
+          stats.restarted = true;
           offset = 0;
           if (step.kind === 'discard') continue;
         }
@@ -93,7 +93,11 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
   }
 }
 
-/** Appends one answer's body; returns the new size. A broken stream throws UnreachableError (bytes written are kept). */
+/**
+ * Appends one answer's body; returns the new size. When the stream breaks, the bytes already received are
+ * still flushed to the file (TLS vouches for them) before UnreachableError is thrown, so a resume loses
+ * nothing that arrived.
+ */
 async function appendBody(
   answer: Awaited<ReturnType<CloudBackupApi['downloadBackup']>>, partial: string, offset: number, expected: number,
   hasher: FollowingHasher, stats: FetchStats, onProgress?: (progress: TransferProgress) => void,
@@ -104,19 +108,26 @@ async function appendBody(
     onProgress?.({ bytes: offset + out.bytesWritten, total: expected });
   };
   const timer = setInterval(report, PROGRESS_EVERY_MS);
+  let broken: unknown = null;
   answer.body.on('data', (chunk: Buffer) => {
     stats.bytesReceived += chunk.length;
   });
+  answer.body.once('error', (error) => {
+    broken = error;
+    answer.body.unpipe(out);
+    if (!out.writableEnded) out.end();
+  });
+  answer.body.pipe(out);
   try {
-    await pipeline(answer.body, out);
+    await finished(out);
   } catch (error) {
-    // The next attempt appends: every write of this stream must be on disk (or abandoned) first.
-    if (!out.closed) await once(out, 'close').catch(() => undefined);
-    throw isOrcaError(error) ? error : answer.toError(error);
+    broken ??= error;
   } finally {
     clearInterval(timer);
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     report();
   }
+  if (broken !== null) throw isOrcaError(broken) ? broken : answer.toError(broken);
   return offset + out.bytesWritten;
 }
 

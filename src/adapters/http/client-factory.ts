@@ -198,6 +198,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const idempotent = request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
       const headers = { accept: 'application/json', ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers };
       const body = request.json === undefined ? undefined : JSON.stringify(request.json);
+      tls(); // local files: loaded (once) before the network deadline starts
       return runWithRetries(target, policy(idempotent, request.signal), async ({ signal }, n) => {
         const opened = await open(request.method, url, { headers, body, timeouts: request.timeouts, signal });
         if (RETRY_STATUSES.has(opened.status) && !request.accept?.includes(opened.status)) {
@@ -212,6 +213,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // identity: byte offsets (Range, resume) must count the file's bytes, never a compressed encoding's.
       const headers = { ...request.headers, 'accept-encoding': 'identity', ...(request.offset ? { range: `bytes=${request.offset}-` } : {}) };
       const accept = request.accept ?? [404, 416];
+      tls(); // local files: loaded (once) before the network deadline starts
       return runWithRetries(target, policy(true, request.signal), async (attempt, n) => {
         const opened = await open('GET', url, { headers, signal: attempt.signal });
         const meta = { status: opened.status, headers: opened.headers, reportedMode: headerValue(opened.headers['x-hybridmode']), attempts: n };
@@ -233,6 +235,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const { url, target } = targetOf(request.path, request.query);
       const headers = { accept: 'application/json', 'content-type': 'application/octet-stream', ...request.headers, 'content-length': String(request.contentLength) };
       // No total deadline: a large upload takes as long as it takes while bytes flow (idle timeout).
+      tls(); // local files: loaded (once) before the network deadline starts
       return runWithRetries(target, policy(false, request.signal, false), async ({ signal }, n) => {
         const opened = await open(request.method, url, { headers, body: request.body, timeouts: request.timeouts, signal });
         return finishJson(opened, request, target, n);

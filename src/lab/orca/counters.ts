@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { Sequences } from '../../core/domain.js';
+import { GuardError } from '../../core/errors.js';
 import { parseSequences, SEQUENCE_KANRICDS, spliceSequences, type SequenceRows } from '../../core/sequences.js';
 import { formatPatientNumber } from './schema.js';
 import type { Audit } from './zai.js';
@@ -23,7 +24,12 @@ export async function lockCounters(client: pg.Client, ymd: string): Promise<Lock
       ORDER BY kanricd FOR UPDATE`, [[...SEQUENCE_KANRICDS], ymd]);
   const rows: SequenceRows = { '0041': null, '0042': null, '1009': null };
   for (const row of result.rows) rows[row.kanricd] = row.kanritbl;
-  if (result.rows.length !== SEQUENCE_KANRICDS.length) throw new Error('tbl_syskanri counter rows 0041/0042/1009 missing');
+  const missing = SEQUENCE_KANRICDS.filter((code) => !result.rows.some((row) => row.kanricd === code));
+  if (missing.length > 0 || result.rows.length !== SEQUENCE_KANRICDS.length) {
+    throw new GuardError({
+      key: 'sequences.rowsMissing', params: { env: 'lab', date: ymd, missing: missing.join(', ') }, hintKey: 'sequences.rowsMissing.hint',
+    });
+  }
   return { rows, values: parseSequences(rows) };
 }
 

@@ -16,7 +16,7 @@ import { Rng } from './prng.js';
 import {
   hkncombiRows, jyurrkRow, ptbyomeiRow, ptinfRow, ptnumRow, pthkninfRows, srykarrkRow, syunouRow,
 } from './rows.js';
-import { createOrcaSchema, hasOrcaSchema, seedOrcaSystem } from './schema.js';
+import { createOrcaSchema, hasOrcaSchema, seedOrcaSystem, seedSessionRows } from './schema.js';
 import { visitZais } from './visit-content.js';
 import { dailyVisitRate, openDaysBetween, planSchedule, type ScheduledVisit } from './visit-schedule.js';
 import { zaiPoints, type Audit } from './zai.js';
@@ -48,8 +48,9 @@ export async function generateClinic(client: pg.Client, options: GenerateClinicO
   const endDate = options.endDate ?? todayYmd();
   validate(options, endDate);
   const startDate = addDays(endDate, -(options.days - 1));
-  if (!(await hasOrcaSchema(client))) {
-    await createOrcaSchema(client);
+  if (!(await hasOrcaSchema(client))) await createOrcaSchema(client);
+  const counterRows = await client.query(`SELECT 1 FROM tbl_syskanri WHERE hospnum = 1 AND kanricd IN ('0041', '0042', '1009')`);
+  if ((counterRows.rowCount ?? 0) < 3) {
     await seedOrcaSystem(client, { institutionCode: options.institutionCode, clinicName: options.clinicName, ymd: startDate });
   }
   const existing = await client.query('SELECT 1 FROM tbl_ptinf LIMIT 1');
@@ -60,6 +61,7 @@ export async function generateClinic(client: pg.Client, options: GenerateClinicO
     await client.query(`UPDATE tbl_sysbase SET hospname = $1, hospcd = $2 WHERE grpnum = 1`, [options.clinicName, options.institutionCode]);
     const counters = await lockCounters(client, endDate);
     const summary = await fill(client, counters, options, startDate, endDate);
+    await seedSessionRows(client, endDate);
     await writeCounters(client, counters, { ...OPERATOR, ymd: endDate, hms: '190000' });
     await client.query('COMMIT');
     return { ...summary, sequences: { ...counters.values } };

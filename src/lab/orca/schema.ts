@@ -80,3 +80,26 @@ export function formatPatientNumber(kanritbl1009: string, serial: number): strin
   const kind = text[4];
   return kind === '1' || kind === '2' ? text.slice(16, 20) + body : body;
 }
+
+/**
+ * A few rows in WebORCA's session tables, as a running server leaves them (a lock, a job, parameters,
+ * a batch and its log, a migration), so a restore's emptying of them can be checked.
+ */
+export async function seedSessionRows(client: pg.Client, ymd: string): Promise<void> {
+  const statements = [
+    `INSERT INTO tbl_lock (hospnum, tbl_key, tbl_group, lock_id, termid, opid, lockymd, lockhms)
+     VALUES (1, 'PTID0000000001', 'PATIENT', 'lab-lock-1', 'lab', 'ormaster', '${ymd}', '090000')`,
+    `INSERT INTO tbl_jobkanri (hospnum, jobid, shellid, pgid, stsymd, termid, opid, creymd, upymd, uphms)
+     VALUES (1, 1, 'ORCBJOB', 'ORCGM01', '${ymd}', 'lab', 'ormaster', '${ymd}', '${ymd}', '090000')`,
+    `INSERT INTO tbl_para (hospnum, termid, pgid, para) VALUES (1, 'lab', 'ORCGK01', 'lab session parameters')`,
+    `INSERT INTO tbl_spa_tmp (termid, kbn, spa) VALUES ('lab', 'SPA', 'lab session work area')`,
+    `INSERT INTO tbl_api_para (hospnum, apikey, para) VALUES (1, 'lab-api-session', 'lab api parameters')`,
+    `INSERT INTO monbatch (id, name, status, created_at) VALUES (1, 'daily', 'done', '${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)} 03:00')`,
+    `INSERT INTO monbatch_log (id, batch_id, message, created_at) VALUES (1, 1, 'ok', '${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)} 03:01')`,
+    `INSERT INTO aps_migrations (version, applied_at) VALUES ('${LAB_DB_VERSION}', '${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)} 00:00')`,
+  ];
+  for (const table of SESSION_TABLES_TO_RESET) await client.query(`DELETE FROM ${table}`);
+  for (const statement of statements) await client.query(statement);
+}
+
+const SESSION_TABLES_TO_RESET = ['tbl_lock', 'tbl_jobkanri', 'tbl_para', 'tbl_spa_tmp', 'tbl_api_para', 'monbatch', 'monbatch_log', 'aps_migrations'];

@@ -116,7 +116,7 @@ export const backupMessages: AreaMessages = {
     'sync.progress.download': 'ダウンロード',
     'sync.progress.upload': 'アップロード',
     'sync.chosen': '運用環境の最新バックアップ: {id} (作成 {created}、{age}、{size})。',
-    'sync.summary.downloaded': 'sync: {env} の {id} を取得・検証しました ({size}、作成 {created}、{age}、{seconds} 秒)。{upload}。古いバックアップ {pruned} 件を削除しました。',
+    'sync.summary.downloaded': 'sync: {env}のバックアップ {id} を取得・検証しました ({size}、作成 {created}、{age}、{seconds} 秒)。{upload}。古いバックアップ {pruned} 件を削除しました。',
     'sync.summary.upToDate': 'sync: 最新のバックアップ {id} (作成 {created}、{age}) は取得済みです。{upload}。古いバックアップ {pruned} 件を削除しました。',
     'sync.summary.resumed': '(中断したダウンロードを {bytes} から再開)',
     'sync.upload.stored': 'クラウド応急措置環境へアップロードしました',
