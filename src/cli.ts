@@ -13,13 +13,14 @@ export async function buildProgram(argv: string[], env: NodeJS.ProcessEnv = proc
     .description(lang === 'ja'
       ? 'WebORCA ハイブリッドサービスの運用ツール: バックアップ、応急措置環境への切り替え、復旧後の差分コピー'
       : "Disaster recovery for a clinic's WebORCA: backups, switching to an emergency environment, copying back")
-    .version(version, '-V, --version')
+    .version(version, '-V, --version', lang === 'ja' ? 'バージョンを表示' : 'output the version number')
     .option('--config <file>', lang === 'ja' ? '設定ファイルのパス' : 'configuration file')
-    .option('--json', lang === 'ja' ? '結果を JSON で標準出力へ' : 'write the result as one JSON document to stdout', false)
+    .option('--json', lang === 'ja' ? '結果を JSON で標準出力へ' : 'write the result as one JSON document to stdout')
     .addOption(new Option('--lang <lang>', lang === 'ja' ? '表示言語' : 'message language').choices(['ja', 'en']))
-    .option('--verbose', lang === 'ja' ? '詳細を表示' : 'show details and stack traces', false)
-    .option('--yes', lang === 'ja' ? '確認を省略 (無人実行用)' : 'answer yes to confirmations (unattended runs)', false)
+    .option('--verbose', lang === 'ja' ? '詳細を表示' : 'show details and stack traces')
+    .option('--yes', lang === 'ja' ? '確認を省略 (無人実行用)' : 'answer yes to confirmations (unattended runs)')
     .option('--no-color', lang === 'ja' ? '色を使わない (NO_COLOR も可)' : 'no colour (NO_COLOR is honoured too)')
+    .helpOption('-h, --help', HELP_TEXT[lang])
     .showHelpAfterError()
     .exitOverride();
 
@@ -27,19 +28,24 @@ export async function buildProgram(argv: string[], env: NodeJS.ProcessEnv = proc
   const entry = COMMANDS.find((c) => c.name === word);
   if (entry) {
     const build = await entry.load();
-    program.addCommand(inheritExitOverride(build()));
+    program.addCommand(inheritSettings(build(), lang));
   } else {
     for (const c of COMMANDS) program.command(c.name).description(c.summary[lang]);
   }
   return program;
 }
 
-/** `addCommand` does not pass `exitOverride` down: without it a subcommand's parse error would exit 1, not 2. */
-function inheritExitOverride(command: Command): Command {
-  command.exitOverride();
-  for (const sub of command.commands) inheritExitOverride(sub);
+/**
+ * `addCommand` does not pass `exitOverride` down: without it a subcommand's parse error would exit 1, not 2.
+ * The help option's text follows the language too.
+ */
+function inheritSettings(command: Command, lang: 'ja' | 'en'): Command {
+  command.exitOverride().helpOption('-h, --help', HELP_TEXT[lang]);
+  for (const sub of command.commands) inheritSettings(sub, lang);
   return command;
 }
+
+const HELP_TEXT = { ja: 'このコマンドのヘルプを表示', en: 'display help for command' } as const;
 
 /** The first argument that is not a global option (or its value). */
 function firstCommandWord(argv: string[]): string | undefined {

@@ -11,7 +11,11 @@ export function action<O extends object>(
   return async (...raw: unknown[]) => {
     const command = raw[raw.length - 1] as Command;
     const merged = command.optsWithGlobals() as GlobalOptions & O;
-    const ctx = createContext(merged, process.argv.slice(2));
+    // Boolean globals carry no default (so help shows none): absent means false.
+    const global: GlobalOptions = {
+      ...merged, json: merged.json === true, verbose: merged.verbose === true, yes: merged.yes === true, color: merged.color !== false,
+    };
+    const ctx = createContext(global, process.argv.slice(2));
     await handler(ctx, merged, command.args);
   };
 }

@@ -107,12 +107,12 @@ function parseMargin(value: string | undefined): number | undefined {
   return Number(value.trim());
 }
 
-/** Shows the plan on stderr, then `--yes`, a yes/no prompt on a terminal, or a UsageError naming `--yes`. */
+/** `--yes`; else the plan on stderr and a yes/no prompt on a terminal; with nobody to answer, a UsageError naming `--yes`. */
 async function confirmBump(ctx: CommandContext, plan: BumpReport): Promise<boolean> {
-  ctx.out.info(renderBumpSource(plan, ctx.t));
-  ctx.out.info(renderBumpTable(plan, ctx.t, ctx.out.color));
   if (ctx.global.yes) return true;
   if (!ctx.interactive) throw new UsageError({ key: 'error.promptNeedsTty', hintKey: 'error.promptNeedsTty.hint', hintParams: { flag: '--yes' } });
+  ctx.out.info(renderBumpSource(plan, ctx.t));
+  ctx.out.info(renderBumpTable(plan, ctx.t, ctx.out.color));
   const prompts = await import('@inquirer/prompts');
   try {
     return await prompts.confirm({ message: ctx.t('bump.confirm', { env: ctx.t(`env.${plan.env}`) }), default: false }, { output: process.stderr });

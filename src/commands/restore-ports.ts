@@ -92,7 +92,8 @@ export function restoreEvents(ctx: CommandContext, spinner: StepSpinner, onPhase
     },
     progress: (p: RestoreProgress) => {
       onPhase(p.step);
-      const percent = p.fraction === null ? '' : ` ${Math.round(p.fraction * 100)}%`;
+      // Percentages only for a spinner: a log would get a line for every poll.
+      const percent = p.fraction === null || !ctx.out.interactiveStderr ? '' : ` ${Math.round(p.fraction * 100)}%`;
       spinner.update(`${ctx.t(`restore.step.${p.step}`)}${percent}`);
     },
   } satisfies RestoreEvents & { safetyBackupId: string | null };

@@ -4,7 +4,6 @@ import type { Sequences } from '../core/domain.js';
 import { AuthError, ConfigError, ExitCode, GuardError, UnreachableError, VerificationError, isOrcaError, type OrcaError } from '../core/errors.js';
 import { recordSequences, recordSync } from '../core/state-changes.js';
 import { runSync, type SyncEvents, type SyncPorts } from '../core/sync.js';
-import { createEnvironmentControl } from '../adapters/factory.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { formatAge, formatBytes, formatLocalMinute } from '../ui/backup-format.js';
 import { renderStillNewest, renderSyncSummary, syncJson, type SyncJson } from '../ui/sync-summary.js';
@@ -75,7 +74,7 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
     },
   };
   try {
-    const ports = syncPorts(run, events);
+    const ports = await syncPorts(run, events);
     const state = await new FileStateStore(run.stateDir).read();
     const report = await runSync({ state, retention: run.config.backup.retention, deadlineMs: run.deadlineMs, upload: options.upload }, ports);
     bars.download.stop();
@@ -105,14 +104,16 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
   }
 }
 
-function syncPorts(run: BackupRun, events: SyncEvents): SyncPorts {
+async function syncPorts(run: BackupRun, events: SyncEvents): Promise<SyncPorts> {
   const operating = run.config.environments.operating;
+  // pg is loaded only for an on-premises operating server: the hourly run stays small otherwise.
+  const direct = operating.kind === 'cloud' ? null : (await import('../adapters/factory.js')).createEnvironmentControl(run.config, 'operating');
   const source: SyncPorts['source'] = operating.kind === 'cloud'
     ? { kind: 'cloud', api: run.cloud('operating') }
     : { kind: 'database', db: operating.database };
   return {
     source,
-    operating: operating.kind === 'cloud' ? run.cloud('operating') : createEnvironmentControl(run.config, 'operating'),
+    operating: direct ?? run.cloud('operating'),
     emergency: run.cloud('cloudEmergency'),
     folder: run.folder,
     events,

@@ -18,11 +18,5 @@ export async function readDaemonInfo(path: string): Promise<DaemonInfo | null> {
   }
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** Whether a pid is alive on this machine (the lock's rule, reused for the daemon). */
+export { isPidAlive as isAlive } from '../adapters/fs/lock-holder.js';

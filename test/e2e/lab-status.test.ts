@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { createOtherCa } from '../../src/lab/pki.js';
+import { isPidAlive } from '../../src/adapters/fs/lock-holder.js';
+import { runCli } from '../helpers/cli.js';
 import { startLab, type LabFixture } from '../helpers/lab.js';
 
 interface StatusJson {
@@ -122,6 +125,31 @@ describe('lab up + status through the built binary', () => {
     expect(status.environments.operating!.online).toBe(true);
   });
 
+  test('lab enter makes staff work in an environment: its counters rise, the others stay', async () => {
+    const before = JSON.parse((await lab.run(['status', '--json'])).stdout) as StatusJson;
+    const entered = await lab.lab(['enter', 'cloudEmergency', '--visits', '6', '--new-patients', '2', '--json']);
+    expect(entered.code).toBe(0);
+    const after = JSON.parse((await lab.run(['status', '--json'])).stdout) as StatusJson;
+    const seq = (s: StatusJson, env: string) => s.environments[env]!.sequences!;
+    expect(seq(after, 'cloudEmergency').outpatientSlip).toBeGreaterThanOrEqual(seq(before, 'cloudEmergency').outpatientSlip + 6);
+    expect(seq(after, 'cloudEmergency').patientId).toBe(seq(before, 'cloudEmergency').patientId + 2);
+    expect(seq(after, 'operating')).toEqual(seq(before, 'operating'));
+  });
+
+  test('lab nightly makes a new backup in the operating store', async () => {
+    const run = await lab.lab(['nightly', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).id).toMatch(/^[A-Za-z0-9._-]+$/);
+  });
+
+  test('usage errors exit 2 with a precise message', async () => {
+    const bad = await lab.lab(['enter', 'operating', '--visits', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--visits');
+    expect((await lab.lab(['outage', 'nowhere'])).code).toBe(2);
+    expect((await runCli(['lab', 'status', '--dir', join(lab.dir, 'missing'), '--json'])).code).toBe(0);
+  });
+
   test('lab status shows what runs where', async () => {
     const run = await lab.lab(['status', '--json']);
     expect(run.code).toBe(0);
@@ -130,4 +158,31 @@ describe('lab up + status through the built binary', () => {
     expect(report.clusters.cloud.running).toBe(true);
     expect(report.clusters.local.running).toBe(true);
   });
+
+  test('lab down leaves no process and no listening port', async () => {
+    const report = JSON.parse((await lab.lab(['status', '--json'])).stdout) as {
+      daemon: { pid: number; urls: Record<string, string> };
+      clusters: { cloud: { pid: number; port: number }; local: { pid: number; port: number } };
+    };
+    const ports = [...Object.values(report.daemon.urls).map((u) => Number(new URL(u).port)), report.clusters.cloud.port, report.clusters.local.port];
+    const pids = [report.daemon.pid, report.clusters.cloud.pid, report.clusters.local.pid];
+    const down = await lab.lab(['down']);
+    expect([down.code, down.stderr]).toEqual([0, '']);
+    for (const pid of pids) expect([pid, alive(pid)]).toEqual([pid, false]);
+    for (const port of ports) expect([port, await listening(port)]).toEqual([port, false]);
+    const after = JSON.parse((await lab.lab(['status', '--json'])).stdout) as { daemon: unknown };
+    expect(after.daemon).toBeNull();
+  });
 });
+
+/** A pid that still runs (a zombie waiting to be reaped by its new parent does not). */
+function alive(pid: number): boolean {
+  return isPidAlive(pid);
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
+    socket.on('error', () => resolve(false));
+  });
+}

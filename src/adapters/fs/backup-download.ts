@@ -2,18 +2,16 @@
  * Streams a cloud backup into its `.partial` file with constant memory, resuming with HTTP Range
  * (RELIABILITY.md lesson 2: 206 → append, 200 → truncate and restart, 416 → probably complete, verify).
  * Transport failures keep the partial and reconnect until the deadline. The sha256 is computed by a worker
- * thread following the file, so the write path carries no hashing.
+ * thread following the file, so the write path carries no hashing; writes go through two fixed 1 MiB buffers (constant memory).
  */
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { open, stat, truncate } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
 import { UnreachableError, VerificationError, isOrcaError } from '../../core/errors.js';
 import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { resumeStepFor } from '../../core/sync-plan.js';
+import { CoalescingFileWriter } from './coalescing-writer.js';
 import { FollowingHasher } from './file-hasher.js';
 
-const WRITE_BUFFER_BYTES = 4 << 20;
+const WRITE_BUFFER_BYTES = 1 << 20;
 const PROGRESS_EVERY_MS = 100;
 
 export interface DownloadOptions {
@@ -70,7 +68,11 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
           answer.body.destroy();
           throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: answer.total }, hintKey: 'sync.sizeMismatch.hint' });
         }
+        const before = offset;
         offset = await appendBody(answer, partial, offset, backup.size, hasher, stats, options.onProgress);
+        if (offset === before && offset < backup.size) {
+          throw new UnreachableError({ key: 'http.connectionFailed', params: { env: source.env, url: backup.id, code: 'EMPTY_BODY', attempts: stats.attempts } });
+        }
       } catch (error) {
         if (options.signal?.aborted) throw abortReason(options.signal.reason, backup, (await stat(partial)).size, error);
         if (!(error instanceof UnreachableError) || error.key === 'sync.backupVanished') throw error;
@@ -94,41 +96,32 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
 }
 
 /**
- * Appends one answer's body; returns the new size. When the stream breaks, the bytes already received are
- * still flushed to the file (TLS vouches for them) before UnreachableError is thrown, so a resume loses
+ * Appends one answer's body at `offset`; returns the new size. When the stream breaks, the bytes already
+ * received are still written (TLS vouches for them) before UnreachableError is thrown, so a resume loses
  * nothing that arrived.
  */
 async function appendBody(
   answer: Awaited<ReturnType<CloudBackupApi['downloadBackup']>>, partial: string, offset: number, expected: number,
   hasher: FollowingHasher, stats: FetchStats, onProgress?: (progress: TransferProgress) => void,
 ): Promise<number> {
-  const out = createWriteStream(partial, { flags: 'a', mode: 0o600, highWaterMark: WRITE_BUFFER_BYTES });
-  const report = (): void => {
-    hasher.advance(offset + out.bytesWritten);
-    onProgress?.({ bytes: offset + out.bytesWritten, total: expected });
-  };
-  const timer = setInterval(report, PROGRESS_EVERY_MS);
+  const writer = await CoalescingFileWriter.open(partial, offset, WRITE_BUFFER_BYTES, (written) => hasher.advance(written));
+  const timer = setInterval(() => onProgress?.({ bytes: writer.accepted, total: expected }), PROGRESS_EVERY_MS);
   let broken: unknown = null;
-  answer.body.on('data', (chunk: Buffer) => {
-    stats.bytesReceived += chunk.length;
-  });
-  answer.body.once('error', (error) => {
-    broken = error;
-    answer.body.unpipe(out);
-    if (!out.writableEnded) out.end();
-  });
-  answer.body.pipe(out);
   try {
-    await finished(out);
+    for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+      stats.bytesReceived += chunk.length;
+      await writer.write(chunk);
+    }
   } catch (error) {
-    broken ??= error;
+    broken = error;
   } finally {
     clearInterval(timer);
-    if (!out.closed) await once(out, 'close').catch(() => undefined);
-    report();
+    const size = await writer.close();
+    hasher.advance(size);
+    onProgress?.({ bytes: size, total: expected });
   }
   if (broken !== null) throw isOrcaError(broken) ? broken : answer.toError(broken);
-  return offset + out.bytesWritten;
+  return writer.written;
 }
 
 /** The run's deadline while bytes are missing says how many are kept; any other abort passes through. */

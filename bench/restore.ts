@@ -1,0 +1,81 @@
+/**
+ * `restore` into a directly reached database (the local emergency environment) versus a bare
+ * `pg_restore -j <cores>` of the same dump into a fresh database, interleaved in the same run, on the large
+ * lab clinic (generateClinic patients 20000, days 365). The tool's run includes everything a user waits for:
+ * start-up, the dump's checksum and gates, staging database, session-table cleanup, checks, ANALYZE, swap,
+ * reading the counters, state and journal. Target ≤ 1.2×. `ORCA_BENCH_RESTORE_PATIENTS` shrinks it.
+ */
+import { execa } from 'execa';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FsBackupFolder } from '../src/adapters/fs/backup-folder.js';
+import { findPgBinary } from '../src/adapters/process/run.js';
+import type { DatabaseConfig } from '../src/core/config-schema.js';
+import { generateClinic } from '../src/lab/orca/generator.js';
+import { createDatabase } from '../src/lab/postgres/cluster.js';
+import { startTestCluster } from '../test/helpers/pg.js';
+import { BIN, median, report, type BenchRow } from './lib.js';
+
+const CODE = '1312345678';
+
+async function seconds(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const patients = Number(process.env.ORCA_BENCH_RESTORE_PATIENTS ?? 20000);
+  const rounds = Number(process.env.ORCA_BENCH_RESTORE_ROUNDS ?? 3);
+  const jobs = availableParallelism();
+  const cluster = await startTestCluster();
+  const dir = await mkdtemp(join(tmpdir(), 'orca-bench-restore-'));
+  try {
+    const db = (database: string): DatabaseConfig => ({ host: cluster.host, port: cluster.port, database, user: cluster.user, password: cluster.password, sslmode: 'disable' });
+    await createDatabase(cluster, 'orca_bench_src');
+    const client = await cluster.connect('orca_bench_src');
+    const generated = await seconds(() => generateClinic(client, { patients, days: 365, seed: 1, institutionCode: CODE, clinicName: 'ベンチ医院', endDate: '20260331' }));
+    const size = (await client.query<{ s: string }>(`SELECT pg_size_pretty(pg_database_size('orca_bench_src')) AS s`)).rows[0]!.s;
+    await client.query('CREATE DATABASE orca_bench_local TEMPLATE orca_bench_src');
+    await client.end();
+    const { entry } = await new FsBackupFolder(join(dir, 'backups')).dump('operating', db('orca_bench_src'), '20260331T000000Z-operating');
+    process.stderr.write(`bench restore: ${patients} patients generated in ${generated.toFixed(1)} s, database ${size}, dump ${(entry.size / 1e6).toFixed(1)} MB, -j ${jobs}\n`);
+
+    const configFile = join(dir, 'orca-hybrid.json');
+    const postgresEnv = (database: string) => ({ kind: 'postgres', database: db(database), orcaApiUrl: 'http://127.0.0.1:9' });
+    await writeFile(configFile, JSON.stringify({
+      clinic: { institutionCode: CODE, name: 'ベンチ医院' },
+      environments: {
+        operating: postgresEnv('orca_bench_src'),
+        cloudEmergency: { kind: 'cloud', url: 'https://127.0.0.1:9', orcaApiUrl: 'https://127.0.0.1:9', credentials: { user: 'x', apiKey: 'x' } },
+        localEmergency: postgresEnv('orca_bench_local'),
+      },
+      backup: { folder: join(dir, 'backups') },
+      stateDir: join(dir, 'state'),
+    }), { mode: 0o600 });
+
+    const tool: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      await createDatabase(cluster, `orca_bench_fresh${i}`);
+      bare.push(await seconds(() => execa(findPgBinary('pg_restore'), [
+        '--no-privileges', '--no-owner', '--exit-on-error', `--jobs=${jobs}`, `--host=${cluster.host}`, `--port=${cluster.port}`,
+        `--username=${cluster.user}`, '--no-password', `--dbname=orca_bench_fresh${i}`, entry.dumpPath,
+      ], { env: { PGPASSWORD: cluster.password } })));
+      tool.push(await seconds(() => execa('node', [BIN, '--config', configFile, 'restore', '--target', 'localEmergency', '--yes'], { env: { LANG: 'C' } })));
+      process.stderr.write(`bench restore: round ${i + 1}: pg_restore ${bare.at(-1)!.toFixed(2)} s, orca-hybrid restore ${tool.at(-1)!.toFixed(2)} s\n`);
+    }
+    const [value, baseline] = [median(tool), median(bare)];
+    const ratio = value / baseline;
+    return report([{
+      bench: 'restore', measure: `restore into local, ${size} clinic (s)`, value, baseline, ratio,
+      target: `≤ 1.2× bare pg_restore -j${jobs}`, ok: ratio <= 1.2,
+    }]);
+  } finally {
+    await cluster.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
