@@ -7,12 +7,11 @@ import { runBump, type BumpReport } from '../core/bump-run.js';
 import { assertDistinctSource, defaultBumpSource } from '../core/bump-source.js';
 import { recordSequences } from '../core/state-changes.js';
 import type { OrcaState } from '../core/state.js';
-import { createEnvironmentControl } from '../adapters/factory.js';
 import { acquireLock } from '../adapters/fs/lock.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { formatAge, renderBumpOutcome, renderBumpSource, renderBumpTable } from '../ui/restore-render.js';
 import { action } from './action.js';
-import { durationOption } from './backup-runtime.js';
+import { durationOption } from './restore-ports.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
 import { journalCommand, runStateChange } from './state-change.js';
@@ -65,6 +64,7 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
     const state = before;
     const sourceEnv = options.from ?? defaultBumpSource(options.env, state);
     assertDistinctSource(options.env, sourceEnv);
+    const { createEnvironmentControl } = await import('../adapters/factory.js');
     const report = await runBump(
       {
         target: options.env, sourceEnv, fromLastKnown: options.fromLastKnown, margin, configuredMargins: config.sequences,
@@ -72,7 +72,10 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
       },
       {
         target: createEnvironmentControl(config, options.env, { dryRun: options.dryRun }),
-        source: options.fromLastKnown ? null : createEnvironmentControl(config, sourceEnv),
+        // A source that does not answer soon is read from the state instead: short timeouts, one retry.
+        source: options.fromLastKnown ? null : createEnvironmentControl(config, sourceEnv, {
+          timeouts: { connectMs: 5_000, responseMs: 15_000, idleMs: 15_000 }, retry: { limit: 1, totalDeadlineMs: 20_000 },
+        }),
         confirm: (plan) => confirmBump(ctx, { ...plan, env: options.env, dryRun: false }),
         events: {
           sourceFallback: (source) => ctx.out.warn(ctx.t('bump.sourceFallback', { env: ctx.t(`env.${source.env}`), age: formatAge(source.ageSeconds, ctx.t), readAt: source.readAt })),

@@ -9,16 +9,14 @@ import type { OrcaState } from '../core/state.js';
 import { FsBackupFolder } from '../adapters/fs/backup-folder.js';
 import { acquireLock } from '../adapters/fs/lock.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
-import { createEnvironmentControl } from '../adapters/factory.js';
 import { localPgRestoreVersion } from '../adapters/postgres/dump-tool.js';
 import { inspectDumpFile } from '../adapters/postgres/restore-archive.js';
 import { renderCountersAdvice, renderRestoreResult } from '../ui/restore-render.js';
 import { createStepSpinner } from '../ui/step-spinner.js';
 import { action } from './action.js';
-import { durationOption } from './backup-runtime.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
-import { confirmRestore, createRestoreTarget, restoreEvents } from './restore-ports.js';
+import { confirmRestore, createRestoreTarget, durationOption, readCounters, restoreEvents } from './restore-ports.js';
 import { journalCommand, runStateChange } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 
@@ -78,7 +76,12 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
   const lock = await acquireLock({ stateDir, command: 'restore', waitMs, handleSignals: false, notify: (key, params) => ctx.out.warn(ctx.t(key, params)) });
   const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
+  const onSignal = (): void => {
+    // A second Ctrl-C quits at once (the lock goes with the process; the next run removes the staging database).
+    if (controller.signal.aborted) process.exit(130);
+    ctx.out.warn(ctx.t('restore.stopping'));
+    controller.abort();
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const spinner = await createStepSpinner(ctx.out);
@@ -96,7 +99,7 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     const report = await runRestore(
       { target, entries: catalog.entries, backupId: options.backup, force: options.force, state, institutionCode: config.clinic.institutionCode, signal: controller.signal },
       {
-        target: createRestoreTarget(ctx, config, target, { folder, timeoutMs, previousRestore: state.restorePoints[target], jobs }),
+        target: await createRestoreTarget(ctx, config, target, { folder, timeoutMs, previousRestore: state.restorePoints[target], jobs }),
         inspectDump: inspectDumpFile,
         localRestoreVersion: localPgRestoreVersion,
         confirm: confirmRestore(ctx, config.clinic.name, options.confirmClinic),
@@ -132,7 +135,7 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
 
 async function readCountersQuietly(ctx: CommandContext, config: OrcaConfig, env: EnvironmentName): Promise<Sequences | null> {
   try {
-    return await createEnvironmentControl(config, env).readSequences();
+    return await readCounters(config, env);
   } catch (error) {
     ctx.out.warn(ctx.t('restore.countersUnreadable', { env: ctx.t(`env.${env}`), reason: isOrcaError(error) ? ctx.t(error.key, error.params) : String(error) }));
     return null;

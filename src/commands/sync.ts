@@ -68,9 +68,9 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
       sequences = { values, at };
       run.log.write(`operating counters ${JSON.stringify(values)}`);
     },
-    warning: (key, params) => {
-      run.log.write(`warning: ${english(key, params)}`);
-      ctx.out.warn(ctx.t(key, params));
+    warning: (key, params, cause) => {
+      run.log.write(`warning: ${english(key, { ...params, reason: cause ? english(cause.key, cause.params) : '' })}`);
+      ctx.out.warn(ctx.t(key, { ...params, reason: cause ? ctx.t(cause.key, cause.params) : '' }));
     },
   };
   try {

@@ -27,7 +27,10 @@ export function chooseRestoreBackup(entries: readonly CatalogEntry[], target: En
     return verified;
   }
   const chosen = newestVerified(entries.filter((e) => e.source !== target));
-  if (!chosen) throw new GuardError({ key: 'restore.noBackup', params: { env: target }, hintKey: 'restore.noBackup.hint' });
+  if (!chosen) {
+    const hintKey = target === 'operating' ? 'restore.noBackup.operating.hint' : 'restore.noBackup.hint';
+    throw new GuardError({ key: 'restore.noBackup', params: { env: target }, hintKey });
+  }
   return chosen;
 }
 

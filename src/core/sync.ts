@@ -25,7 +25,8 @@ export interface SyncEvents {
   progress(direction: 'download' | 'upload', progress: TransferProgress): void;
   /** The operating environment's counters, read during the run (recorded as last-known even if it fails later). */
   sequencesRead(values: Sequences, readAt: Date): void;
-  warning(key: string, params: Record<string, string | number>): void;
+  /** A problem that does not stop the run; `cause` (when given) is rendered into the `reason` parameter. */
+  warning(key: string, params: Record<string, string | number>, cause?: OrcaError): void;
 }
 
 export interface SyncPorts {
@@ -121,7 +122,7 @@ async function readCounters(ports: SyncPorts, signal: AbortSignal): Promise<void
     ports.events.sequencesRead(values, ports.clock.now());
   } catch (error) {
     if (!isOrcaError(error)) throw error;
-    ports.events.warning('sync.sequencesUnread', { reason: error.key });
+    ports.events.warning('sync.sequencesUnread', {}, error);
   }
 }
 

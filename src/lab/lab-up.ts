@@ -5,7 +5,7 @@
  * with the reference servers, a first nightly backup, and the tool's config. A second run reuses all of it.
  */
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ensurePrivateDir } from '../adapters/fs/private-files.js';
@@ -45,7 +45,10 @@ export const LAB_INSTITUTION = { code: '1312345678', name: 'オルカ内科ク�
 export async function labUp(options: LabUpOptions): Promise<LabUpReport> {
   const layout = labLayout(options.dir);
   const step = options.progress ?? (() => undefined);
-  await ensurePrivateDir(layout.dir);
+  // 0711, not 0700: the `postgres` user must traverse it to reach its clusters; every folder inside that
+  // holds secrets or data (secrets/, pki/, backups/, state/, servers/) is 0700 itself.
+  await mkdir(layout.dir, { recursive: true, mode: 0o711 });
+  await chmod(layout.dir, 0o711);
   const existing = await readManifest(layout.manifest);
   let manifest: LabManifest = existing ?? {
     version: 1,

@@ -13,7 +13,9 @@ export interface StepSpinner {
 
 /** A spinner on stderr when `out.interactiveStderr`, plain lines otherwise. */
 export async function createStepSpinner(out: Output): Promise<StepSpinner> {
-  if (!out.interactiveStderr) {
+  // A terminal that reports no width (some pseudo-terminals) makes ora's line counting spin forever.
+  const columns = (out.errorStream as { columns?: number }).columns ?? 0;
+  if (!out.interactiveStderr || columns <= 0) {
     let last = '';
     return {
       update(text) {

@@ -24,8 +24,10 @@ afterAll(async () => {
 });
 
 /** Writes a variant of the lab config (e.g. a wrong API key) and returns its path. */
-function variantConfig(name: string, change: (config: Record<string, any>) => void): string {
-  const config = parse(readFileSync(lab.config, 'utf8')) as Record<string, any>;
+type LabYaml = { environments: Record<string, { credentials: Record<string, unknown> }> };
+
+function variantConfig(name: string, change: (config: LabYaml) => void): string {
+  const config = parse(readFileSync(lab.config, 'utf8')) as LabYaml;
   change(config);
   const path = join(lab.dir, `${name}.yaml`);
   writeFileSync(path, stringify(config), { mode: 0o600 });
@@ -98,7 +100,7 @@ describe('lab up + status through the built binary', () => {
   test('a wrong API key makes the environment refuse: status --strict exits 3 and names the cause; a direct call exits 4', async () => {
     const keyFile = join(lab.dir, 'wrong.key');
     writeFileSync(keyFile, 'not-the-key\n', { mode: 0o600 });
-    const config = variantConfig('wrong-key', (c) => { c.environments.operating.credentials.apiKeyFile = keyFile; });
+    const config = variantConfig('wrong-key', (c) => { c.environments.operating!.credentials.apiKeyFile = keyFile; });
     const run = await lab.run(['--config', config, 'status', '--json']);
     const status = JSON.parse(run.stdout) as StatusJson;
     expect(status.environments.operating!.online).toBe(false);
@@ -107,7 +109,7 @@ describe('lab up + status through the built binary', () => {
   });
 
   test('a client without the certificate is refused by mutual TLS', async () => {
-    const config = variantConfig('no-cert', (c) => { delete c.environments.operating.credentials.clientCertificate; });
+    const config = variantConfig('no-cert', (c) => { delete c.environments.operating!.credentials.clientCertificate; });
     const status = JSON.parse((await lab.run(['--config', config, 'status', '--json'])).stdout) as StatusJson;
     expect(status.environments.operating!.online).toBe(false);
     expect(['AUTH', 'UNREACHABLE']).toContain(status.environments.operating!.error?.code);
@@ -117,7 +119,7 @@ describe('lab up + status through the built binary', () => {
     const other = createOtherCa({ hosts: ['127.0.0.1'] });
     const caFile = join(lab.dir, 'other-ca.crt');
     writeFileSync(caFile, other.caCertPem);
-    const config = variantConfig('other-ca', (c) => { c.environments.cloudEmergency.credentials.caFile = caFile; });
+    const config = variantConfig('other-ca', (c) => { c.environments.cloudEmergency!.credentials.caFile = caFile; });
     const run = await lab.run(['--config', config, 'status', '--json']);
     const status = JSON.parse(run.stdout) as StatusJson;
     expect(status.environments.cloudEmergency!.online).toBe(false);
@@ -131,8 +133,8 @@ describe('lab up + status through the built binary', () => {
     expect(entered.code).toBe(0);
     const after = JSON.parse((await lab.run(['status', '--json'])).stdout) as StatusJson;
     const seq = (s: StatusJson, env: string) => s.environments[env]!.sequences!;
-    expect(seq(after, 'cloudEmergency').outpatientSlip).toBeGreaterThanOrEqual(seq(before, 'cloudEmergency').outpatientSlip + 6);
-    expect(seq(after, 'cloudEmergency').patientId).toBe(seq(before, 'cloudEmergency').patientId + 2);
+    expect(seq(after, "cloudEmergency").outpatientSlip!).toBeGreaterThanOrEqual(seq(before, "cloudEmergency").outpatientSlip! + 6);
+    expect(seq(after, "cloudEmergency").patientId).toBe(seq(before, "cloudEmergency").patientId! + 2);
     expect(seq(after, 'operating')).toEqual(seq(before, 'operating'));
   });
 

@@ -212,6 +212,21 @@ test('five syncs started at once: one runs, four exit 7 naming the holder', asyn
   await expectOnly(setup, [previous, target.id]);
 });
 
+test('--wait waits for the holder, then runs (up to date)', async () => {
+  const { setup, previous } = await primed();
+  const target = await world.operating.createNightlyBackup();
+  world.operating.faults.set({ delayMs: 600 });
+  const holder = runSync(setup);
+  await sleep(700);
+  const waiter = await runSync(setup, '--wait', '60s');
+  const held = await holder;
+  expect([held.code, waiter.code]).toEqual([0, 0]);
+  expect(jsonOf(held)).toMatchObject({ outcome: 'downloaded', backup: { id: target.id } });
+  expect(jsonOf(waiter)).toMatchObject({ outcome: 'upToDate', backup: { id: target.id } });
+  expect(waiter.stderr).toMatch(/Waiting up to 60 s for the lock held by sync \(pid \d+/);
+  await expectOnly(setup, [previous, target.id]);
+});
+
 test('an archive version the local pg_restore cannot read is refused with what to install; no re-download', async () => {
   const { setup, previous } = await primed();
   const good = await world.operating.createNightlyBackup();

@@ -1,15 +1,17 @@
 /**
  * Streams a cloud backup into its `.partial` file with constant memory, resuming with HTTP Range
  * (RELIABILITY.md lesson 2: 206 → append, 200 → truncate and restart, 416 → probably complete, verify).
- * Transport failures keep the partial and reconnect until the deadline. The sha256 is computed by a worker
- * thread following the file, so the write path carries no hashing; writes go through two fixed 1 MiB buffers (constant memory).
+ * Transport failures keep the partial and reconnect until the deadline. Writes go through two fixed 1 MiB
+ * buffers (constant memory); each full buffer is hashed (one large update) while the thread pool writes it.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { open, stat, truncate } from 'node:fs/promises';
-import { UnreachableError, VerificationError, isOrcaError } from '../../core/errors.js';
+import { UnexpectedError, UnreachableError, VerificationError, isOrcaError } from '../../core/errors.js';
 import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { resumeStepFor } from '../../core/sync-plan.js';
 import { CoalescingFileWriter } from './coalescing-writer.js';
-import { FollowingHasher } from './file-hasher.js';
+import { hashFilePrefix } from './file-hasher.js';
+import { createMemoryRelief } from './memory-relief.js';
 
 const WRITE_BUFFER_BYTES = 1 << 20;
 const PROGRESS_EVERY_MS = 100;
@@ -43,56 +45,50 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
     Object.assign(stats, { resumedFrom: 0, restarted: true });
     offset = 0;
   }
-  let hasher = FollowingHasher.start(partial);
-  hasher.advance(offset);
+  let hash = await hashFilePrefix(partial, offset);
   let lastError: unknown = null;
-  try {
-    for (let pause = options.pauseMs ?? 250; offset < backup.size; pause = Math.min(pause * 2, 5000)) {
-      if (Date.now() >= options.deadlineAt) throw deadlineError(backup, offset, lastError);
-      stats.attempts += 1;
-      try {
-        const answer = await source.downloadBackup(backup.id, { offset, sha256: backup.sha256, signal: options.signal });
-        const step = resumeStepFor(answer, offset, backup.size);
-        if (step.kind === 'complete') break;
-        if (step.kind === 'missing') throw new UnreachableError({ key: 'sync.backupVanished', params: { env: source.env, id: backup.id }, hintKey: 'sync.backupVanished.hint' });
-        if (step.kind === 'discard' || (step.kind === 'restart' && offset > 0)) {
-          if (step.kind === 'discard') answer.body.destroy();
-          await hasher.abort();
-          await truncate(partial, 0);
-          hasher = FollowingHasher.start(partial);
-          stats.restarted = true;
-          offset = 0;
-          if (step.kind === 'discard') continue;
-        }
-        if (answer.total !== null && answer.total !== backup.size) {
-          answer.body.destroy();
-          throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: answer.total }, hintKey: 'sync.sizeMismatch.hint' });
-        }
-        const before = offset;
-        offset = await appendBody(answer, partial, offset, backup.size, hasher, stats, options.onProgress);
-        if (offset === before && offset < backup.size) {
-          throw new UnreachableError({ key: 'http.connectionFailed', params: { env: source.env, url: backup.id, code: 'EMPTY_BODY', attempts: stats.attempts } });
-        }
-      } catch (error) {
-        if (options.signal?.aborted) throw abortReason(options.signal.reason, backup, (await stat(partial)).size, error);
-        if (!(error instanceof UnreachableError) || error.key === 'sync.backupVanished') throw error;
-        lastError = error;
-        offset = (await stat(partial)).size;
-        hasher.advance(offset);
-        await sleepUntil(Math.min(Date.now() + pause, options.deadlineAt), options.signal);
+  for (let pause = options.pauseMs ?? 250; offset < backup.size; pause = Math.min(pause * 2, 5000)) {
+    if (Date.now() >= options.deadlineAt) throw deadlineError(backup, offset, lastError);
+    stats.attempts += 1;
+    try {
+      const answer = await source.downloadBackup(backup.id, { offset, sha256: backup.sha256, signal: options.signal });
+      const step = resumeStepFor(answer, offset, backup.size);
+      if (step.kind === 'complete') break;
+      if (step.kind === 'missing') throw new UnreachableError({ key: 'sync.backupVanished', params: { env: source.env, id: backup.id }, hintKey: 'sync.backupVanished.hint' });
+      if (step.kind === 'discard' || (step.kind === 'restart' && offset > 0)) {
+        if (step.kind === 'discard') answer.body.destroy();
+        await truncate(partial, 0);
+        hash = createHash('sha256');
+        stats.restarted = true;
+        offset = 0;
+        if (step.kind === 'discard') continue;
       }
+      if (answer.total !== null && answer.total !== backup.size) {
+        answer.body.destroy();
+        throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: answer.total }, hintKey: 'sync.sizeMismatch.hint' });
+      }
+      const before = offset;
+      offset = await appendBody(answer, partial, offset, backup.size, hash, stats, options.onProgress);
+      if (offset === before && offset < backup.size) {
+        throw new UnreachableError({ key: 'http.connectionFailed', params: { env: source.env, url: backup.id, code: 'EMPTY_BODY', attempts: stats.attempts } });
+      }
+    } catch (error) {
+      const held = (await stat(partial)).size;
+      if (options.signal?.aborted) throw abortReason(options.signal.reason, backup, held, error);
+      if (!(error instanceof UnreachableError) || error.key === 'sync.backupVanished') throw error;
+      lastError = error;
+      offset = held;
+      // A failed write may have been hashed without landing: hash again what the disk really holds.
+      hash = await hashFilePrefix(partial, offset);
+      await sleepUntil(Math.min(Date.now() + pause, options.deadlineAt), options.signal);
     }
-    const size = (await stat(partial)).size;
-    if (size !== backup.size) {
-      throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: size }, hintKey: 'sync.sizeMismatch.hint' });
-    }
-    const sha256 = await hasher.finish(size);
-    stats.seconds = (Date.now() - started) / 1000;
-    return { sha256, size, stats };
-  } catch (error) {
-    await hasher.abort().catch(() => undefined);
-    throw error;
   }
+  const size = (await stat(partial)).size;
+  if (size !== backup.size) {
+    throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: size }, hintKey: 'sync.sizeMismatch.hint' });
+  }
+  stats.seconds = (Date.now() - started) / 1000;
+  return { sha256: hash.digest('hex'), size, stats };
 }
 
 /**
@@ -102,22 +98,29 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
  */
 async function appendBody(
   answer: Awaited<ReturnType<CloudBackupApi['downloadBackup']>>, partial: string, offset: number, expected: number,
-  hasher: FollowingHasher, stats: FetchStats, onProgress?: (progress: TransferProgress) => void,
+  hash: Hash, stats: FetchStats, onProgress?: (progress: TransferProgress) => void,
 ): Promise<number> {
-  const writer = await CoalescingFileWriter.open(partial, offset, WRITE_BUFFER_BYTES, (written) => hasher.advance(written));
-  const timer = setInterval(() => onProgress?.({ bytes: writer.accepted, total: expected }), PROGRESS_EVERY_MS);
+  const writer = await CoalescingFileWriter.open(partial, offset, WRITE_BUFFER_BYTES, (block) => hash.update(block));
+  let ticks = 0;
+  const timer = setInterval(() => {
+    onProgress?.({ bytes: writer.accepted, total: expected });
+    if (++ticks % 5 === 0) writer.flushSoon();
+  }, PROGRESS_EVERY_MS);
+  const relieve = createMemoryRelief();
   let broken: unknown = null;
   try {
     for await (const chunk of answer.body as AsyncIterable<Buffer>) {
       stats.bytesReceived += chunk.length;
       await writer.write(chunk);
+      relieve(chunk.length);
     }
   } catch (error) {
     broken = error;
   } finally {
     clearInterval(timer);
-    const size = await writer.close();
-    hasher.advance(size);
+    const size = await writer.close().catch((error: unknown) => {
+      throw new UnexpectedError({ key: 'sync.writeFailed', params: { file: partial, code: (error as NodeJS.ErrnoException).code ?? String(error) }, hintKey: 'sync.writeFailed.hint', cause: error });
+    });
     onProgress?.({ bytes: size, total: expected });
   }
   if (broken !== null) throw isOrcaError(broken) ? broken : answer.toError(broken);

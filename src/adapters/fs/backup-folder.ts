@@ -10,7 +10,6 @@ import type { CatalogEntry } from '../../core/backup-catalog.js';
 import type { DatabaseConfig, EnvironmentName } from '../../core/config-schema.js';
 import { VerificationError } from '../../core/errors.js';
 import type { BackupFolder, BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
-import { dumpDatabase } from '../postgres/dump-tool.js';
 import { readCatalog } from './backup-catalog.js';
 import { downloadToPartial } from './backup-download.js';
 import { addVerifiedDump, commitVerifiedDump, prepareCatalogPaths, removeCatalogEntries, removeStalePartials } from './catalog-write.js';
@@ -56,6 +55,7 @@ export class FsBackupFolder implements BackupFolder {
   async dump(env: EnvironmentName, db: DatabaseConfig, id: string, options: { signal?: AbortSignal } = {}): Promise<{ entry: CatalogEntry }> {
     const paths = await prepareCatalogPaths(this.folder, env, id);
     const createdAt = new Date().toISOString();
+    const { dumpDatabase } = await import('../postgres/dump-tool.js');
     const { partialFile } = await dumpDatabase(db, paths.dump, { env, signal: options.signal });
     const entry = await addVerifiedDump({ folder: this.folder, env, id, file: partialFile, createdAt, signal: options.signal, onStep: this.options.onStep });
     return { entry };

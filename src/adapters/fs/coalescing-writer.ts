@@ -14,16 +14,16 @@ export class CoalescingFileWriter {
   /** Bytes on disk (written by completed writes), counted from the file's start. */
   written: number;
 
-  private constructor(private readonly handle: FileHandle, start: number, bufferBytes: number, private readonly onFlushed: (written: number) => void) {
+  private constructor(private readonly handle: FileHandle, start: number, bufferBytes: number, private readonly beforeWrite: (block: Buffer) => void) {
     this.active = Buffer.allocUnsafe(bufferBytes);
     this.spare = Buffer.allocUnsafe(bufferBytes);
     this.position = start;
     this.written = start;
   }
 
-  /** Opens an existing file to write from byte `start` on. */
-  static async open(path: string, start: number, bufferBytes: number, onFlushed: (written: number) => void): Promise<CoalescingFileWriter> {
-    return new CoalescingFileWriter(await open(path, 'r+'), start, bufferBytes, onFlushed);
+  /** Opens an existing file to write from byte `start` on; `beforeWrite` sees every block in file order, while it is being written. */
+  static async open(path: string, start: number, bufferBytes: number, beforeWrite: (block: Buffer) => void): Promise<CoalescingFileWriter> {
+    return new CoalescingFileWriter(await open(path, 'r+'), start, bufferBytes, beforeWrite);
   }
 
   /** Bytes accepted so far (on disk or buffered). */
@@ -39,6 +39,15 @@ export class CoalescingFileWriter {
       offset += n;
       if (this.used === this.active.length) await this.rotate();
     }
+  }
+
+  /**
+   * Starts writing a partly filled buffer when no write is running, so on a slow link the file keeps up
+   * with what arrived (a killed run then loses at most a moment of data).
+   */
+  flushSoon(): void {
+    if (this.flushing || this.used === 0) return;
+    void this.rotate().catch(() => undefined);
   }
 
   /** Writes what is buffered, closes the file and returns the bytes on disk. */
@@ -60,19 +69,24 @@ export class CoalescingFileWriter {
     this.spare = full;
     const n = this.used;
     this.used = 0;
-    this.flushing = this.flush(full, n).finally(() => {
+    const flushing = this.flush(full, n).finally(() => {
       this.flushing = null;
     });
+    // The failure is reported by the next write or close, which await it; until then it is not "unhandled".
+    flushing.catch(() => undefined);
+    this.flushing = flushing;
   }
 
   private async flush(buffer: Buffer, n: number): Promise<void> {
     const at = this.position;
     this.position += n;
-    for (let done = 0; done < n;) {
+    const first = this.handle.write(buffer, 0, n, at);
+    // Both only read the block: the consumer (the hash) runs while the thread pool writes it.
+    this.beforeWrite(buffer.subarray(0, n));
+    for (let done = (await first).bytesWritten; done < n;) {
       const { bytesWritten } = await this.handle.write(buffer, done, n - done, at + done);
       done += bytesWritten;
     }
     this.written += n;
-    this.onFlushed(this.written);
   }
 }

@@ -7,7 +7,6 @@
 import { open, stat } from 'node:fs/promises';
 import { archiveVersionReadable, newestReadableArchiveVersion, type ArchiveListing } from '../../core/dump-header.js';
 import { VerificationError } from '../../core/errors.js';
-import { listArchive, localPgRestoreVersion, readWholeArchive } from '../postgres/dump-tool.js';
 import { hashFile } from './file-hasher.js';
 
 export interface VerifiedDump {
@@ -43,6 +42,8 @@ export async function verifyDumpFile(file: string, options: VerifyOptions): Prom
   options.onStep?.('header');
   const version = await readArchiveVersion(file);
   if (version === null) throw new VerificationError({ key: 'verify.notADump', params: { file }, hintKey: 'verify.retry.hint' });
+  // Loaded here, after a download: the process runner (execa) need not sit in memory while bytes stream.
+  const { listArchive, localPgRestoreVersion, readWholeArchive } = await import('../postgres/dump-tool.js');
   restoreMajor ??= localPgRestoreVersion();
   const local = await restoreMajor;
   if (!archiveVersionReadable(version, local.major)) {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { createSecureContext } from 'node:tls';
-import forge from 'node-forge';
+import { X509Certificate } from 'node:crypto';
+import { checkServerIdentity, createSecureContext, type PeerCertificate } from 'node:tls';
 import type { OrcaError } from '../../core/errors.js';
 import type { EnvironmentName } from '../../core/domain.js';
 import { errorCodeOf, unreadableFile, unusableClientCertificate } from './http-errors.js';
@@ -18,6 +17,7 @@ export interface TlsMaterial {
   certificate?: Buffer;
   key?: Buffer;
   passphrase?: string;
+  checkServerIdentity?: (host: string, cert: PeerCertificate) => Error | undefined;
 }
 
 function readOrThrow(env: EnvironmentName, path: string): Buffer {
@@ -37,13 +37,10 @@ export function loadTlsMaterial(env: EnvironmentName, caFile?: string, cert?: Cl
   if (caFile) material.certificateAuthority = readOrThrow(env, caFile);
   if (!cert) return material;
   if ('p12File' in cert) {
-    // Not handed to node as `pfx`: node would add the bundle's CA certificates to the trusted roots, so a
-    // server certificate from the bundle's CA would pass even when `caFile` names another CA.
-    const unpacked = unpackP12(readOrThrow(env, cert.p12File), cert.passphrase ?? '');
-    if (!unpacked) throw unusableClientCertificate(env, cert.p12File);
-    material.certificate = unpacked.certificate;
-    material.key = unpacked.key;
-    return material;
+    material.pfx = readOrThrow(env, cert.p12File);
+    // Node adds a PKCS#12 bundle's CA certificates to the trusted roots: a server certificate from the
+    // bundle's CA would pass even when `caFile` names another CA. Pin the chain to `caFile` as well.
+    if (material.certificateAuthority) material.checkServerIdentity = pinnedToCa(material.certificateAuthority);
   } else {
     material.certificate = readOrThrow(env, cert.certFile);
     material.key = readOrThrow(env, cert.keyFile);
@@ -52,7 +49,7 @@ export function loadTlsMaterial(env: EnvironmentName, caFile?: string, cert?: Cl
   try {
     createSecureContext({ pfx: material.pfx, cert: material.certificate, key: material.key, passphrase: material.passphrase });
   } catch {
-    throw unusableClientCertificate(env, cert.keyFile);
+    throw unusableClientCertificate(env, 'p12File' in cert ? cert.p12File : cert.keyFile);
   }
   return material;
 }
@@ -74,36 +71,20 @@ export function lazyTlsMaterial(load: () => TlsMaterial): () => TlsMaterial {
 }
 
 /**
- * The client key and certificate chain (leaf first, then the bundle's other certificates, sent as the
- * chain) of a PKCS#12 bundle; null for a wrong passphrase or a damaged file.
+ * A `checkServerIdentity` that, after the usual host-name check, accepts the server only when some
+ * certificate of its verified chain is one of `caPem`'s certificates (compared by SHA-256 fingerprint).
  */
-export function unpackP12(der: Buffer, passphrase: string): { certificate: Buffer; key: Buffer } | null {
-  // forge decrypts in pure JS (~50–90 ms); every client of one run uses the same bundle.
-  const cacheKey = `${createHash('sha256').update(der).digest('hex')}:${createHash('sha256').update(passphrase).digest('hex')}`;
-  if (!unpacked.has(cacheKey)) unpacked.set(cacheKey, decodeP12(der, passphrase));
-  return unpacked.get(cacheKey) ?? null;
-}
-
-const unpacked = new Map<string, { certificate: Buffer; key: Buffer } | null>();
-
-function decodeP12(der: Buffer, passphrase: string): { certificate: Buffer; key: Buffer } | null {
-  try {
-    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der.toString('binary')), passphrase);
-    const bags = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
-    const keyBag = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)][0];
-    const certs = bags(forge.pki.oids.certBag!)
-      .map((bag) => bag.cert)
-      .filter((c): c is forge.pki.Certificate => c !== undefined);
-    if (!keyBag?.key || certs.length === 0) return null;
-    const key = keyBag.key as forge.pki.rsa.PrivateKey;
-    const publicPem = forge.pki.publicKeyToPem(forge.pki.setRsaPublicKey(key.n, key.e));
-    const leafIndex = Math.max(0, certs.findIndex((c) => forge.pki.publicKeyToPem(c.publicKey) === publicPem));
-    const ordered = [certs[leafIndex]!, ...certs.filter((_, i) => i !== leafIndex)];
-    return {
-      certificate: Buffer.from(ordered.map((c) => forge.pki.certificateToPem(c)).join('')),
-      key: Buffer.from(forge.pki.privateKeyToPem(key)),
-    };
-  } catch {
-    return null;
-  }
+function pinnedToCa(caPem: Buffer): (host: string, cert: PeerCertificate) => Error | undefined {
+  const blocks = caPem.toString('utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const trusted = new Set(blocks.map((pem) => new X509Certificate(pem).fingerprint256));
+  return (host, cert) => {
+    const hostError = checkServerIdentity(host, cert);
+    if (hostError) return hostError;
+    const seen = new Set<string>();
+    for (let c: PeerCertificate | undefined = cert; c && !seen.has(c.fingerprint256); c = (c as { issuerCertificate?: PeerCertificate }).issuerCertificate) {
+      if (trusted.has(c.fingerprint256)) return undefined;
+      seen.add(c.fingerprint256);
+    }
+    return Object.assign(new Error('the server certificate was not issued by the configured CA (caFile)'), { code: 'CERT_UNTRUSTED' });
+  };
 }

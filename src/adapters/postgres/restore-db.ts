@@ -70,7 +70,7 @@ export async function restoreIntoDatabase(db: DatabaseConfig, file: string, opts
     enter('checking');
     await withDatabase(db, names.staging, opts, checkRestored);
     enter('analyzing');
-    await withDatabase(db, names.staging, opts, async (client) => void (await client.query('ANALYZE')));
+    await analyzeInParallel(db, names.staging, opts);
     enter('swapping');
     const { oldDropped } = await swapIn(admin, db.database, names.staging, names.old);
     staging = null;
@@ -96,8 +96,35 @@ async function creationSettings(admin: PgClient, target: string): Promise<string
   return `ENCODING ${literal(found.encoding)} LC_COLLATE ${literal(found.collate)} LC_CTYPE ${literal(found.ctype)}`;
 }
 
+/**
+ * ANALYZE of every table over `jobs` connections, largest tables first (as `vacuumdb --analyze-only -j`):
+ * on a restored database it costs nearly as much as the restore itself when run on one connection.
+ */
+async function analyzeInParallel(db: DatabaseConfig, database: string, opts: LocalRestoreOptions): Promise<void> {
+  const first = await connectDatabase(db, { database, env: opts.env, signal: opts.signal });
+  const clients = [first];
+  try {
+    const { rows } = await first.query<{ name: string }>(
+      `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
+        ORDER BY pg_total_relation_size(c.oid) DESC`);
+    const queue = rows.map((r) => r.name);
+    const workers = Math.max(1, Math.min(jobsOf(opts), queue.length));
+    while (clients.length < workers) clients.push(await connectDatabase(db, { database, env: opts.env, signal: opts.signal }));
+    await Promise.all(clients.map(async (client) => {
+      for (let table = queue.shift(); table !== undefined; table = queue.shift()) await client.query(`ANALYZE ${table}`);
+    }));
+  } finally {
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+  }
+}
+
+function jobsOf(opts: LocalRestoreOptions): number {
+  return Math.max(1, opts.jobs ?? availableParallelism());
+}
+
 async function runPgRestore(db: DatabaseConfig, staging: string, file: string, opts: LocalRestoreOptions): Promise<void> {
-  const jobs = Math.max(1, opts.jobs ?? availableParallelism());
+  const jobs = jobsOf(opts);
   const args = [
     '--no-privileges', '--no-owner', '--exit-on-error', `--jobs=${jobs}`,
     `--host=${db.host}`, `--port=${db.port}`, `--username=${db.user}`, '--no-password', `--dbname=${staging}`, file,

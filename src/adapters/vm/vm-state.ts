@@ -5,7 +5,6 @@
  */
 import type { VmConfig } from '../../core/config-schema.js';
 import type { VmStatus } from '../../core/status.js';
-import { runProcess } from '../process/run.js';
 
 /** Parses `key="value"` lines of `showvminfo --machinereadable` (CRLF tolerated). */
 export function parseMachineReadable(text: string): Record<string, string> {
@@ -24,6 +23,9 @@ function vboxFailed(exitCode: number, stderr: string): boolean {
 
 export async function readVmState(vm: VmConfig, signal?: AbortSignal): Promise<VmStatus> {
   const base = { provider: vm.provider, name: vm.name };
+  // The process runner (execa) only when a hypervisor program is asked; the lab reads a pid file.
+  const runProcess = async (...args: Parameters<typeof import('../process/run.js').runProcess>) =>
+    (await import('../process/run.js')).runProcess(...args);
   switch (vm.provider) {
     case 'virtualbox': {
       const run = await runProcess('VBoxManage', ['showvminfo', vm.name, '--machinereadable'], { reject: false, signal, timeoutMs: 15_000 });
@@ -39,11 +41,11 @@ export async function readVmState(vm: VmConfig, signal?: AbortSignal): Promise<V
       return { ...base, state: run.stdout.trim().toLowerCase() || 'unknown' };
     }
     case 'lab': {
-      const { clusterStatus } = await import('../../lab/postgres/cluster.js');
+      const { clusterPaths, readPostmasterPid } = await import('../../lab/postgres/cluster-files.js');
       const { labLayout } = await import('../../lab/layout.js');
       if (!vm.labDir) return { ...base, state: 'unknown' };
-      const status = await clusterStatus(labLayout(vm.labDir).localCluster);
-      return { ...base, state: status.running ? 'running' : 'poweroff' };
+      const running = (await readPostmasterPid(clusterPaths(labLayout(vm.labDir).localCluster))) !== null;
+      return { ...base, state: running ? 'running' : 'poweroff' };
     }
   }
 }

@@ -10,7 +10,6 @@
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { runProcess } from '../../adapters/process/run.js';
 
 export const SERVER_OS_USER = 'postgres';
 /** Unix socket paths longer than this fail to bind (sun_path is 108 bytes including `.s.PGSQL.NNNNN`). */
@@ -67,6 +66,8 @@ export async function writeServerFile(path: string, content: string): Promise<vo
 }
 
 async function lookupUser(name: string): Promise<{ uid: number; gid: number }> {
+  // Imported here: `status` reads cluster state through this module and should not load execa for it.
+  const { runProcess } = await import('../../adapters/process/run.js');
   const uid = Number((await runProcess('id', ['-u', name])).stdout.trim());
   const gid = Number((await runProcess('id', ['-g', name])).stdout.trim());
   return { uid, gid };
