@@ -46,7 +46,10 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     readCatalog(config.backup.folder),
   ]);
   const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
-  const timeoutMs = timeoutSeconds * 1000;
+  // The timeout is the whole command's budget, counted from process start (start-up and reading the config
+  // included), so `status --timeout 5` answers within about 5 s even when an environment never answers.
+  // Probes always keep at least half of it.
+  const timeoutMs = Math.max(timeoutSeconds * 1000 - performance.now(), timeoutSeconds * 500);
   const adapters = new Adapters(config, { timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs }, retry: { limit: 0 } });
   const probes = Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe)])) as
     Record<EnvironmentName, ReturnType<typeof probeEnvironment>>;
@@ -66,7 +69,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     },
     probes,
     vm: vmConfig ? (signal) => readVmState(vmConfig, signal) : undefined,
-    timeoutMs: timeoutSeconds * 1000,
+    timeoutMs,
     newestBackup,
     lastSync: state.lastSync ? { at: state.lastSync.at, outcome: state.lastSync.outcome, backupId: state.lastSync.backupId ?? null, message: state.lastSync.message ?? null } : null,
     lock: lock && lock.pid !== null ? { pid: lock.pid, host: lock.host ?? '?', command: lock.command ?? '?', startedAt: lock.startedAt ?? lock.refreshedAt, phase: lock.phase ?? undefined } : null,

@@ -33,6 +33,19 @@ function readOrThrow(env: EnvironmentName, path: string): Buffer {
  * damaged `.p12` is reported here as AuthError naming the file, not later as an obscure handshake error).
  */
 export function loadTlsMaterial(env: EnvironmentName, caFile?: string, cert?: ClientCertificateSource): TlsMaterial {
+  // One command often opens several clients with the same files (control API and WebORCA API of an
+  // environment): read and check them once per process.
+  const key = JSON.stringify([env, caFile ?? null, cert ?? null]);
+  const known = loaded.get(key);
+  if (known) return known;
+  const material = readTlsMaterial(env, caFile, cert);
+  loaded.set(key, material);
+  return material;
+}
+
+const loaded = new Map<string, TlsMaterial>();
+
+function readTlsMaterial(env: EnvironmentName, caFile?: string, cert?: ClientCertificateSource): TlsMaterial {
   const material: TlsMaterial = {};
   if (caFile) material.certificateAuthority = readOrThrow(env, caFile);
   if (!cert) return material;
