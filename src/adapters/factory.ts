@@ -65,15 +65,11 @@ export class Adapters {
   }
 }
 
-/** One-off builders for commands that need a single adapter; call `close()` on a cloud client when done. */
+/** One-off builders for commands that need one or two adapters; call `close()` on a cloud client when done. */
 export function createCloudControl(config: OrcaConfig, env: EnvironmentName, options: AdapterOptions = {}): CloudControl | null {
   return new Adapters(config, options).cloudControl(env);
 }
 
 export function createEnvironmentControl(config: OrcaConfig, env: EnvironmentName, options: AdapterOptions = {}): EnvironmentControl {
   return new Adapters(config, options).environmentControl(env);
-}
-
-export function createOrcaApi(config: OrcaConfig, env: EnvironmentName, options: AdapterOptions = {}): OrcaApi {
-  return new Adapters(config, options).orcaApi(env);
 }

@@ -5,7 +5,7 @@
 import { setMaxListeners } from 'node:events';
 import type { EnvironmentName } from './config-schema.js';
 import { ENVIRONMENT_NAMES } from './config-schema.js';
-import { modeOfReported, reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from './domain.js';
+import { reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from './domain.js';
 import { isOrcaError } from './errors.js';
 
 /** What one probe of an environment found. Every field may be missing when only part answered. */
@@ -169,7 +169,3 @@ function offlineStatus(url: string, expectedMode: string, reason: unknown, descr
   };
 }
 
-/** True when a reported header names a mode the tool knows (used to reject garbage headers). */
-export function isKnownReportedMode(value: string): boolean {
-  return modeOfReported(value) !== null;
-}

@@ -115,7 +115,3 @@ function checkedId(id: string): string {
   return id;
 }
 
-/** Builds the cloud control adapter over a client made by `createHttpClient`. */
-export function createCloudControl(http: HttpClient): CloudControl {
-  return new CloudControl(http);
-}
