@@ -23,10 +23,15 @@ export async function inspectDumpFile(entry: CatalogEntry, signal?: AbortSignal)
     throw changed('size', entry.size, 'missing');
   }
   if (size !== entry.size) throw changed('size', entry.size, size);
-  const listing = await listArchive(entry.dumpPath, { signal });
-  const sha256 = await hashFile(entry.dumpPath);
-  if (sha256 !== entry.sha256) throw changed('sha256', entry.sha256.slice(0, 16) + '…', sha256.slice(0, 16) + '…');
-  return { header: listing.header, institutionCode: await readArchiveInstitutionCode(entry.dumpPath, signal) };
+  // Three reads of the same file, run together; the checks keep their order (listing, checksum, clinic code).
+  const [listing, sha256, institutionCode] = await Promise.allSettled([
+    listArchive(entry.dumpPath, { signal }), hashFile(entry.dumpPath), readArchiveInstitutionCode(entry.dumpPath, signal),
+  ]);
+  if (listing.status === 'rejected') throw listing.reason;
+  if (sha256.status === 'rejected') throw sha256.reason;
+  if (sha256.value !== entry.sha256) throw changed('sha256', entry.sha256.slice(0, 16) + '…', sha256.value.slice(0, 16) + '…');
+  if (institutionCode.status === 'rejected') throw institutionCode.reason;
+  return { header: listing.value.header, institutionCode: institutionCode.value };
 }
 
 /** The 医療機関コード in the archive's `tbl_sysbase`, or null when the archive has none. */

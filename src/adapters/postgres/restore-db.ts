@@ -65,10 +65,12 @@ export async function restoreIntoDatabase(db: DatabaseConfig, file: string, opts
     staging = names.staging;
     enter('restoring');
     await runPgRestore(db, names.staging, file, opts);
-    enter('cleaning');
-    await withDatabase(db, names.staging, opts, emptySessionTables);
-    enter('checking');
-    await withDatabase(db, names.staging, opts, checkRestored);
+    await withDatabase(db, names.staging, opts, async (client) => {
+      enter('cleaning');
+      await emptySessionTables(client);
+      enter('checking');
+      await checkRestored(client);
+    });
     enter('analyzing');
     await analyzeInParallel(db, names.staging, opts);
     enter('swapping');
@@ -110,7 +112,9 @@ async function analyzeInParallel(db: DatabaseConfig, database: string, opts: Loc
         ORDER BY pg_total_relation_size(c.oid) DESC`);
     const queue = rows.map((r) => r.name);
     const workers = Math.max(1, Math.min(jobsOf(opts), queue.length));
-    while (clients.length < workers) clients.push(await connectDatabase(db, { database, env: opts.env, signal: opts.signal }));
+    const more = await Promise.allSettled(Array.from({ length: workers - 1 }, () => connectDatabase(db, { database, env: opts.env, signal: opts.signal })));
+    for (const r of more) if (r.status === 'fulfilled') clients.push(r.value);
+    for (const r of more) if (r.status === 'rejected') throw r.reason;
     await Promise.all(clients.map(async (client) => {
       for (let table = queue.shift(); table !== undefined; table = queue.shift()) await client.query(`ANALYZE ${table}`);
     }));
