@@ -83,9 +83,13 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
   const ageSeconds = backupAgeSeconds(backup, ports.clock.now());
   events.chosen(backup, ageSeconds);
 
-  const dump = await ports.inspectDump(backup, options.signal);
-  const facts = await target.inspect(options.signal);
-  const pgRestore = target.kind === 'postgres' ? await ports.localRestoreVersion() : null;
+  // Three independent reads (the dump, the target, the local pg_restore) run side by side; when several
+  // fail, the first in this order is reported, as if they had run one after another.
+  const [dump, facts, pgRestore] = await settleInOrder(
+    ports.inspectDump(backup, options.signal),
+    target.inspect(options.signal),
+    target.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
+  );
   const checks = [
     ...checkVersions({ dumpVersion: dump.header.dumpVersion, dumpedBy: dump.header.dumpedBy, dumpedByMajor: dump.header.dumpedByMajor, pgRestore, server: facts.server }),
     checkInstitution({ dump: dump.institutionCode, configured: options.institutionCode, target: facts.institutionCode }),
@@ -115,4 +119,10 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
     backup,
     warnings: outcome.warnings,
   };
+}
+
+async function settleInOrder<A, B, C>(a: Promise<A>, b: Promise<B>, c: Promise<C>): Promise<[A, B, C]> {
+  const settled = await Promise.allSettled([a, b, c]);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [A, B, C];
 }

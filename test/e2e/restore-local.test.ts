@@ -92,6 +92,10 @@ describe('restore into a directly reached database', () => {
     expect(restored).toEqual(source);
     expect(Object.keys(restored).length).toBeGreaterThan(10);
     expect(await sideDatabases()).toEqual([]);
+    // ANALYZE ran on the database now in use: every table with rows has column statistics (pg_stats is
+    // written in ANALYZE's own transaction, so it is there when the command returns).
+    const analyzed = (await query<{ name: string }>('orca_local_test', `SELECT DISTINCT tablename AS name FROM pg_stats WHERE schemaname = 'public'`)).map((r) => r.name);
+    expect(analyzed.sort()).toEqual(Object.keys(restored).filter((t) => restored[t]! > 0).sort());
     const state = await world.readState();
     expect(state.restorePoints).toMatchObject({ localEmergency: { backupId: '20260301T000000Z-operating' } });
     expect((await world.journal()).at(-1)).toMatchObject({ command: 'restore', outcome: 'ok' });

@@ -1,7 +1,7 @@
 /** The process runner against real child processes (sh, sleep, runuser, the PostgreSQL binaries). */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { findPgBinary, ProcessError, runProcess } from '../../src/adapters/process/run.js';
 import { CancelledError } from '../../src/core/errors.js';
 
@@ -88,6 +88,9 @@ test('findPgBinary finds server programs off PATH and names the package when mis
   const initdb = findPgBinary('initdb');
   expect(initdb).toMatch(/^\/.+\/initdb$/);
   expect(findPgBinary('pg_restore')).toMatch(/^\/.+\/pg_restore$/);
+  // Debian's PATH entry is the pg_wrapper Perl script (~0.2 s a call): the real program is used instead.
+  expect(basename(realpathSync(findPgBinary('pg_restore')))).toBe('pg_restore');
+  expect(basename(realpathSync(findPgBinary('pg_dump')))).toBe('pg_dump');
   let error: unknown;
   try {
     findPgBinary('pg_no_such_tool');

@@ -165,6 +165,26 @@ describe('runRestore over fakes', () => {
     expect(await runRestore(options('emergency'), ports)).toMatchObject({ backupId: 'b1', safetyBackupId: 'safety-1' });
     expect(calls).toEqual(['confirm', 'safety', 'restore']);
   });
+  it('reads the dump, the target and pg_restore side by side, and reports the dump first when several fail', async () => {
+    const { calls, ports } = fakes({ kind: 'restored', warnings: [] });
+    let release = (): void => undefined;
+    const slowDump = new Promise<void>((resolve) => { release = resolve; });
+    const started: string[] = [];
+    ports.inspectDump = async () => {
+      started.push('dump');
+      await slowDump;
+      throw new VerificationError({ key: 'dump.checksumMismatch' });
+    };
+    ports.target.inspect = async () => {
+      started.push('target');
+      release();
+      throw new UnreachableError({ key: 'postgres.unreachable' });
+    };
+    ports.localRestoreVersion = async () => (started.push('pg_restore'), { version: '15.18', major: 15 });
+    expect(await caught(() => runRestore(options('normal'), ports))).toMatchObject({ exitCode: 6, key: 'dump.checksumMismatch' });
+    expect(started).toEqual(['dump', 'target', 'pg_restore']);
+    expect(calls).toEqual([]);
+  });
   it('turns a failed step into restore.failed.<step> with the cause exit code, and a running job into exit 8', async () => {
     const cause = new VerificationError({ key: 'dump.readFailed', details: ['pg_restore: error: bad block'] });
     const failed = await caught(() => runRestore(options('normal'), fakes({ kind: 'failed', step: 'restoring', error: cause }).ports));

@@ -1,19 +1,22 @@
 /**
  * Streams a cloud backup into its `.partial` file with constant memory, resuming with HTTP Range
  * (RELIABILITY.md lesson 2: 206 → append, 200 → truncate and restart, 416 → probably complete, verify).
- * Transport failures keep the partial and reconnect until the deadline. Writes go through two fixed 1 MiB
- * buffers (constant memory); each full buffer is hashed (one large update) while the thread pool writes it.
+ * Transport failures keep the partial and reconnect until the deadline. Writes go through two fixed 512 KiB
+ * buffers (constant memory); each full buffer is hashed on a worker thread while the thread pool writes it.
  */
-import { createHash, type Hash } from 'node:crypto';
 import { open, stat, truncate } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { UnexpectedError, UnreachableError, VerificationError, isOrcaError } from '../../core/errors.js';
 import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { resumeStepFor } from '../../core/sync-plan.js';
 import { CoalescingFileWriter } from './coalescing-writer.js';
-import { hashFilePrefix } from './file-hasher.js';
+import { HashThread } from './hash-thread.js';
 import { createMemoryRelief } from './memory-relief.js';
 
-const WRITE_BUFFER_BYTES = 1 << 20;
+// 512 KiB: on the 2-core VM of bench/sync.ts, writes of 1 MiB and more into the page cache cost 2–5×
+// the kernel time of 128–512 KiB ones (dd: 0.33 s/GiB at 512 KiB, 0.8–2 s at 1 MiB, 3.5 s at 4 MiB).
+const WRITE_BUFFER_BYTES = 512 << 10;
 const PROGRESS_EVERY_MS = 100;
 
 export interface DownloadOptions {
@@ -36,6 +39,15 @@ export interface DownloadResult {
  * (the partial is kept), VerificationError when the server's file does not match the listing.
  */
 export async function downloadToPartial(source: CloudBackupApi, backup: BackupInfo, partial: string, options: DownloadOptions): Promise<DownloadResult> {
+  const hasher = new HashThread();
+  try {
+    return await download(source, backup, partial, options, hasher);
+  } finally {
+    await hasher.close();
+  }
+}
+
+async function download(source: CloudBackupApi, backup: BackupInfo, partial: string, options: DownloadOptions, hasher: HashThread): Promise<DownloadResult> {
   const started = Date.now();
   await (await open(partial, 'a', 0o600)).close();
   let offset = (await stat(partial)).size;
@@ -45,7 +57,7 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
     Object.assign(stats, { resumedFrom: 0, restarted: true });
     offset = 0;
   }
-  let hash = await hashFilePrefix(partial, offset);
+  await hasher.restartFromFile(partial, offset);
   let lastError: unknown = null;
   for (let pause = options.pauseMs ?? 250; offset < backup.size; pause = Math.min(pause * 2, 5000)) {
     if (Date.now() >= options.deadlineAt) throw deadlineError(backup, offset, lastError);
@@ -58,7 +70,7 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
       if (step.kind === 'discard' || (step.kind === 'restart' && offset > 0)) {
         if (step.kind === 'discard') answer.body.destroy();
         await truncate(partial, 0);
-        hash = createHash('sha256');
+        await hasher.restartFromFile(partial, 0);
         stats.restarted = true;
         offset = 0;
         if (step.kind === 'discard') continue;
@@ -68,7 +80,7 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
         throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: answer.total }, hintKey: 'sync.sizeMismatch.hint' });
       }
       const before = offset;
-      offset = await appendBody(answer, partial, offset, backup.size, hash, stats, options.onProgress);
+      offset = await appendBody(answer, partial, offset, backup.size, hasher, stats, options.onProgress);
       if (offset === before && offset < backup.size) {
         throw new UnreachableError({ key: 'http.connectionFailed', params: { env: source.env, url: backup.id, code: 'EMPTY_BODY', attempts: stats.attempts } });
       }
@@ -79,7 +91,7 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
       lastError = error;
       offset = held;
       // A failed write may have been hashed without landing: hash again what the disk really holds.
-      hash = await hashFilePrefix(partial, offset);
+      await hasher.restartFromFile(partial, offset);
       await sleepUntil(Math.min(Date.now() + pause, options.deadlineAt), options.signal);
     }
   }
@@ -88,7 +100,7 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
     throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: size }, hintKey: 'sync.sizeMismatch.hint' });
   }
   stats.seconds = (Date.now() - started) / 1000;
-  return { sha256: hash.digest('hex'), size, stats };
+  return { sha256: await hasher.digest(), size, stats };
 }
 
 /**
@@ -98,9 +110,9 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
  */
 async function appendBody(
   answer: Awaited<ReturnType<CloudBackupApi['downloadBackup']>>, partial: string, offset: number, expected: number,
-  hash: Hash, stats: FetchStats, onProgress?: (progress: TransferProgress) => void,
+  hasher: HashThread, stats: FetchStats, onProgress?: (progress: TransferProgress) => void,
 ): Promise<number> {
-  const writer = await CoalescingFileWriter.open(partial, offset, WRITE_BUFFER_BYTES, (block) => hash.update(block));
+  const writer = await CoalescingFileWriter.open(partial, offset, WRITE_BUFFER_BYTES, (block) => hasher.update(block));
   let ticks = 0;
   const timer = setInterval(() => {
     onProgress?.({ bytes: writer.accepted, total: expected });
@@ -109,11 +121,11 @@ async function appendBody(
   const relieve = createMemoryRelief();
   let broken: unknown = null;
   try {
-    for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+    await pump(answer.body, (chunk) => {
       stats.bytesReceived += chunk.length;
-      await writer.write(chunk);
       relieve(chunk.length);
-    }
+      return writer.writeSoon(chunk);
+    });
   } catch (error) {
     broken = error;
   } finally {
@@ -125,6 +137,40 @@ async function appendBody(
   }
   if (broken !== null) throw isOrcaError(broken) ? broken : answer.toError(broken);
   return writer.written;
+}
+
+/**
+ * Feeds each chunk of `body` to `take`, pausing the stream while `take`'s answer is pending. 'data' events
+ * rather than `for await`: no promise per ~16 KiB TLS record on the one busy thread.
+ */
+function pump(body: Readable, take: (chunk: Buffer) => Promise<void> | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let pending: Promise<void> | null = null;
+    let failed = false;
+    const fail = (error: unknown): void => {
+      if (failed) return;
+      failed = true;
+      body.destroy();
+      reject(error);
+    };
+    body.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      try {
+        pending = take(chunk);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      if (pending === null) return;
+      body.pause();
+      pending.then(() => {
+        pending = null;
+        if (!failed) body.resume();
+      }, fail);
+    });
+    // finished() also reports a body that closed early or errored; the last chunk may still be pending.
+    finished(body, { readable: true, writable: false }).then(() => (pending ?? Promise.resolve()).then(resolve, fail), fail);
+  });
 }
 
 /** The run's deadline while bytes are missing says how many are kept; any other abort passes through. */

@@ -5,6 +5,9 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 
+/** Reads a block (backed by a SharedArrayBuffer) while it is written; may finish later. */
+export type BlockConsumer = (block: Buffer) => void | Promise<void>;
+
 export class CoalescingFileWriter {
   private active: Buffer;
   private spare: Buffer;
@@ -14,16 +17,20 @@ export class CoalescingFileWriter {
   /** Bytes on disk (written by completed writes), counted from the file's start. */
   written: number;
 
-  private constructor(private readonly handle: FileHandle, start: number, bufferBytes: number, private readonly beforeWrite: (block: Buffer) => void) {
-    this.active = Buffer.allocUnsafe(bufferBytes);
-    this.spare = Buffer.allocUnsafe(bufferBytes);
+  private constructor(private readonly handle: FileHandle, start: number, bufferBytes: number, private readonly alongWrite: BlockConsumer) {
+    // Shared memory, so a consumer on another thread can read a block without a copy.
+    this.active = Buffer.from(new SharedArrayBuffer(bufferBytes));
+    this.spare = Buffer.from(new SharedArrayBuffer(bufferBytes));
     this.position = start;
     this.written = start;
   }
 
-  /** Opens an existing file to write from byte `start` on; `beforeWrite` sees every block in file order, while it is being written. */
-  static async open(path: string, start: number, bufferBytes: number, beforeWrite: (block: Buffer) => void): Promise<CoalescingFileWriter> {
-    return new CoalescingFileWriter(await open(path, 'r+'), start, bufferBytes, beforeWrite);
+  /**
+   * Opens an existing file to write from byte `start` on; `alongWrite` sees every block in file order while
+   * it is being written, and the block is reused only once both have finished.
+   */
+  static async open(path: string, start: number, bufferBytes: number, alongWrite: BlockConsumer): Promise<CoalescingFileWriter> {
+    return new CoalescingFileWriter(await open(path, 'r+'), start, bufferBytes, alongWrite);
   }
 
   /** Bytes accepted so far (on disk or buffered). */
@@ -32,12 +39,28 @@ export class CoalescingFileWriter {
   }
 
   async write(chunk: Buffer): Promise<void> {
-    for (let offset = 0; offset < chunk.length;) {
+    const waiting = this.writeSoon(chunk);
+    if (waiting) await waiting;
+  }
+
+  /**
+   * Copies `chunk` in without a promise when a buffer is free (nearly always: one per TLS record adds up).
+   * Returns a promise only when both buffers are full; the caller must let it settle before writing again.
+   */
+  writeSoon(chunk: Buffer): Promise<void> | null {
+    for (let offset = 0; ;) {
+      if (this.used === this.active.length) {
+        if (this.flushing) {
+          const rest = chunk.subarray(offset);
+          return this.flushing.then(() => this.writeSoon(rest) ?? undefined);
+        }
+        this.startFlush();
+      }
+      if (offset >= chunk.length) return null;
       const n = Math.min(chunk.length - offset, this.active.length - this.used);
       chunk.copy(this.active, this.used, offset, offset + n);
       this.used += n;
       offset += n;
-      if (this.used === this.active.length) await this.rotate();
     }
   }
 
@@ -47,7 +70,7 @@ export class CoalescingFileWriter {
    */
   flushSoon(): void {
     if (this.flushing || this.used === 0) return;
-    void this.rotate().catch(() => undefined);
+    this.startFlush();
   }
 
   /** Writes what is buffered, closes the file and returns the bytes on disk. */
@@ -62,8 +85,8 @@ export class CoalescingFileWriter {
     return this.written;
   }
 
-  private async rotate(): Promise<void> {
-    if (this.flushing) await this.flushing;
+  /** Hands the active buffer to a write (none may be running) and continues in the spare one. */
+  private startFlush(): void {
     const full = this.active;
     this.active = this.spare;
     this.spare = full;
@@ -80,10 +103,15 @@ export class CoalescingFileWriter {
   private async flush(buffer: Buffer, n: number): Promise<void> {
     const at = this.position;
     this.position += n;
-    const first = this.handle.write(buffer, 0, n, at);
     // Both only read the block: the consumer (the hash) runs while the thread pool writes it.
-    this.beforeWrite(buffer.subarray(0, n));
-    for (let done = (await first).bytesWritten; done < n;) {
+    // allSettled: neither may still be reading the block when a failure returns it for reuse.
+    const [written, consumed] = await Promise.allSettled([this.writeAll(buffer, n, at), this.alongWrite(buffer.subarray(0, n))]);
+    if (written.status === 'rejected') throw written.reason;
+    if (consumed.status === 'rejected') throw consumed.reason;
+  }
+
+  private async writeAll(buffer: Buffer, n: number, at: number): Promise<void> {
+    for (let done = 0; done < n;) {
       const { bytesWritten } = await this.handle.write(buffer, done, n - done, at + done);
       done += bytesWritten;
     }

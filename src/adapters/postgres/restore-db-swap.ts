@@ -71,9 +71,9 @@ export async function recoverLeftovers(admin: PgClient, target: string): Promise
  * Puts `staging` in `target`'s place. Until the staging database has the target's name, every failure
  * undoes what was done (old name back, connections allowed) and rethrows: the database in use is as it
  * was. Only when that undo fails too is `restore.swapUndoFailed` thrown (the next run repairs it).
- * Returns whether the old database could be dropped afterwards (a failure there is only a warning).
+ * Returns whether there was an old database (now named `old`) for `dropOld` to remove.
  */
-export async function swapIn(admin: PgClient, target: string, staging: string, old: string): Promise<{ oldDropped: boolean }> {
+export async function swapIn(admin: PgClient, target: string, staging: string, old: string): Promise<{ oldExists: boolean }> {
   const exists = await databaseExists(admin, target);
   if (exists) {
     await admin.query(`ALTER DATABASE ${quoteIdent(target)} ALLOW_CONNECTIONS false`);
@@ -90,12 +90,16 @@ export async function swapIn(admin: PgClient, target: string, staging: string, o
     if (exists) await undoRename(admin, target, old, error);
     throw error;
   }
-  if (!exists) return { oldDropped: true };
+  return { oldExists: exists };
+}
+
+/** Drops the database the swap replaced; false when it could not (only a warning: the next run retries). */
+export async function dropOld(admin: PgClient, old: string): Promise<boolean> {
   try {
-    await admin.query(`DROP DATABASE ${quoteIdent(old)} WITH (FORCE)`);
-    return { oldDropped: true };
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(old)} WITH (FORCE)`);
+    return true;
   } catch {
-    return { oldDropped: false };
+    return false;
   }
 }
 

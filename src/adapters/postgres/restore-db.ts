@@ -1,8 +1,9 @@
 /**
  * A local restore equivalent to WebORCA's own import (ORCA-DATA.md §6): `pg_restore -x -O -j <cores>
  * --exit-on-error` into a staging database, WebORCA's session tables emptied, key tables and counters
- * checked, ANALYZE, then the swap by rename (`restore-db-swap.ts`). Until the swap the database in use is
- * never touched, so any failure before it — or a kill — leaves it exactly as it was.
+ * checked, the swap by rename (`restore-db-swap.ts`), then ANALYZE beside dropping the old database. Until
+ * the swap the database in use is never touched, so any failure before it — or a kill — leaves it exactly
+ * as it was.
  */
 import { availableParallelism } from 'node:os';
 import type { DatabaseConfig } from '../../core/config-schema.js';
@@ -11,7 +12,7 @@ import type { RestoreOutcome, RestoreStep } from '../../core/ports.js';
 import { findPgBinary, runProcess } from '../process/run.js';
 import { connectDatabase, type PgClient } from './connect.js';
 import { libpqEnv, mapClientToolError } from './dump-tool.js';
-import { quoteIdent, recoverLeftovers, sideNames, swapIn } from './restore-db-swap.js';
+import { dropOld, quoteIdent, recoverLeftovers, sideNames, swapIn } from './restore-db-swap.js';
 import { readSequences } from './sequences-sql.js';
 
 /** Tables WebORCA's importer empties (sessions, locks, job queues); `monbatch*` and `aps_*` by pattern. */
@@ -71,12 +72,19 @@ export async function restoreIntoDatabase(db: DatabaseConfig, file: string, opts
       enter('checking');
       await checkRestored(client);
     });
-    enter('analyzing');
-    await analyzeInParallel(db, names.staging, opts);
     enter('swapping');
-    const { oldDropped } = await swapIn(admin, db.database, names.staging, names.old);
+    const { oldExists } = await swapIn(admin, db.database, names.staging, names.old);
     staging = null;
+    // The restore is done: no cancellation from here on. ANALYZE (CPU) and dropping the old database (a
+    // checkpoint: I/O) overlap; a failure of either is a warning, never a failed restore.
+    step = 'analyzing';
+    opts.onStep?.('analyzing');
+    const [oldDropped, analyzed] = await Promise.all([
+      oldExists ? dropOld(admin, names.old) : Promise.resolve(true),
+      analyzeInParallel(db, db.database, opts).then(() => null, (error: unknown) => error),
+    ]);
     if (!oldDropped) warnings.push({ key: 'restore.warn.oldKept', params: { env: opts.env, name: names.old } });
+    if (analyzed !== null) warnings.push({ key: 'restore.warn.analyzeFailed', params: { env: opts.env, database: db.database } });
     return { kind: 'restored', warnings };
   } catch (error) {
     if (isOrcaError(error) && error.key === 'restore.swapUndoFailed') throw error;

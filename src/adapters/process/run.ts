@@ -3,7 +3,7 @@
  * through `env` (never argv), a typed `ProcessError` carrying the command name, exit code and the tail of
  * stderr (never the environment), and cancellation through an AbortSignal that kills the child.
  */
-import { accessSync, constants as fsConstants, existsSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -149,12 +149,16 @@ const binaryCache = new Map<string, string>();
 
 /**
  * Absolute path of a PostgreSQL program: PATH first, else the newest `/usr/lib/postgresql/<ver>/bin/<name>`
- * (Debian keeps initdb, pg_ctl and postgres there, off PATH). Throws a ProcessError naming the package.
+ * (Debian keeps initdb, pg_ctl and postgres there, off PATH). When PATH only has Debian's `pg_wrapper`
+ * (a Perl script that picks a version and execs it, ~0.2 s a call), the newest real program is used
+ * directly: the same one the wrapper picks for pg_dump/pg_restore, and the one that reads the most
+ * archive versions. Throws a ProcessError naming the package.
  */
 export function findPgBinary(name: string): string {
   const cached = binaryCache.get(name);
   if (cached !== undefined) return cached;
-  const found = findOnPath(name) ?? findInDebianLayout(name);
+  const onPath = findOnPath(name);
+  const found = (onPath !== undefined && isDebianWrapper(onPath) ? findInDebianLayout(name) : undefined) ?? onPath ?? findInDebianLayout(name);
   if (found === undefined) {
     throw new ProcessError({ key: 'process.pgBinaryMissing', command: name, processExitCode: null, stderrTail: [] });
   }
@@ -184,6 +188,14 @@ function findInDebianLayout(name: string, root = '/usr/lib/postgresql'): string 
     if (isExecutable(candidate)) return candidate;
   }
   return undefined;
+}
+
+function isDebianWrapper(path: string): boolean {
+  try {
+    return basename(realpathSync(path)) === 'pg_wrapper';
+  } catch {
+    return false;
+  }
 }
 
 function isExecutable(path: string): boolean {

@@ -10,7 +10,7 @@ import { restoreIntoDatabase as restoreLocally } from '../../adapters/postgres/r
 import type { ProgressReporter } from './jobs.js';
 
 const PROGRESS: Record<RestoreStep, number> = {
-  preparing: 0.02, staging: 0.05, restoring: 0.1, cleaning: 0.75, checking: 0.8, analyzing: 0.85, swapping: 0.95, remote: 0.1,
+  preparing: 0.02, staging: 0.05, restoring: 0.1, cleaning: 0.75, checking: 0.8, swapping: 0.85, analyzing: 0.95, remote: 0.1,
 };
 
 export interface RestoreOptions {
