@@ -19,7 +19,7 @@ async function prefix(file, bytes) {
   if (bytes === 0) return;
   for await (const chunk of createReadStream(file, { start: 0, end: bytes - 1, highWaterMark: 4 << 20 })) hash.update(chunk);
 }
-parentPort.on('message', async (m) => {
+async function handle(m) {
   try {
     if (m.op === 'update') hash.update(new Uint8Array(m.buffer, m.offset, m.length));
     else if (m.op === 'prefix') await prefix(m.file, m.bytes);
@@ -28,7 +28,10 @@ parentPort.on('message', async (m) => {
   } catch (error) {
     parentPort.postMessage({ id: m.id, error: String(error && error.code || error) });
   }
-});
+}
+// One message at a time, in order: an update must never overtake a prefix still being read.
+let queue = Promise.resolve();
+parentPort.on('message', (m) => { queue = queue.then(() => handle(m)); });
 `;
 
 interface Answer {
@@ -74,8 +77,9 @@ export class HashThread {
 
   /** Lower-case hex of everything hashed since the last restart; the hash then starts empty. */
   async digest(): Promise<string> {
-    const answer = await this.ask({ op: 'digest' });
-    return answer.hex ?? '';
+    const { hex } = await this.ask({ op: 'digest' });
+    if (hex === undefined) throw new Error('sha256 thread: no digest in its answer');
+    return hex;
   }
 
   async close(): Promise<void> {

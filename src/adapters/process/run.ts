@@ -158,7 +158,7 @@ export function findPgBinary(name: string): string {
   const cached = binaryCache.get(name);
   if (cached !== undefined) return cached;
   const onPath = findOnPath(name);
-  const found = (onPath !== undefined && isDebianWrapper(onPath) ? findInDebianLayout(name) : undefined) ?? onPath ?? findInDebianLayout(name);
+  const found = onPath === undefined || isDebianWrapper(onPath) ? findInDebianLayout(name) ?? onPath : onPath;
   if (found === undefined) {
     throw new ProcessError({ key: 'process.pgBinaryMissing', command: name, processExitCode: null, stderrTail: [] });
   }
