@@ -35,34 +35,86 @@ export async function run(): Promise<BenchRow[]> {
   const cluster = await startTestCluster();
   const dir = await mkdtemp(join(tmpdir(), 'orca-bench-restore-'));
   try {
-    const db = (database: string): DatabaseConfig => ({ host: cluster.host, port: cluster.port, database, user: cluster.user, password: cluster.password, sslmode: 'disable' });
+    const db = (database: string): DatabaseConfig => ({
+      host: cluster.host,
+      port: cluster.port,
+      database,
+      user: cluster.user,
+      password: cluster.password,
+      sslmode: 'disable',
+    });
     await createDatabase(cluster, 'orca_bench_src');
     const client = await cluster.connect('orca_bench_src');
-    const generated = await seconds(() => generateClinic(client, { patients, days: 365, seed: 1, institutionCode: CODE, clinicName: 'ベンチ医院', endDate: '20260331' }));
-    const size = (await client.query<{ s: string }>(`SELECT pg_size_pretty(pg_database_size('orca_bench_src')) AS s`)).rows[0]!.s;
+    const generated = await seconds(() =>
+      generateClinic(client, {
+        patients,
+        days: 365,
+        seed: 1,
+        institutionCode: CODE,
+        clinicName: 'ベンチ医院',
+        endDate: '20260331',
+      }),
+    );
+    const size = (await client.query<{ s: string }>(`SELECT pg_size_pretty(pg_database_size('orca_bench_src')) AS s`))
+      .rows[0]!.s;
     await client.query('CREATE DATABASE orca_bench_local TEMPLATE orca_bench_src');
     await client.end();
-    const { entry } = await new FsBackupFolder(join(dir, 'backups')).dump('operating', db('orca_bench_src'), '20260331T000000Z-operating');
-    process.stderr.write(`bench restore: ${patients} patients generated in ${generated.toFixed(1)} s, database ${size}, dump ${(entry.size / 1e6).toFixed(1)} MB, -j ${jobs}\n`);
+    const { entry } = await new FsBackupFolder(join(dir, 'backups')).dump(
+      'operating',
+      db('orca_bench_src'),
+      '20260331T000000Z-operating',
+    );
+    process.stderr.write(
+      `bench restore: ${patients} patients generated in ${generated.toFixed(1)} s, database ${size}, dump ${(entry.size / 1e6).toFixed(1)} MB, -j ${jobs}\n`,
+    );
 
     const configFile = join(dir, 'orca-hybrid.json');
-    const postgresEnv = (database: string) => ({ kind: 'postgres', database: db(database), orcaApiUrl: 'http://127.0.0.1:9' });
-    await writeFile(configFile, JSON.stringify({
-      clinic: { institutionCode: CODE, name: 'ベンチ医院' },
-      environments: {
-        operating: postgresEnv('orca_bench_src'),
-        cloudEmergency: { kind: 'cloud', url: 'https://127.0.0.1:9', orcaApiUrl: 'https://127.0.0.1:9', credentials: { user: 'x', apiKey: 'x' } },
-        localEmergency: postgresEnv('orca_bench_local'),
-      },
-      backup: { folder: join(dir, 'backups') },
-      stateDir: join(dir, 'state'),
-    }), { mode: 0o600 });
+    const postgresEnv = (database: string) => ({
+      kind: 'postgres',
+      database: db(database),
+      orcaApiUrl: 'http://127.0.0.1:9',
+    });
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        clinic: { institutionCode: CODE, name: 'ベンチ医院' },
+        environments: {
+          operating: postgresEnv('orca_bench_src'),
+          cloudEmergency: {
+            kind: 'cloud',
+            url: 'https://127.0.0.1:9',
+            orcaApiUrl: 'https://127.0.0.1:9',
+            credentials: { user: 'x', apiKey: 'x' },
+          },
+          localEmergency: postgresEnv('orca_bench_local'),
+        },
+        backup: { folder: join(dir, 'backups') },
+        stateDir: join(dir, 'state'),
+      }),
+      { mode: 0o600 },
+    );
 
     const pgEnv = { env: { PGPASSWORD: cluster.password } };
-    const connection = [`--host=${cluster.host}`, `--port=${cluster.port}`, `--username=${cluster.user}`, '--no-password'];
-    const bareRestore = (database: string) => execa(findPgBinary('pg_restore'), [
-      '--no-privileges', '--no-owner', '--exit-on-error', `--jobs=${jobs}`, ...connection, `--dbname=${database}`, entry.dumpPath,
-    ], pgEnv);
+    const connection = [
+      `--host=${cluster.host}`,
+      `--port=${cluster.port}`,
+      `--username=${cluster.user}`,
+      '--no-password',
+    ];
+    const bareRestore = (database: string) =>
+      execa(
+        findPgBinary('pg_restore'),
+        [
+          '--no-privileges',
+          '--no-owner',
+          '--exit-on-error',
+          `--jobs=${jobs}`,
+          ...connection,
+          `--dbname=${database}`,
+          entry.dumpPath,
+        ],
+        pgEnv,
+      );
     const tool: number[] = [];
     const bare: number[] = [];
     const bareAnalyzed: number[] = [];
@@ -71,20 +123,50 @@ export async function run(): Promise<BenchRow[]> {
       bare.push(await seconds(() => bareRestore('orca_bench_fresh')));
       // Dropped at once, so autovacuum on it does not tax the next run.
       await dropDatabase(cluster, 'orca_bench_fresh');
-      tool.push(await seconds(() => execa('node', [BIN, '--config', configFile, 'restore', '--target', 'localEmergency', '--yes'], { env: { LANG: 'C' } })));
+      tool.push(
+        await seconds(() =>
+          execa('node', [BIN, '--config', configFile, 'restore', '--target', 'localEmergency', '--yes'], {
+            env: { LANG: 'C' },
+          }),
+        ),
+      );
       await createDatabase(cluster, 'orca_bench_fresh');
-      bareAnalyzed.push(await seconds(async () => {
-        await bareRestore('orca_bench_fresh');
-        await execa(findPgBinary('vacuumdb'), ['--analyze-only', `--jobs=${jobs}`, ...connection, '--dbname=orca_bench_fresh'], pgEnv);
-      }));
+      bareAnalyzed.push(
+        await seconds(async () => {
+          await bareRestore('orca_bench_fresh');
+          await execa(
+            findPgBinary('vacuumdb'),
+            ['--analyze-only', `--jobs=${jobs}`, ...connection, '--dbname=orca_bench_fresh'],
+            pgEnv,
+          );
+        }),
+      );
       await dropDatabase(cluster, 'orca_bench_fresh');
-      process.stderr.write(`bench restore: round ${i + 1}: pg_restore ${bare.at(-1)!.toFixed(2)} s, orca-hybrid restore ${tool.at(-1)!.toFixed(2)} s, pg_restore + vacuumdb --analyze-only ${bareAnalyzed.at(-1)!.toFixed(2)} s\n`);
+      process.stderr.write(
+        `bench restore: round ${i + 1}: pg_restore ${bare.at(-1)!.toFixed(2)} s, orca-hybrid restore ${tool.at(-1)!.toFixed(2)} s, pg_restore + vacuumdb --analyze-only ${bareAnalyzed.at(-1)!.toFixed(2)} s\n`,
+      );
     }
     const [value, baseline, analyzed] = [median(tool), median(bare), median(bareAnalyzed)];
     const ratio = value / baseline;
     return report([
-      { bench: 'restore', measure: `restore into local, ${size} clinic (s)`, value, baseline, ratio, target: `≤ 1.2× bare pg_restore -j${jobs}`, ok: ratio <= 1.2 },
-      { bench: 'restore', measure: `restore into local vs pg_restore + vacuumdb --analyze-only (s)`, value, baseline: analyzed, ratio: value / analyzed, target: 'information', ok: true },
+      {
+        bench: 'restore',
+        measure: `restore into local, ${size} clinic (s)`,
+        value,
+        baseline,
+        ratio,
+        target: `≤ 1.2× bare pg_restore -j${jobs}`,
+        ok: ratio <= 1.2,
+      },
+      {
+        bench: 'restore',
+        measure: `restore into local vs pg_restore + vacuumdb --analyze-only (s)`,
+        value,
+        baseline: analyzed,
+        ratio: value / analyzed,
+        target: 'information',
+        ok: true,
+      },
     ]);
   } finally {
     await cluster.stop();

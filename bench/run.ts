@@ -18,5 +18,9 @@ for (const file of files) {
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 console.log(['bench', 'measure', 'value', 'baseline', 'ratio', 'target', 'ok'].join(' | '));
 for (const r of rows) {
-  console.log([r.bench, r.measure, fmt(r.value), fmt(r.baseline), `${r.ratio.toFixed(2)}×`, r.target, r.ok ? 'yes' : 'NO'].join(' | '));
+  console.log(
+    [r.bench, r.measure, fmt(r.value), fmt(r.baseline), `${r.ratio.toFixed(2)}×`, r.target, r.ok ? 'yes' : 'NO'].join(
+      ' | ',
+    ),
+  );
 }

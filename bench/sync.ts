@@ -27,9 +27,11 @@ import { BIN, median, report, type BenchRow } from './lib.js';
 const USER = 'ormaster';
 // Medians over interleaved rounds: on a shared 2-core VM one curl run varies from 2.3 to 4.8 s.
 const ROUNDS = Number(process.env.ORCA_BENCH_SYNC_ROUNDS ?? 5);
-const RSS_PROBE = 'data:text/javascript,' + encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { if (process.env.ORCA_BENCH_RSS_FILE) writeFileSync(process.env.ORCA_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });",
-);
+const RSS_PROBE =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    "import { writeFileSync } from 'node:fs'; process.on('exit', () => { if (process.env.ORCA_BENCH_RSS_FILE) writeFileSync(process.env.ORCA_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });",
+  );
 
 interface Bench {
   dir: string;
@@ -64,16 +66,45 @@ export async function run(): Promise<BenchRow[]> {
     const floor = median(nodeTimes);
     const mine = median(syncTimes);
     const ratio = mine / curl;
-    rows.push({ bench: 'sync', measure: `download ${sizeA} MiB: sync (ms) vs curl (ms)`, value: mine, baseline: curl, ratio, target: '≤ 1.25× curl', ok: ratio <= 1.25 });
+    rows.push({
+      bench: 'sync',
+      measure: `download ${sizeA} MiB: sync (ms) vs curl (ms)`,
+      value: mine,
+      baseline: curl,
+      ratio,
+      target: '≤ 1.25× curl',
+      ok: ratio <= 1.25,
+    });
     // The runtime's own floor: a bare node:https → file pipe (no hash, no verification), same URL, same run.
-    rows.push({ bench: 'sync', measure: `download ${sizeA} MiB: sync (ms) vs bare node:https pipe (ms)`, value: mine, baseline: floor, ratio: mine / floor, target: '≤ 1.25× node:https', ok: mine / floor <= 1.25 });
-    rows.push({ bench: 'sync', measure: `download ${sizeA} MiB: bare node:https pipe (ms) vs curl (ms)`, value: floor, baseline: curl, ratio: floor / curl, target: 'information', ok: true });
+    rows.push({
+      bench: 'sync',
+      measure: `download ${sizeA} MiB: sync (ms) vs bare node:https pipe (ms)`,
+      value: mine,
+      baseline: floor,
+      ratio: mine / floor,
+      target: '≤ 1.25× node:https',
+      ok: mine / floor <= 1.25,
+    });
+    rows.push({
+      bench: 'sync',
+      measure: `download ${sizeA} MiB: bare node:https pipe (ms) vs curl (ms)`,
+      value: floor,
+      baseline: curl,
+      ratio: floor / curl,
+      target: 'information',
+      ok: true,
+    });
 
     const resumed = await killAndResume(bench, sizeBytes);
     const resumeRatio = resumed.retransferred / resumed.remaining;
     rows.push({
-      bench: 'sync', measure: `bytes re-sent after kill at ${Math.round((resumed.killedAt / sizeBytes) * 100)} % vs remaining`,
-      value: resumed.retransferred, baseline: resumed.remaining, ratio: resumeRatio, target: '≤ 1.01× remaining', ok: resumeRatio <= 1.01,
+      bench: 'sync',
+      measure: `bytes re-sent after kill at ${Math.round((resumed.killedAt / sizeBytes) * 100)} % vs remaining`,
+      value: resumed.retransferred,
+      baseline: resumed.remaining,
+      ratio: resumeRatio,
+      target: '≤ 1.01× remaining',
+      ok: resumeRatio <= 1.01,
     });
 
     rmSync(bench.server.store.contentPath(idA), { force: true });
@@ -82,7 +113,15 @@ export async function run(): Promise<BenchRow[]> {
     const peakA = median(rssA);
     const peakB = resultB.maxRssKiB / 1024;
     const rssRatio = peakB / peakA;
-    rows.push({ bench: 'sync', measure: `peak RSS (MiB) ${sizeB} MiB vs ${sizeA} MiB dump`, value: peakB, baseline: peakA, ratio: rssRatio, target: '≤ 120 MiB, within 10 %', ok: peakB <= 120 && peakA <= 120 && Math.abs(rssRatio - 1) <= 0.1 });
+    rows.push({
+      bench: 'sync',
+      measure: `peak RSS (MiB) ${sizeB} MiB vs ${sizeA} MiB dump`,
+      value: peakB,
+      baseline: peakA,
+      ratio: rssRatio,
+      target: '≤ 120 MiB, within 10 %',
+      ok: peakB <= 120 && peakA <= 120 && Math.abs(rssRatio - 1) <= 0.1,
+    });
   } finally {
     await tearDown(bench);
   }
@@ -110,25 +149,41 @@ async function setUp(): Promise<Bench> {
   writeFileSync(caFile, pki.caCertPem);
   const apiKey = randomBytes(16).toString('hex');
   const server = await startCloudServer({
-    env: 'operating', database: { ...db, database: 'orca_bench_test', sslmode: 'disable' }, dataDir: join(dir, 'server'),
-    auth: { user: USER, apiKey }, tls: { certPem: pki.serverCertPem, keyPem: pki.serverKeyPem },
+    env: 'operating',
+    database: { ...db, database: 'orca_bench_test', sslmode: 'disable' },
+    dataDir: join(dir, 'server'),
+    auth: { user: USER, apiKey },
+    tls: { certPem: pki.serverCertPem, keyPem: pki.serverKeyPem },
   });
   const curlConfig = join(dir, 'curl.conf');
   writeFileSync(curlConfig, `user = "${USER}:${apiKey}"\n`, { mode: 0o600 });
   const keyFile = join(dir, 'api.key');
   writeFileSync(keyFile, apiKey, { mode: 0o600 });
-  const cloud = (url: string) => ({ kind: 'cloud', url, orcaApiUrl: url, credentials: { user: USER, apiKeyFile: keyFile, caFile } });
-  writeFileSync(join(dir, 'orca-hybrid.json'), JSON.stringify({
-    clinic: { institutionCode: '1312345678', name: 'Bench Clinic' },
-    environments: {
-      operating: cloud(server.url),
-      cloudEmergency: cloud('https://127.0.0.1:9'),
-      localEmergency: { kind: 'postgres', database: { host: '127.0.0.1', port: 9 }, orcaApiUrl: 'http://127.0.0.1:9' },
-    },
-    backup: { folder: join(dir, 'backups'), retention: 2 },
-    sync: { requestTimeoutSeconds: 60, deadlineMinutes: 60 },
-    stateDir: join(dir, 'state'),
-  }), { mode: 0o600 });
+  const cloud = (url: string) => ({
+    kind: 'cloud',
+    url,
+    orcaApiUrl: url,
+    credentials: { user: USER, apiKeyFile: keyFile, caFile },
+  });
+  writeFileSync(
+    join(dir, 'orca-hybrid.json'),
+    JSON.stringify({
+      clinic: { institutionCode: '1312345678', name: 'Bench Clinic' },
+      environments: {
+        operating: cloud(server.url),
+        cloudEmergency: cloud('https://127.0.0.1:9'),
+        localEmergency: {
+          kind: 'postgres',
+          database: { host: '127.0.0.1', port: 9 },
+          orcaApiUrl: 'http://127.0.0.1:9',
+        },
+      },
+      backup: { folder: join(dir, 'backups'), retention: 2 },
+      sync: { requestTimeoutSeconds: 60, deadlineMinutes: 60 },
+      stateDir: join(dir, 'state'),
+    }),
+    { mode: 0o600 },
+  );
   return { dir, server, db, apiKey, caFile, curlConfig };
 }
 
@@ -139,16 +194,27 @@ async function publishDump(bench: Bench, mib: number): Promise<string> {
   try {
     await client.query('DROP TABLE IF EXISTS bulk_test');
     await client.query('CREATE TABLE bulk_test (n int, body text)');
-    await client.query(`INSERT INTO bulk_test SELECT n, repeat(md5(n::text), 32768) FROM generate_series(1, $1) n`, [mib]);
+    await client.query(`INSERT INTO bulk_test SELECT n, repeat(md5(n::text), 32768) FROM generate_series(1, $1) n`, [
+      mib,
+    ]);
   } finally {
     await client.end();
   }
   const id = await bench.server.store.newId('nightly');
   const file = join(bench.server.store.partialDir, `${id}.bench`);
-  await runProcess(findPgBinary('pg_dump'), [
-    '--format=custom', '--compress=0', `--host=${bench.db.host}`, `--port=${bench.db.port}`, `--username=${bench.db.user}`,
-    `--file=${file}`, '--dbname=orca_bench_test',
-  ], { env: { PGPASSWORD: bench.db.password } });
+  await runProcess(
+    findPgBinary('pg_dump'),
+    [
+      '--format=custom',
+      '--compress=0',
+      `--host=${bench.db.host}`,
+      `--port=${bench.db.port}`,
+      `--username=${bench.db.user}`,
+      `--file=${file}`,
+      '--dbname=orca_bench_test',
+    ],
+    { env: { PGPASSWORD: bench.db.password } },
+  );
   await bench.server.store.publish(id, file, 'nightly');
   return id;
 }
@@ -180,24 +246,45 @@ async function timeNodeHttps(bench: Bench, url: string): Promise<number> {
   return ms;
 }
 
-async function runSync(bench: Bench, tag: string): Promise<{ downloadSeconds: number; maxRssKiB: number; bytesReceived: number }> {
+async function runSync(
+  bench: Bench,
+  tag: string,
+): Promise<{ downloadSeconds: number; maxRssKiB: number; bytesReceived: number }> {
   rmSync(join(bench.dir, 'backups'), { recursive: true, force: true });
   const rssFile = join(bench.dir, `rss-${tag}`);
-  const result = await execa('node', ['--import', RSS_PROBE, BIN, '--config', join(bench.dir, 'orca-hybrid.json'), 'sync', '--json', '--no-upload'], {
-    env: { ORCA_BENCH_RSS_FILE: rssFile }, reject: false,
-  });
+  const result = await execa(
+    'node',
+    ['--import', RSS_PROBE, BIN, '--config', join(bench.dir, 'orca-hybrid.json'), 'sync', '--json', '--no-upload'],
+    {
+      env: { ORCA_BENCH_RSS_FILE: rssFile },
+      reject: false,
+    },
+  );
   if (result.exitCode !== 0) throw new Error(`sync failed (${result.exitCode}): ${result.stderr}`);
   const doc = JSON.parse(result.stdout) as { transfer: { seconds: number; bytesReceived: number } };
-  return { downloadSeconds: doc.transfer.seconds, maxRssKiB: Number(readFileSync(rssFile, 'utf8')), bytesReceived: doc.transfer.bytesReceived };
+  return {
+    downloadSeconds: doc.transfer.seconds,
+    maxRssKiB: Number(readFileSync(rssFile, 'utf8')),
+    bytesReceived: doc.transfer.bytesReceived,
+  };
 }
 
-async function killAndResume(bench: Bench, size: number): Promise<{ killedAt: number; remaining: number; retransferred: number }> {
+async function killAndResume(
+  bench: Bench,
+  size: number,
+): Promise<{ killedAt: number; remaining: number; retransferred: number }> {
   rmSync(join(bench.dir, 'backups'), { recursive: true, force: true });
   const operatingDir = join(bench.dir, 'backups', 'operating');
-  const child = execa('node', [BIN, '--config', join(bench.dir, 'orca-hybrid.json'), 'sync', '--no-upload'], { reject: false });
+  const child = execa('node', [BIN, '--config', join(bench.dir, 'orca-hybrid.json'), 'sync', '--no-upload'], {
+    reject: false,
+  });
   let partial: string | null = null;
   for (let i = 0; i < 20_000; i++) {
-    partial ??= existsSync(operatingDir) ? readdirSync(operatingDir).map((n) => join(operatingDir, n)).find((p) => p.endsWith('.partial')) ?? null : null;
+    partial ??= existsSync(operatingDir)
+      ? (readdirSync(operatingDir)
+          .map((n) => join(operatingDir, n))
+          .find((p) => p.endsWith('.partial')) ?? null)
+      : null;
     if (partial && statSync(partial).size >= size / 2) break;
     await sleep(2);
   }
@@ -212,11 +299,16 @@ async function killAndResume(bench: Bench, size: number): Promise<{ killedAt: nu
     requested += size - Number(/^bytes=(\d+)-/.exec(request.headers.range ?? '')?.[1] ?? 0);
   };
   subscribe('http.server.request.start', onRequest);
-  const rerun = await execa('node', [BIN, '--config', join(bench.dir, 'orca-hybrid.json'), 'sync', '--json', '--no-upload'], { reject: false });
+  const rerun = await execa(
+    'node',
+    [BIN, '--config', join(bench.dir, 'orca-hybrid.json'), 'sync', '--json', '--no-upload'],
+    { reject: false },
+  );
   unsubscribe('http.server.request.start', onRequest);
   if (rerun.exitCode !== 0) throw new Error(`resumed sync failed (${rerun.exitCode}): ${rerun.stderr}`);
   const doc = JSON.parse(rerun.stdout) as { transfer: { resumedFrom: number; bytesReceived: number } };
-  if (doc.transfer.resumedFrom !== killedAt) throw new Error(`resumed from ${doc.transfer.resumedFrom}, not ${killedAt}`);
+  if (doc.transfer.resumedFrom !== killedAt)
+    throw new Error(`resumed from ${doc.transfer.resumedFrom}, not ${killedAt}`);
   return { killedAt, remaining: size - killedAt, retransferred: Math.max(requested, doc.transfer.bytesReceived) };
 }
 
@@ -227,5 +319,3 @@ async function tearDown(bench: Bench): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
-
-

@@ -4,15 +4,18 @@ import { COMMANDS } from './commands/registry.js';
 import { ExitCode, isOrcaError, type OrcaError } from './core/errors.js';
 import { activeLanguage, chooseLanguage, translator, type Translate } from './ui/i18n.js';
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 
 /** Builds the program; loads only the builder of the command named in argv (help stays fast). */
 export async function buildProgram(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<Command> {
   const lang = chooseLanguage(flagValue(argv, '--lang'), undefined, env);
   const program = new Command('orca-hybrid')
-    .description(lang === 'ja'
-      ? 'WebORCA ハイブリッドサービスの運用ツール: バックアップ、応急措置環境への切り替え、復旧後の差分コピー'
-      : "Disaster recovery for a clinic's WebORCA: backups, switching to an emergency environment, copying back")
+    .description(
+      lang === 'ja'
+        ? 'WebORCA ハイブリッドサービスの運用ツール: バックアップ、応急措置環境への切り替え、復旧後の差分コピー'
+        : "Disaster recovery for a clinic's WebORCA: backups, switching to an emergency environment, copying back",
+    )
     .version(version, '-V, --version', lang === 'ja' ? 'バージョンを表示' : 'output the version number')
     .option('--config <file>', lang === 'ja' ? '設定ファイルのパス' : 'configuration file')
     .option('--json', lang === 'ja' ? '結果を JSON で標準出力へ' : 'write the result as one JSON document to stdout')
@@ -51,7 +54,10 @@ const HELP_TEXT = { ja: 'このコマンドのヘルプを表示', en: 'display 
 function firstCommandWord(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--config' || arg === '--lang') { i++; continue; }
+    if (arg === '--config' || arg === '--lang') {
+      i++;
+      continue;
+    }
     if (arg.startsWith('-')) continue;
     return arg;
   }
@@ -89,7 +95,12 @@ function quietOnEpipe(error: NodeJS.ErrnoException): void {
 function reportError(error: unknown, t: Translate, verbose: boolean, json: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version are "errors" under exitOverride; commander already printed them.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return 0;
     return ExitCode.usage;
   }
   if (isOrcaError(error)) {
@@ -97,9 +108,13 @@ function reportError(error: unknown, t: Translate, verbose: boolean, json: boole
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${t('error.prefix')}: ${t('error.unexpected', { message })}\n${t('error.hint')}: ${t('error.unexpected.hint')}\n`);
-  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${t('error.verboseStack')}\n${error.stack}\n`);
-  if (json) process.stdout.write(JSON.stringify({ error: { code: 'UNEXPECTED', exitCode: 1, message } }, null, 2) + '\n');
+  process.stderr.write(
+    `${t('error.prefix')}: ${t('error.unexpected', { message })}\n${t('error.hint')}: ${t('error.unexpected.hint')}\n`,
+  );
+  if (verbose && error instanceof Error && error.stack)
+    process.stderr.write(`${t('error.verboseStack')}\n${error.stack}\n`);
+  if (json)
+    process.stdout.write(JSON.stringify({ error: { code: 'UNEXPECTED', exitCode: 1, message } }, null, 2) + '\n');
   return ExitCode.unexpected;
 }
 
@@ -111,7 +126,9 @@ function writeOrcaError(error: OrcaError, t: Translate, verbose: boolean, json: 
   process.stderr.write(lines.join('\n') + '\n');
   if (verbose && error.stack) process.stderr.write(`${t('error.verboseStack')}\n${error.stack}\n`);
   if (json) {
-    const doc = { error: { code: error.code, exitCode: error.exitCode, message, details: error.details, hint: hint ?? null } };
+    const doc = {
+      error: { code: error.code, exitCode: error.exitCode, message, details: error.details, hint: hint ?? null },
+    };
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   }
 }

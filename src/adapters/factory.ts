@@ -25,7 +25,10 @@ export interface AdapterOptions {
 export class Adapters {
   private readonly clients: HttpClient[] = [];
 
-  constructor(private readonly config: OrcaConfig, private readonly options: AdapterOptions = {}) {}
+  constructor(
+    private readonly config: OrcaConfig,
+    private readonly options: AdapterOptions = {},
+  ) {}
 
   private http(env: EnvironmentName, target: 'control' | 'orcaApi'): HttpClient {
     const base = httpOptionsFor(this.config, env, target);
@@ -66,10 +69,18 @@ export class Adapters {
 }
 
 /** One-off builders for commands that need one or two adapters; call `close()` on a cloud client when done. */
-export function createCloudControl(config: OrcaConfig, env: EnvironmentName, options: AdapterOptions = {}): CloudControl | null {
+export function createCloudControl(
+  config: OrcaConfig,
+  env: EnvironmentName,
+  options: AdapterOptions = {},
+): CloudControl | null {
   return new Adapters(config, options).cloudControl(env);
 }
 
-export function createEnvironmentControl(config: OrcaConfig, env: EnvironmentName, options: AdapterOptions = {}): EnvironmentControl {
+export function createEnvironmentControl(
+  config: OrcaConfig,
+  env: EnvironmentName,
+  options: AdapterOptions = {},
+): EnvironmentControl {
   return new Adapters(config, options).environmentControl(env);
 }

@@ -13,7 +13,11 @@ export function action<O extends object>(
     const merged = command.optsWithGlobals() as GlobalOptions & O;
     // Boolean globals carry no default (so help shows none): absent means false.
     const global: GlobalOptions = {
-      ...merged, json: merged.json === true, verbose: merged.verbose === true, yes: merged.yes === true, color: merged.color !== false,
+      ...merged,
+      json: merged.json === true,
+      verbose: merged.verbose === true,
+      yes: merged.yes === true,
+      color: merged.color !== false,
     };
     const ctx = createContext(global, process.argv.slice(2));
     await handler(ctx, merged, command.args);

@@ -44,7 +44,12 @@ export interface BackupRunOptions {
 export function durationOption(value: string | undefined, option: string): number | null {
   if (value === undefined) return null;
   const ms = parseDuration(value);
-  if (ms === null) throw new UsageError({ key: 'sync.invalidDuration', params: { option, value: value.slice(0, 40) }, hintKey: 'sync.invalidDuration.hint' });
+  if (ms === null)
+    throw new UsageError({
+      key: 'sync.invalidDuration',
+      params: { option, value: value.slice(0, 40) },
+      hintKey: 'sync.invalidDuration.hint',
+    });
   return ms;
 }
 
@@ -62,7 +67,9 @@ export async function startBackupRun(ctx: CommandContext, options: BackupRunOpti
   let lock: LockHandle;
   try {
     lock = await acquireLock({
-      stateDir, command: options.command, waitMs,
+      stateDir,
+      command: options.command,
+      waitMs,
       notify: (key, params) => {
         log.write(english(key, params));
         ctx.out.warn(ctx.t(key, params));
@@ -76,7 +83,12 @@ export async function startBackupRun(ctx: CommandContext, options: BackupRunOpti
   const clients: HttpClient[] = [];
   const controls = new Map<EnvironmentName, CloudControl>();
   return {
-    config, configFile: filepath, stateDir, log, lock, deadlineMs,
+    config,
+    configFile: filepath,
+    stateDir,
+    log,
+    lock,
+    deadlineMs,
     folder: new FsBackupFolder(config.backup.folder, {
       onStep: (step) => {
         log.write(`verify ${step}`);
@@ -105,10 +117,16 @@ export async function startBackupRun(ctx: CommandContext, options: BackupRunOpti
 }
 
 /** The error as `--json` documents carry it (same shape as `main()` writes for other commands). */
-export function errorDocument(ctx: CommandContext, error: OrcaError): { code: string; exitCode: number; message: string; details: string[]; hint: string | null } {
+export function errorDocument(
+  ctx: CommandContext,
+  error: OrcaError,
+): { code: string; exitCode: number; message: string; details: string[]; hint: string | null } {
   return {
-    code: error.code, exitCode: error.exitCode, message: ctx.t(error.key, error.params),
-    details: error.details, hint: error.hintKey ? ctx.t(error.hintKey, error.hintParams) : null,
+    code: error.code,
+    exitCode: error.exitCode,
+    message: ctx.t(error.key, error.params),
+    details: error.details,
+    hint: error.hintKey ? ctx.t(error.hintKey, error.hintParams) : null,
   };
 }
 

@@ -44,7 +44,9 @@ export async function runBackupsList(ctx: CommandContext, options: BackupsListOp
   for (const path of catalog.damaged) ctx.out.warn(ctx.t('backups.damaged', { path }));
   const now = new Date();
   const rows = sortNewestFirst(catalog.entries).map((entry) => {
-    const restoredInto = (Object.entries(state.restorePoints) as Array<[EnvironmentName, { backupId: string } | undefined]>)
+    const restoredInto = (
+      Object.entries(state.restorePoints) as Array<[EnvironmentName, { backupId: string } | undefined]>
+    )
       .filter(([, point]) => point?.backupId === entry.id)
       .map(([env]) => env);
     return backupListRow(entry, restoredInto, now);

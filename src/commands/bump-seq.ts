@@ -56,7 +56,14 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
   const { loadConfig } = await import('../adapters/config/load.js');
   const { config } = await loadConfig(ctx);
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
-  const lock = options.dryRun ? null : await acquireLock({ stateDir, command: 'bump-seq', waitMs, notify: (key, params) => ctx.out.warn(ctx.t(key, params)) });
+  const lock = options.dryRun
+    ? null
+    : await acquireLock({
+        stateDir,
+        command: 'bump-seq',
+        waitMs,
+        notify: (key, params) => ctx.out.warn(ctx.t(key, params)),
+      });
   let before: OrcaState | undefined;
   let journaled = false;
   try {
@@ -67,18 +74,34 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
     const { createEnvironmentControl } = await import('../adapters/factory.js');
     const report = await runBump(
       {
-        target: options.env, sourceEnv, fromLastKnown: options.fromLastKnown, margin, configuredMargins: config.sequences,
-        lastKnown: state.lastKnownSequences[sourceEnv], dryRun: options.dryRun, requestId: `bump:${randomUUID()}`,
+        target: options.env,
+        sourceEnv,
+        fromLastKnown: options.fromLastKnown,
+        margin,
+        configuredMargins: config.sequences,
+        lastKnown: state.lastKnownSequences[sourceEnv],
+        dryRun: options.dryRun,
+        requestId: `bump:${randomUUID()}`,
       },
       {
         target: createEnvironmentControl(config, options.env, { dryRun: options.dryRun }),
         // A source that does not answer soon is read from the state instead: short timeouts, one retry.
-        source: options.fromLastKnown ? null : createEnvironmentControl(config, sourceEnv, {
-          timeouts: { connectMs: 5_000, responseMs: 15_000, idleMs: 15_000 }, retry: { limit: 1, totalDeadlineMs: 20_000 },
-        }),
+        source: options.fromLastKnown
+          ? null
+          : createEnvironmentControl(config, sourceEnv, {
+              timeouts: { connectMs: 5_000, responseMs: 15_000, idleMs: 15_000 },
+              retry: { limit: 1, totalDeadlineMs: 20_000 },
+            }),
         confirm: (plan) => confirmBump(ctx, { ...plan, env: options.env, dryRun: false }),
         events: {
-          sourceFallback: (source) => ctx.out.warn(ctx.t('bump.sourceFallback', { env: ctx.t(`env.${source.env}`), age: formatAge(source.ageSeconds, ctx.t), readAt: source.readAt })),
+          sourceFallback: (source) =>
+            ctx.out.warn(
+              ctx.t('bump.sourceFallback', {
+                env: ctx.t(`env.${source.env}`),
+                age: formatAge(source.ageSeconds, ctx.t),
+                readAt: source.readAt,
+              }),
+            ),
         },
         clock: { now: () => new Date() },
       },
@@ -87,7 +110,8 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
       journaled = true;
       await runStateChange(ctx, { stateDir, command: 'bump-seq' }, (current) => {
         let next = recordSequences(current, report.env, report.after, new Date());
-        if (report.source.reading === 'live') next = recordSequences(next, report.source.env, report.source.values, new Date(report.source.readAt));
+        if (report.source.reading === 'live')
+          next = recordSequences(next, report.source.env, report.source.values, new Date(report.source.readAt));
         return { state: next, result: undefined };
       });
     }
@@ -95,8 +119,14 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
   } catch (error) {
     if (!journaled && !options.dryRun) {
       const known = before?.lastKnownSequences[options.env] ?? null;
-      await journalCommand(ctx, { stateDir, command: 'bump-seq', startedAt, before: { sequences: known }, after: { sequences: known }, error })
-        .catch((journalError: unknown) => ctx.out.debug(`journal: ${String(journalError)}`));
+      await journalCommand(ctx, {
+        stateDir,
+        command: 'bump-seq',
+        startedAt,
+        before: { sequences: known },
+        after: { sequences: known },
+        error,
+      }).catch((journalError: unknown) => ctx.out.debug(`journal: ${String(journalError)}`));
     }
     throw error;
   } finally {
@@ -106,21 +136,38 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
 
 function parseMargin(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,7}$/.test(value.trim())) throw new UsageError({ key: 'bump.invalidMargin', params: { value: value.slice(0, 20) }, hintKey: 'bump.invalidMargin.hint' });
+  if (!/^\d{1,7}$/.test(value.trim()))
+    throw new UsageError({
+      key: 'bump.invalidMargin',
+      params: { value: value.slice(0, 20) },
+      hintKey: 'bump.invalidMargin.hint',
+    });
   return Number(value.trim());
 }
 
-/** `--yes`; else the plan on stderr and a yes/no prompt on a terminal; with nobody to answer, a UsageError naming `--yes`. */
+/**
+ * `--yes`; else the plan on stderr and a yes/no prompt on a terminal; with nobody to answer, a UsageError naming
+ * `--yes`.
+ */
 async function confirmBump(ctx: CommandContext, plan: BumpReport): Promise<boolean> {
   if (ctx.global.yes) return true;
-  if (!ctx.interactive) throw new UsageError({ key: 'error.promptNeedsTty', hintKey: 'error.promptNeedsTty.hint', hintParams: { flag: '--yes' } });
+  if (!ctx.interactive)
+    throw new UsageError({
+      key: 'error.promptNeedsTty',
+      hintKey: 'error.promptNeedsTty.hint',
+      hintParams: { flag: '--yes' },
+    });
   ctx.out.info(renderBumpSource(plan, ctx.t));
   ctx.out.info(renderBumpTable(plan, ctx.t, ctx.out.color));
   const prompts = await import('@inquirer/prompts');
   try {
-    return await prompts.confirm({ message: ctx.t('bump.confirm', { env: ctx.t(`env.${plan.env}`) }), default: false }, { output: process.stderr });
+    return await prompts.confirm(
+      { message: ctx.t('bump.confirm', { env: ctx.t(`env.${plan.env}`) }), default: false },
+      { output: process.stderr },
+    );
   } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new CancelledError({ key: 'error.cancelled', cause: error });
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
+      throw new CancelledError({ key: 'error.cancelled', cause: error });
     throw error;
   }
 }
@@ -128,12 +175,24 @@ async function confirmBump(ctx: CommandContext, plan: BumpReport): Promise<boole
 function printReport(ctx: CommandContext, report: BumpReport): void {
   const doc = {
     env: report.env,
-    source: { env: report.source.env, reading: report.source.reading, readAt: report.source.readAt, ageSeconds: report.source.ageSeconds, sequences: report.source.values },
+    source: {
+      env: report.source.env,
+      reading: report.source.reading,
+      readAt: report.source.readAt,
+      ageSeconds: report.source.ageSeconds,
+      sequences: report.source.values,
+    },
     margin: report.margin,
     dryRun: report.dryRun,
     before: report.before,
     after: report.after,
     raised: report.raised,
   };
-  ctx.out.result(doc, () => [renderBumpSource(report, ctx.t), renderBumpTable(report, ctx.t, ctx.out.color), renderBumpOutcome(report, ctx.t)].join('\n'));
+  ctx.out.result(doc, () =>
+    [
+      renderBumpSource(report, ctx.t),
+      renderBumpTable(report, ctx.t, ctx.out.color),
+      renderBumpOutcome(report, ctx.t),
+    ].join('\n'),
+  );
 }

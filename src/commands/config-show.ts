@@ -16,5 +16,8 @@ export async function runConfigShow(ctx: CommandContext): Promise<void> {
   printNotices(ctx, inspection.notices);
   if (!inspection.config) throw invalidConfigError(inspection.filepath, inspection.problems);
   const report: ConfigShowReport = { file: inspection.filepath, config: redactConfig(inspection.config) };
-  ctx.out.result(report, () => `# ${ctx.t('config.show.source', { file: report.file })}\n${YAML.stringify(report.config)}`);
+  ctx.out.result(
+    report,
+    () => `# ${ctx.t('config.show.source', { file: report.file })}\n${YAML.stringify(report.config)}`,
+  );
 }

@@ -16,7 +16,11 @@ export interface ConfigValidationReport {
 export async function runConfigValidate(ctx: CommandContext, options: LoadConfigOptions = {}): Promise<void> {
   const inspection = await inspectConfig(ctx, options);
   printNotices(ctx, inspection.notices);
-  const report: ConfigValidationReport = { valid: inspection.problems.length === 0, file: inspection.filepath, problems: inspection.problems };
+  const report: ConfigValidationReport = {
+    valid: inspection.problems.length === 0,
+    file: inspection.filepath,
+    problems: inspection.problems,
+  };
   if (!report.valid && !ctx.out.json) throw invalidConfigError(report.file, report.problems);
   ctx.out.result(report, () => `✓ ${ctx.t('config.valid', { file: report.file })}`);
   if (!report.valid) process.exitCode = ExitCode.usage;

@@ -25,7 +25,11 @@ export function buildConfigCommand(): Command {
     .option('--force', t('config.opt.force'), false)
     .option('--from-json <file>', t('config.opt.fromJson'))
     .option('--output <file>', t('config.opt.output'))
-    .action(action<InitOptions>(async (ctx, options) => (await import('./config-init/run-init.js')).runConfigInit(ctx, options)));
+    .action(
+      action<InitOptions>(async (ctx, options) =>
+        (await import('./config-init/run-init.js')).runConfigInit(ctx, options),
+      ),
+    );
 
   return config;
 }

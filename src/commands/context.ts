@@ -29,7 +29,11 @@ export interface CommandContext {
   setLanguageFromConfig(configured: string | undefined): void;
 }
 
-export function createContext(global: GlobalOptions, argv: string[], env: NodeJS.ProcessEnv = process.env): CommandContext {
+export function createContext(
+  global: GlobalOptions,
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): CommandContext {
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const out = new Output({ json: global.json, verbose: global.verbose, color: global.color && !noColor });
   const ctx: CommandContext = {

@@ -25,13 +25,21 @@ export interface RestoreTargetDeps {
  * PostgreSQL target (staging + swap) for a directly reached database, a cloud restore job otherwise. The
  * adapters are imported here, on demand: the HTTP stack alone adds half a second to a local restore's start.
  */
-export async function createRestoreTarget(ctx: CommandContext, config: OrcaConfig, env: EnvironmentName, deps: RestoreTargetDeps): Promise<RestoreTarget> {
+export async function createRestoreTarget(
+  ctx: CommandContext,
+  config: OrcaConfig,
+  env: EnvironmentName,
+  deps: RestoreTargetDeps,
+): Promise<RestoreTarget> {
   const settings = config.environments[env];
   if (settings.kind === 'postgres') {
     const { PostgresRestoreTarget } = await import('../adapters/postgres/restore-target.js');
     return new PostgresRestoreTarget(env, settings.database, { folder: deps.folder, jobs: deps.jobs });
   }
-  const [{ CloudRestoreTarget }, { createCloudControl }] = await Promise.all([import('../adapters/cloud/restore-target.js'), import('../adapters/factory.js')]);
+  const [{ CloudRestoreTarget }, { createCloudControl }] = await Promise.all([
+    import('../adapters/cloud/restore-target.js'),
+    import('../adapters/factory.js'),
+  ]);
   return new CloudRestoreTarget(createCloudControl(config, env)!, {
     folder: deps.folder,
     timeoutMs: deps.timeoutMs,
@@ -56,7 +64,8 @@ export async function readCounters(config: OrcaConfig, env: EnvironmentName): Pr
 export function durationOption(value: string | undefined, option: string): number | null {
   if (value === undefined) return null;
   const ms = parseDuration(value);
-  if (ms === null) throw new UsageError({ key: 'restore.invalidDuration', params: { option, value: value.slice(0, 40) } });
+  if (ms === null)
+    throw new UsageError({ key: 'restore.invalidDuration', params: { option, value: value.slice(0, 40) } });
   return ms;
 }
 
@@ -65,10 +74,20 @@ export function durationOption(value: string | undefined, option: string): numbe
  * `--confirm-clinic` (a mismatch is exit 5). Otherwise `--yes`, or a yes/no prompt on a terminal; with
  * nobody to answer, a UsageError names the flag to pass.
  */
-export function confirmRestore(ctx: CommandContext, clinicName: string, confirmClinic: string | undefined): (plan: RestorePlan) => Promise<void> {
+export function confirmRestore(
+  ctx: CommandContext,
+  clinicName: string,
+  confirmClinic: string | undefined,
+): (plan: RestorePlan) => Promise<void> {
   return async (plan) => {
     const env = ctx.t(`env.${plan.target}`);
-    ctx.out.info(ctx.t(plan.safetyDump ? 'restore.plan.withSafety' : 'restore.plan', { id: plan.backup.id, env, age: formatAge(plan.ageSeconds, ctx.t) }));
+    ctx.out.info(
+      ctx.t(plan.safetyDump ? 'restore.plan.withSafety' : 'restore.plan', {
+        id: plan.backup.id,
+        env,
+        age: formatAge(plan.ageSeconds, ctx.t),
+      }),
+    );
     if (plan.risk.activeEmergency) ctx.out.warn(ctx.t('restore.plan.activeEmergency', { env }));
     if (plan.risk.operating) {
       const typed = confirmClinic ?? (await askClinicName(ctx, clinicName));
@@ -76,31 +95,53 @@ export function confirmRestore(ctx: CommandContext, clinicName: string, confirmC
       return;
     }
     if (ctx.global.yes) return;
-    if (!ctx.interactive) throw new UsageError({ key: 'error.promptNeedsTty', hintKey: 'error.promptNeedsTty.hint', hintParams: { flag: '--yes' } });
+    if (!ctx.interactive)
+      throw new UsageError({
+        key: 'error.promptNeedsTty',
+        hintKey: 'error.promptNeedsTty.hint',
+        hintParams: { flag: '--yes' },
+      });
     const prompts = await import('@inquirer/prompts');
-    const ok = await cancellable(prompts.confirm({ message: ctx.t('restore.confirm', { env }), default: false }, { output: process.stderr }));
+    const ok = await cancellable(
+      prompts.confirm({ message: ctx.t('restore.confirm', { env }), default: false }, { output: process.stderr }),
+    );
     if (!ok) throw new CancelledError({ key: 'error.cancelled' });
   };
 }
 
 async function askClinicName(ctx: CommandContext, clinicName: string): Promise<string> {
-  if (!ctx.interactive) throw new UsageError({ key: 'error.promptNeedsTty', hintKey: 'error.promptNeedsTty.hint', hintParams: { flag: '--confirm-clinic <name>' } });
+  if (!ctx.interactive)
+    throw new UsageError({
+      key: 'error.promptNeedsTty',
+      hintKey: 'error.promptNeedsTty.hint',
+      hintParams: { flag: '--confirm-clinic <name>' },
+    });
   ctx.out.warn(ctx.t('restore.plan.operating'));
   const prompts = await import('@inquirer/prompts');
-  return cancellable(prompts.input({ message: ctx.t('restore.typeClinic', { name: clinicName }) }, { output: process.stderr }));
+  return cancellable(
+    prompts.input({ message: ctx.t('restore.typeClinic', { name: clinicName }) }, { output: process.stderr }),
+  );
 }
 
 async function cancellable<T>(prompt: Promise<T>): Promise<T> {
   try {
     return await prompt;
   } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new CancelledError({ key: 'error.cancelled', cause: error });
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError'))
+      throw new CancelledError({ key: 'error.cancelled', cause: error });
     throw error;
   }
 }
 
-/** Events of the use case → stderr lines and the spinner; `safetyBackupId` remembers the safety dump for the journal. */
-export function restoreEvents(ctx: CommandContext, spinner: StepSpinner, onPhase: (phase: string) => void): RestoreEvents & { safetyBackupId: string | null } {
+/**
+ * Events of the use case → stderr lines and the spinner; `safetyBackupId` remembers the safety dump for the
+ * journal.
+ */
+export function restoreEvents(
+  ctx: CommandContext,
+  spinner: StepSpinner,
+  onPhase: (phase: string) => void,
+): RestoreEvents & { safetyBackupId: string | null } {
   const events = {
     safetyBackupId: null as string | null,
     chosen: (backup, age) => ctx.out.info(renderChosenBackup(backup, age, ctx.t)),

@@ -74,7 +74,13 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
   const { loadConfig } = await import('../adapters/config/load.js');
   const { config } = await loadConfig(ctx);
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
-  const lock = await acquireLock({ stateDir, command: 'restore', waitMs, handleSignals: false, notify: (key, params) => ctx.out.warn(ctx.t(key, params)) });
+  const lock = await acquireLock({
+    stateDir,
+    command: 'restore',
+    waitMs,
+    handleSignals: false,
+    notify: (key, params) => ctx.out.warn(ctx.t(key, params)),
+  });
   const controller = new AbortController();
   const onSignal = (): void => {
     // A second Ctrl-C quits at once (the lock goes with the process; the next run removes the staging database).
@@ -97,9 +103,22 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     for (const damaged of catalog.damaged) ctx.out.warn(ctx.t('restore.damagedSidecar', { file: damaged }));
     events = restoreEvents(ctx, spinner, (phase) => void lock.updatePhase(phase).catch(() => undefined));
     const report = await runRestore(
-      { target, entries: catalog.entries, backupId: options.backup, force: options.force, state, institutionCode: config.clinic.institutionCode, signal: controller.signal },
       {
-        target: await createRestoreTarget(ctx, config, target, { folder, timeoutMs, previousRestore: state.restorePoints[target], jobs }),
+        target,
+        entries: catalog.entries,
+        backupId: options.backup,
+        force: options.force,
+        state,
+        institutionCode: config.clinic.institutionCode,
+        signal: controller.signal,
+      },
+      {
+        target: await createRestoreTarget(ctx, config, target, {
+          folder,
+          timeoutMs,
+          previousRestore: state.restorePoints[target],
+          jobs,
+        }),
         inspectDump: inspectDumpFile,
         localRestoreVersion: localPgRestoreVersion,
         confirm: confirmRestore(ctx, config.clinic.name, options.confirmClinic),
@@ -122,8 +141,14 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     spinner.stop(false);
     if (!journaled) {
       const point = before?.restorePoints ?? {};
-      await journalCommand(ctx, { stateDir, command: 'restore', startedAt, before: { restorePoints: point }, after: { restorePoints: point, safetyBackupId: events?.safetyBackupId ?? null }, error })
-        .catch((journalError: unknown) => ctx.out.debug(`journal: ${String(journalError)}`));
+      await journalCommand(ctx, {
+        stateDir,
+        command: 'restore',
+        startedAt,
+        before: { restorePoints: point },
+        after: { restorePoints: point, safetyBackupId: events?.safetyBackupId ?? null },
+        error,
+      }).catch((journalError: unknown) => ctx.out.debug(`journal: ${String(journalError)}`));
     }
     throw error;
   } finally {
@@ -133,20 +158,42 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
   }
 }
 
-async function readCountersQuietly(ctx: CommandContext, config: OrcaConfig, env: EnvironmentName): Promise<Sequences | null> {
+async function readCountersQuietly(
+  ctx: CommandContext,
+  config: OrcaConfig,
+  env: EnvironmentName,
+): Promise<Sequences | null> {
   try {
     return await readCounters(config, env);
   } catch (error) {
-    ctx.out.warn(ctx.t('restore.countersUnreadable', { env: ctx.t(`env.${env}`), reason: isOrcaError(error) ? ctx.t(error.key, error.params) : String(error) }));
+    ctx.out.warn(
+      ctx.t('restore.countersUnreadable', {
+        env: ctx.t(`env.${env}`),
+        reason: isOrcaError(error) ? ctx.t(error.key, error.params) : String(error),
+      }),
+    );
     return null;
   }
 }
 
-function printResult(ctx: CommandContext, report: RestoreReport, sequences: Sequences | null, emergency: boolean): void {
+function printResult(
+  ctx: CommandContext,
+  report: RestoreReport,
+  sequences: Sequences | null,
+  emergency: boolean,
+): void {
   const doc: RestoreJson = {
-    target: report.target, backupId: report.backupId, safetyBackupId: report.safetyBackupId,
-    seconds: Math.round(report.seconds * 10) / 10, backupCreatedAt: report.backup.createdAt, sequences,
+    target: report.target,
+    backupId: report.backupId,
+    safetyBackupId: report.safetyBackupId,
+    seconds: Math.round(report.seconds * 10) / 10,
+    backupCreatedAt: report.backup.createdAt,
+    sequences,
   };
   const recommend = emergency ? `orca-hybrid bump-seq --env ${report.target} --from operating` : null;
-  ctx.out.result(doc, () => [renderRestoreResult(report, ctx.t), renderCountersAdvice(report.target, sequences, recommend, ctx.t)].filter((s) => s !== '').join('\n'));
+  ctx.out.result(doc, () =>
+    [renderRestoreResult(report, ctx.t), renderCountersAdvice(report.target, sequences, recommend, ctx.t)]
+      .filter((s) => s !== '')
+      .join('\n'),
+  );
 }

@@ -47,12 +47,20 @@ export function buildScheduleCommand(): Command {
   return schedule;
 }
 
-export async function runSchedule(ctx: CommandContext, name: ScheduleJson['action'], options: ScheduleOptions): Promise<void> {
+export async function runSchedule(
+  ctx: CommandContext,
+  name: ScheduleJson['action'],
+  options: ScheduleOptions,
+): Promise<void> {
   const detected = detectPlatform();
   const platform = options.platform ?? detected;
   const writes = name !== 'show' && !options.dryRun;
   if (writes && platform !== detected && !(detected === 'systemd' && platform === 'cron')) {
-    throw new UsageError({ key: 'schedule.platformMismatch', params: { platform, detected }, hintKey: 'schedule.platformMismatch.hint' });
+    throw new UsageError({
+      key: 'schedule.platformMismatch',
+      params: { platform, detected },
+      hintKey: 'schedule.platformMismatch.hint',
+    });
   }
   const cmd = await scheduledCommand(ctx, options);
   const target = schedulerFor(platform, ctx.env);
@@ -69,15 +77,36 @@ export async function runSchedule(ctx: CommandContext, name: ScheduleJson['actio
         changed = await target.uninstall();
       }
     } catch (error) {
-      await journalCommand(ctx, { stateDir: cmd.stateDir, command: `schedule ${name}`, startedAt, before: { schedule: before.installed }, after: { schedule: before.installed }, error }).catch(() => undefined);
+      await journalCommand(ctx, {
+        stateDir: cmd.stateDir,
+        command: `schedule ${name}`,
+        startedAt,
+        before: { schedule: before.installed },
+        after: { schedule: before.installed },
+        error,
+      }).catch(() => undefined);
       throw error;
     }
-    await journalCommand(ctx, { stateDir: cmd.stateDir, command: `schedule ${name}`, startedAt, before: { schedule: before.installed }, after: { schedule: name === 'install' } });
+    await journalCommand(ctx, {
+      stateDir: cmd.stateDir,
+      command: `schedule ${name}`,
+      startedAt,
+      before: { schedule: before.installed },
+      after: { schedule: name === 'install' },
+    });
   }
-  const status = options.dryRun && name !== 'show' ? { installed: false } : await target.status().catch(() => ({ installed: false }));
+  const status =
+    options.dryRun && name !== 'show'
+      ? { installed: false }
+      : await target.status().catch(() => ({ installed: false }));
   const json: ScheduleJson = {
-    action: name, platform, dryRun: options.dryRun, installed: status.installed, changed,
-    command: [cmd.program, ...cmd.args], artefacts: artefacts.map((a) => ({ path: a.path, encoding: a.encoding, content: a.content })),
+    action: name,
+    platform,
+    dryRun: options.dryRun,
+    installed: status.installed,
+    changed,
+    command: [cmd.program, ...cmd.args],
+    artefacts: artefacts.map((a) => ({ path: a.path, encoding: a.encoding, content: a.content })),
   };
   ctx.out.result(json, () => renderSchedule(ctx, json, artefacts));
 }
@@ -86,7 +115,8 @@ function renderSchedule(ctx: CommandContext, json: ScheduleJson, artefacts: Sche
   const platform = ctx.t(`schedule.platform.${json.platform}`);
   const lines: string[] = [];
   if (json.dryRun || json.action === 'show') {
-    if (json.action === 'show' && !json.dryRun) lines.push(ctx.t(json.installed ? 'schedule.show.installed' : 'schedule.show.notInstalled', { platform }));
+    if (json.action === 'show' && !json.dryRun)
+      lines.push(ctx.t(json.installed ? 'schedule.show.installed' : 'schedule.show.notInstalled', { platform }));
     if (json.action !== 'uninstall') {
       lines.push(ctx.t(json.dryRun ? 'schedule.dryRun.header' : 'schedule.show.header', { platform }));
       for (const a of artefacts) {
@@ -103,7 +133,10 @@ function renderSchedule(ctx: CommandContext, json: ScheduleJson, artefacts: Sche
 }
 
 /** `node <bin> sync --config <file> --state-dir <dir>` with absolute paths, so the scheduler needs no PATH or cwd. */
-async function scheduledCommand(ctx: CommandContext, options: ScheduleOptions): Promise<ScheduledCommand & { stateDir: string }> {
+async function scheduledCommand(
+  ctx: CommandContext,
+  options: ScheduleOptions,
+): Promise<ScheduledCommand & { stateDir: string }> {
   const { loadConfig } = await import('../adapters/config/load.js');
   const { filepath } = await loadConfig(ctx);
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });

@@ -42,5 +42,6 @@ export async function runSelect(ctx: CommandContext, options: SelectOptions, cho
   ctx.out.result(report, () =>
     report.previous === report.selectedEmergency
       ? ctx.t('select.unchanged', { env: name(choice) })
-      : ctx.t('select.done', { env: name(choice), previous: name(report.previous) }));
+      : ctx.t('select.done', { env: name(choice), previous: name(report.previous) }),
+  );
 }

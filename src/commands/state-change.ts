@@ -85,9 +85,20 @@ export async function runStateChange<R>(
 }
 
 /** Time, actor and redacted arguments of a journal entry for this command run. */
-export function entryHeader(ctx: CommandContext, command: string, startedAt: Date): Pick<JournalEntry, 'time' | 'user' | 'host' | 'pid' | 'command' | 'args'> {
+export function entryHeader(
+  ctx: CommandContext,
+  command: string,
+  startedAt: Date,
+): Pick<JournalEntry, 'time' | 'user' | 'host' | 'pid' | 'command' | 'args'> {
   const actor = currentActor(ctx.env);
-  return { time: startedAt.toISOString(), user: actor.user, host: actor.host, pid: actor.pid, command, args: redactArgs(ctx.argv) };
+  return {
+    time: startedAt.toISOString(),
+    user: actor.user,
+    host: actor.host,
+    pid: actor.pid,
+    command,
+    args: redactArgs(ctx.argv),
+  };
 }
 
 /** The error as the journal stores it: stable code and the English message (never a secret: see errors.ts). */

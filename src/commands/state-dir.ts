@@ -31,7 +31,8 @@ export async function resolveStateDir(
     if (!options.tolerateBrokenConfig) throw error;
     const raw = await loadRawConfig(ctx).catch(() => undefined);
     const configured = raw?.raw.stateDir;
-    const dir = typeof configured === 'string' && configured !== '' ? resolve(ctx.cwd, configured) : defaultStateDir(ctx.env);
+    const dir =
+      typeof configured === 'string' && configured !== '' ? resolve(ctx.cwd, configured) : defaultStateDir(ctx.env);
     ctx.out.warn(ctx.t('state.dirFallback', { dir, reason: ctx.t(error.key, error.params) }));
     return dir;
   }

@@ -32,14 +32,15 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
   const timeoutSeconds = parseTimeout(options.timeout) ?? config.status.timeoutSeconds;
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
 
-  const [{ FileStateStore }, { readLockHolder }, { readCatalog }, { probeEnvironment }, { readVmState }, { Adapters }] = await Promise.all([
-    import('../adapters/fs/state-file.js'),
-    import('../adapters/fs/lock-stale.js'),
-    import('../adapters/fs/backup-catalog.js'),
-    import('./status-probes.js'),
-    import('../adapters/vm/vm-state.js'),
-    import('../adapters/factory.js'),
-  ]);
+  const [{ FileStateStore }, { readLockHolder }, { readCatalog }, { probeEnvironment }, { readVmState }, { Adapters }] =
+    await Promise.all([
+      import('../adapters/fs/state-file.js'),
+      import('../adapters/fs/lock-stale.js'),
+      import('../adapters/fs/backup-catalog.js'),
+      import('./status-probes.js'),
+      import('../adapters/vm/vm-state.js'),
+      import('../adapters/factory.js'),
+    ]);
   const [state, lock, catalog] = await Promise.all([
     new FileStateStore(stateDir).read(),
     readLockHolder(stateDir),
@@ -50,13 +51,20 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
   // included), so `status --timeout 5` answers within about 5 s even when an environment never answers.
   // Probes always keep at least half of it.
   const timeoutMs = Math.max(timeoutSeconds * 1000 - performance.now(), timeoutSeconds * 500);
-  const adapters = new Adapters(config, { timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs }, retry: { limit: 0 } });
-  const probes = Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe)])) as
-    Record<EnvironmentName, ReturnType<typeof probeEnvironment>>;
+  const adapters = new Adapters(config, {
+    timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs },
+    retry: { limit: 0 },
+  });
+  const probes = Object.fromEntries(
+    ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe)]),
+  ) as Record<EnvironmentName, ReturnType<typeof probeEnvironment>>;
   const vmConfig = config.environments.localEmergency.vm;
   const newest = newestVerified(catalog.entries);
   const newestBackup: NewestBackup | null = newest && {
-    env: newest.source, id: newest.id, createdAt: newest.createdAt, size: newest.size,
+    env: newest.source,
+    id: newest.id,
+    createdAt: newest.createdAt,
+    size: newest.size,
     ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(newest.createdAt)) / 1000)),
   };
   const report = await gatherStatus({
@@ -71,8 +79,24 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     vm: vmConfig ? (signal) => readVmState(vmConfig, signal) : undefined,
     timeoutMs,
     newestBackup,
-    lastSync: state.lastSync ? { at: state.lastSync.at, outcome: state.lastSync.outcome, backupId: state.lastSync.backupId ?? null, message: state.lastSync.message ?? null } : null,
-    lock: lock && lock.pid !== null ? { pid: lock.pid, host: lock.host ?? '?', command: lock.command ?? '?', startedAt: lock.startedAt ?? lock.refreshedAt, phase: lock.phase ?? undefined } : null,
+    lastSync: state.lastSync
+      ? {
+          at: state.lastSync.at,
+          outcome: state.lastSync.outcome,
+          backupId: state.lastSync.backupId ?? null,
+          message: state.lastSync.message ?? null,
+        }
+      : null,
+    lock:
+      lock && lock.pid !== null
+        ? {
+            pid: lock.pid,
+            host: lock.host ?? '?',
+            command: lock.command ?? '?',
+            startedAt: lock.startedAt ?? lock.refreshedAt,
+            phase: lock.phase ?? undefined,
+          }
+        : null,
     describeError: describe,
   }).finally(() => adapters.close());
   for (const path of catalog.damaged) ctx.out.warn(ctx.t('status.damagedSidecar', { path }));
@@ -81,12 +105,19 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
   ctx.out.result(report, () => renderStatus(report, ctx.t, ctx.out.color));
   const offline = ENVIRONMENT_NAMES.filter((env) => !report.environments[env].online);
   if (options.strict && offline.length > 0) {
-    throw new UnreachableError({ key: 'status.strictOffline', params: { envs: offline.map((e) => ctx.t(`env.${e}`)).join(', ') } });
+    throw new UnreachableError({
+      key: 'status.strictOffline',
+      params: { envs: offline.map((e) => ctx.t(`env.${e}`)).join(', ') },
+    });
   }
   if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.warn(ctx.t('status.mismatchHint'));
 }
 
-function urlOf(env: { kind: 'cloud'; url: string } | { kind: 'postgres'; orcaApiUrl: string; database: { host: string; port: number; database: string } }): string {
+function urlOf(
+  env:
+    | { kind: 'cloud'; url: string }
+    | { kind: 'postgres'; orcaApiUrl: string; database: { host: string; port: number; database: string } },
+): string {
   return env.kind === 'cloud' ? env.url : env.orcaApiUrl;
 }
 

@@ -1,7 +1,16 @@
 import { Command } from 'commander';
 import { newestVerified } from '../core/backup-catalog.js';
 import type { Sequences } from '../core/domain.js';
-import { AuthError, ConfigError, ExitCode, GuardError, UnreachableError, VerificationError, isOrcaError, type OrcaError } from '../core/errors.js';
+import {
+  AuthError,
+  ConfigError,
+  ExitCode,
+  GuardError,
+  UnreachableError,
+  VerificationError,
+  isOrcaError,
+  type OrcaError,
+} from '../core/errors.js';
 import { recordSequences, recordSync } from '../core/state-changes.js';
 import { runSync, type SyncEvents, type SyncPorts } from '../core/sync.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
@@ -40,7 +49,12 @@ export function buildSyncCommand(): Command {
 export async function runSyncCommand(ctx: CommandContext, options: SyncCliOptions): Promise<void> {
   let run: BackupRun;
   try {
-    run = await startBackupRun(ctx, { command: 'sync', stateDir: options.stateDir, wait: options.wait, deadline: options.deadline });
+    run = await startBackupRun(ctx, {
+      command: 'sync',
+      stateDir: options.stateDir,
+      wait: options.wait,
+      deadline: options.deadline,
+    });
   } catch (error) {
     if (!isHeldLock(error)) throw error;
     printError(ctx, error, [ctx.t('sync.skippedLocked')]);
@@ -60,8 +74,18 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
       void run.lock.updatePhase(phase).catch(() => undefined);
     },
     chosen: (backup, age, cataloged) => {
-      run.log.write(`newest ${backup.id} created ${backup.createdAt} (${age} s ago) size ${backup.size} sha256 ${backup.sha256}${cataloged ? ' already cataloged' : ''}`);
-      if (show) ctx.out.info(ctx.t('sync.chosen', { id: backup.id, created: formatLocalMinute(backup.createdAt), age: formatAge(age, ctx.t), size: formatBytes(backup.size) }));
+      run.log.write(
+        `newest ${backup.id} created ${backup.createdAt} (${age} s ago) size ${backup.size} sha256 ${backup.sha256}${cataloged ? ' already cataloged' : ''}`,
+      );
+      if (show)
+        ctx.out.info(
+          ctx.t('sync.chosen', {
+            id: backup.id,
+            created: formatLocalMinute(backup.createdAt),
+            age: formatAge(age, ctx.t),
+            size: formatBytes(backup.size),
+          }),
+        );
     },
     progress: (direction, progress) => bars[direction].update(progress),
     sequencesRead: (values, at) => {
@@ -76,12 +100,17 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
   try {
     const ports = await syncPorts(run, events);
     const state = await new FileStateStore(run.stateDir).read();
-    const report = await runSync({ state, retention: run.config.backup.retention, deadlineMs: run.deadlineMs, upload: options.upload }, ports);
+    const report = await runSync(
+      { state, retention: run.config.backup.retention, deadlineMs: run.deadlineMs, upload: options.upload },
+      ports,
+    );
     bars.download.stop();
     bars.upload.stop();
     await record(ctx, run, { outcome: report.outcome, backupId: report.backup.id, sequences });
     const line = renderSyncSummary(report, ctx.t);
-    run.log.write(`end ${report.outcome} ${report.backup.id} upload=${report.upload} pruned=${JSON.stringify(report.pruned)} transfer=${JSON.stringify(report.transfer)}`);
+    run.log.write(
+      `end ${report.outcome} ${report.backup.id} upload=${report.upload} pruned=${JSON.stringify(report.pruned)} transfer=${JSON.stringify(report.transfer)}`,
+    );
     if (report.uploadError) {
       run.log.write(`upload failed: ${english(report.uploadError.key, report.uploadError.params)}`);
       printError(ctx, report.uploadError, [ctx.t('sync.next.uploadLater')]);
@@ -96,7 +125,11 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
     run.log.write(`end failed ${error.code}: ${english(error.key, error.params)}`);
     const { entries } = await run.folder.read().catch(() => ({ entries: [] }));
     const newest = newestVerified(entries.filter((e) => e.source === 'operating'));
-    printError(ctx, error, [ctx.t('sync.failed'), nextRunLine(ctx, error), renderStillNewest(newest, new Date(), ctx.t)]);
+    printError(ctx, error, [
+      ctx.t('sync.failed'),
+      nextRunLine(ctx, error),
+      renderStillNewest(newest, new Date(), ctx.t),
+    ]);
     emit(ctx, { ...emptyJson('failed'), error: errorDocument(ctx, error) }, null);
     process.exitCode = error.exitCode;
   } finally {
@@ -107,10 +140,14 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
 async function syncPorts(run: BackupRun, events: SyncEvents): Promise<SyncPorts> {
   const operating = run.config.environments.operating;
   // pg is loaded only for an on-premises operating server: the hourly run stays small otherwise.
-  const direct = operating.kind === 'cloud' ? null : (await import('../adapters/factory.js')).createEnvironmentControl(run.config, 'operating');
-  const source: SyncPorts['source'] = operating.kind === 'cloud'
-    ? { kind: 'cloud', api: run.cloud('operating') }
-    : { kind: 'database', db: operating.database };
+  const direct =
+    operating.kind === 'cloud'
+      ? null
+      : (await import('../adapters/factory.js')).createEnvironmentControl(run.config, 'operating');
+  const source: SyncPorts['source'] =
+    operating.kind === 'cloud'
+      ? { kind: 'cloud', api: run.cloud('operating') }
+      : { kind: 'database', db: operating.database };
   return {
     source,
     operating: direct ?? run.cloud('operating'),
@@ -122,12 +159,26 @@ async function syncPorts(run: BackupRun, events: SyncEvents): Promise<SyncPorts>
 }
 
 /** Records the outcome (and the counters read) in the state, journaled; a failure to record is only a warning. */
-async function record(ctx: CommandContext, run: BackupRun, what: { outcome: SyncJson['outcome']; backupId?: string; message?: string; sequences: { values: Sequences; at: Date } | null }): Promise<void> {
+async function record(
+  ctx: CommandContext,
+  run: BackupRun,
+  what: {
+    outcome: SyncJson['outcome'];
+    backupId?: string;
+    message?: string;
+    sequences: { values: Sequences; at: Date } | null;
+  },
+): Promise<void> {
   if (what.outcome === 'skippedLocked') return;
   const outcome = what.outcome;
   try {
     await runStateChange(ctx, { stateDir: run.stateDir, command: 'sync' }, (state) => {
-      let next = recordSync(state, { at: new Date(), outcome, backupId: what.backupId, message: what.message?.slice(0, 4000) });
+      let next = recordSync(state, {
+        at: new Date(),
+        outcome,
+        backupId: what.backupId,
+        message: what.message?.slice(0, 4000),
+      });
       if (what.sequences) next = recordSequences(next, 'operating', what.sequences.values, what.sequences.at);
       return { state: next, result: undefined };
     });
@@ -140,11 +191,13 @@ async function record(ctx: CommandContext, run: BackupRun, what: { outcome: Sync
 
 /** What the next hourly run will do about this failure. */
 function nextRunLine(ctx: CommandContext, error: OrcaError): string {
-  if (error instanceof VerificationError) return ctx.t(error.key === 'verify.archiveTooNew' ? 'sync.next.afterUpgrade' : 'sync.next.redownload');
+  if (error instanceof VerificationError)
+    return ctx.t(error.key === 'verify.archiveTooNew' ? 'sync.next.afterUpgrade' : 'sync.next.redownload');
   if (error instanceof UnreachableError && error.key === 'sync.downloadDeadline') {
     return ctx.t('sync.next.resume', { bytes: formatBytes(Number(error.params.bytes ?? 0)) });
   }
-  if (error instanceof AuthError || error instanceof ConfigError || error instanceof GuardError) return ctx.t('sync.next.fixSettings');
+  if (error instanceof AuthError || error instanceof ConfigError || error instanceof GuardError)
+    return ctx.t('sync.next.fixSettings');
   return ctx.t('sync.next.retry');
 }
 

@@ -45,12 +45,23 @@ export async function runUnlock(ctx: CommandContext, options: UnlockOptions): Pr
   const holder = lockReportOf(verdict);
   if (!ctx.out.json) ctx.out.info(describe(ctx, verdict, holder));
   const journal = (after: unknown, error?: unknown) =>
-    journalCommand(ctx, { stateDir, command: 'unlock', startedAt, before: { lock: holderSummary(holder) }, after, error });
+    journalCommand(ctx, {
+      stateDir,
+      command: 'unlock',
+      startedAt,
+      before: { lock: holderSummary(holder) },
+      after,
+      error,
+    });
 
   if (verdict.kind === 'held') {
     const h = verdict.holder;
     if (h !== null && isThisHost(h.host)) {
-      const error = new GuardError({ key: 'unlock.alive', params: { command: h.command, pid: h.pid }, hintKey: 'unlock.alive.hint' });
+      const error = new GuardError({
+        key: 'unlock.alive',
+        params: { command: h.command, pid: h.pid },
+        hintKey: 'unlock.alive.hint',
+      });
       await journal({ lock: holderSummary(holder) }, error);
       throw error;
     }
@@ -69,11 +80,19 @@ export async function runUnlock(ctx: CommandContext, options: UnlockOptions): Pr
 function describe(ctx: CommandContext, verdict: Exclude<LockVerdict, { kind: 'free' }>, holder: LockReport): string {
   const params = { ...holderParams(verdict), phase: holder.phase ?? '-' };
   const line = ctx.t(verdict.holder ? 'unlock.holder' : 'unlock.holderUnknown', params);
-  return verdict.kind === 'stale' ? `${line}\n${ctx.t('unlock.stale', { reason: ctx.t(`lock.reason.${verdict.reason}`) })}` : line;
+  return verdict.kind === 'stale'
+    ? `${line}\n${ctx.t('unlock.stale', { reason: ctx.t(`lock.reason.${verdict.reason}`) })}`
+    : line;
 }
 
 function holderSummary(holder: LockReport): Record<string, unknown> {
-  return { pid: holder.pid, host: holder.host, user: holder.user, command: holder.command, startedAt: holder.startedAt };
+  return {
+    pid: holder.pid,
+    host: holder.host,
+    user: holder.user,
+    command: holder.command,
+    startedAt: holder.startedAt,
+  };
 }
 
 async function confirmRemoval(ctx: CommandContext, host: string): Promise<boolean> {
@@ -85,7 +104,8 @@ async function confirmRemoval(ctx: CommandContext, host: string): Promise<boolea
   try {
     return await confirm({ message: ctx.t('unlock.confirm', { host }), default: false });
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new CancelledError({ key: 'error.cancelled' });
+    if (error instanceof Error && error.name === 'ExitPromptError')
+      throw new CancelledError({ key: 'error.cancelled' });
     throw error;
   }
 }

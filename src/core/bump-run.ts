@@ -60,7 +60,8 @@ export async function runBump(options: BumpRunOptions, ports: BumpRunPorts): Pro
   const current = await ports.target.readSequences();
   const plan = planBump(current, source.values, margin);
   const base = { env: options.target, source, margin, dryRun: options.dryRun };
-  if (options.dryRun || plan.raised.length === 0) return { ...base, before: plan.before, after: plan.after, raised: plan.raised };
+  if (options.dryRun || plan.raised.length === 0)
+    return { ...base, before: plan.before, after: plan.after, raised: plan.raised };
   if (!(await ports.confirm({ ...plan, source, margin }))) throw new CancelledError({ key: 'error.cancelled' });
   const written = await ports.target.bumpSequences(plan.after, options.requestId);
   const raised = SEQUENCE_NAMES.filter((name) => written.after[name] > written.before[name]);
@@ -71,7 +72,12 @@ async function readSource(options: BumpRunOptions, ports: BumpRunPorts): Promise
   const recorded = (): BumpSource | null => lastKnownSource(options.sourceEnv, options.lastKnown, ports.clock.now());
   if (options.fromLastKnown || ports.source === null) {
     const reading = recorded();
-    if (!reading) throw new GuardError({ key: 'bump.noLastKnown', params: { env: options.sourceEnv }, hintKey: 'bump.noLastKnown.hint' });
+    if (!reading)
+      throw new GuardError({
+        key: 'bump.noLastKnown',
+        params: { env: options.sourceEnv },
+        hintKey: 'bump.noLastKnown.hint',
+      });
     return reading;
   }
   try {

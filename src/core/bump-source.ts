@@ -9,13 +9,17 @@ import { UsageError } from './errors.js';
 import type { OrcaState, SequenceReading } from './state.js';
 
 /** The source when `--from` is not given: the operating environment, or — for it — the selected emergency one. */
-export function defaultBumpSource(target: EnvironmentName, state: Pick<OrcaState, 'selectedEmergency'>): EnvironmentName {
+export function defaultBumpSource(
+  target: EnvironmentName,
+  state: Pick<OrcaState, 'selectedEmergency'>,
+): EnvironmentName {
   return target === 'operating' ? emergencyEnvironmentOf(state.selectedEmergency) : 'operating';
 }
 
 /** Refuses a source equal to the target (bumping past itself would only add the margin). */
 export function assertDistinctSource(target: EnvironmentName, source: EnvironmentName): void {
-  if (target === source) throw new UsageError({ key: 'bump.sameEnv', params: { env: target }, hintKey: 'bump.sameEnv.hint' });
+  if (target === source)
+    throw new UsageError({ key: 'bump.sameEnv', params: { env: target }, hintKey: 'bump.sameEnv.hint' });
 }
 
 /** The counters a bump stays above, and how they were obtained. */
@@ -29,7 +33,11 @@ export interface BumpSource {
 }
 
 /** A recorded reading as a source, or null when none was recorded for `env`. */
-export function lastKnownSource(env: EnvironmentName, reading: SequenceReading | undefined, now: Date): BumpSource | null {
+export function lastKnownSource(
+  env: EnvironmentName,
+  reading: SequenceReading | undefined,
+  now: Date,
+): BumpSource | null {
   if (!reading) return null;
   const age = Math.max(0, Math.floor((now.getTime() - Date.parse(reading.readAt)) / 1000));
   return { env, reading: 'lastKnown', values: { ...reading.values }, readAt: reading.readAt, ageSeconds: age };
@@ -39,7 +47,11 @@ export function lastKnownSource(env: EnvironmentName, reading: SequenceReading |
  * The margin: `--margin` when given; else the configured live margin, or the larger last-known margin
  * when the source is a recorded reading.
  */
-export function chooseMargin(flag: number | undefined, reading: BumpSource['reading'], configured: { margin: number; lastKnownMargin: number }): number {
+export function chooseMargin(
+  flag: number | undefined,
+  reading: BumpSource['reading'],
+  configured: { margin: number; lastKnownMargin: number },
+): number {
   if (flag !== undefined) return flag;
   return reading === 'lastKnown' ? configured.lastKnownMargin : configured.margin;
 }

@@ -42,7 +42,11 @@ export const healthSchema = z.object({
 });
 export type CloudHealth = z.infer<typeof healthSchema>;
 
-export const modeRequestSchema = z.object({ mode: modeSchema, reason: z.string().max(500), requestId: requestIdSchema });
+export const modeRequestSchema = z.object({
+  mode: modeSchema,
+  reason: z.string().max(500),
+  requestId: requestIdSchema,
+});
 export const modeChangeSchema = z.object({ mode: modeSchema, previous: modeSchema });
 export type CloudModeChange = z.infer<typeof modeChangeSchema>;
 
@@ -72,7 +76,10 @@ export const backupSchema = z.object({
   size: z.number().int().min(0).max(MAX_BACKUP_SIZE),
   sha256: sha256Schema,
   format: z.literal('pg_dump-custom'),
-  dumpVersion: z.string().regex(/^\d{1,2}\.\d{1,3}(-\d{1,3})?$/).optional(),
+  dumpVersion: z
+    .string()
+    .regex(/^\d{1,2}\.\d{1,3}(-\d{1,3})?$/)
+    .optional(),
   origin: z.enum(['nightly', 'export', 'upload']).optional(),
 });
 export type CloudBackup = z.infer<typeof backupSchema>;

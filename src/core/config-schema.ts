@@ -48,7 +48,11 @@ export const clientCertificateSchema = z
       ctx.addIssue({ code: 'custom', message: 'give either p12File or certFile/keyFile, not both' });
     }
     if (pem && (v.certFile === undefined || v.keyFile === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [v.certFile === undefined ? 'certFile' : 'keyFile'], message: 'is required with a PEM certificate' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.certFile === undefined ? 'certFile' : 'keyFile'],
+        message: 'is required with a PEM certificate',
+      });
     }
   });
 
@@ -137,7 +141,12 @@ export const configSchema = z
     backup: z
       .object({
         folder: nonEmpty,
-        retention: z.number({ error: 'must be a number' }).int().min(1, { message: 'must be at least 1' }).max(365).default(7),
+        retention: z
+          .number({ error: 'must be a number' })
+          .int()
+          .min(1, { message: 'must be at least 1' })
+          .max(365)
+          .default(7),
       })
       .strict(),
     sync: z
@@ -186,7 +195,9 @@ export interface ConfigProblem {
 }
 
 /** Validates a merged raw config and returns every problem at once (never only the first). */
-export function validateConfig(raw: unknown): { ok: true; config: OrcaConfig } | { ok: false; problems: ConfigProblem[] } {
+export function validateConfig(
+  raw: unknown,
+): { ok: true; config: OrcaConfig } | { ok: false; problems: ConfigProblem[] } {
   const parsed = configSchema.safeParse(raw);
   if (parsed.success) return { ok: true, config: parsed.data };
   const problems = parsed.error.issues.map((issue) => ({

@@ -24,7 +24,10 @@ export interface DumpHeader {
   dumpedByMajor: number | null;
 }
 
-/** One TOC line `<id>; <catalogOid> <objectOid> <DESC> <schema> <name> <owner>`; `text` is everything after the OIDs. */
+/**
+ * One TOC line `<id>; <catalogOid> <objectOid> <DESC> <schema> <name> <owner>`; `text` is everything after the
+ * OIDs.
+ */
 export interface TocEntry {
   dumpId: number;
   text: string;
@@ -38,11 +41,11 @@ export interface ArchiveListing {
 }
 
 const HEADER_FIELDS: Record<string, keyof DumpHeader> = {
-  'dbname': 'dbname',
+  dbname: 'dbname',
   'toc entries': 'tocEntries',
-  'compression': 'compression',
+  compression: 'compression',
   'dump version': 'dumpVersion',
-  'format': 'format',
+  format: 'format',
   'dumped from database version': 'dumpedFrom',
   'dumped by pg_dump version': 'dumpedBy',
 };
@@ -82,8 +85,17 @@ export function parseArchiveListing(output: string): ArchiveListing | null {
 
 function emptyHeader(): DumpHeader {
   return {
-    createdAt: null, dbname: null, tocEntries: null, compression: null, dumpVersion: null, archiveVersion: null,
-    format: null, dumpedFrom: null, dumpedBy: null, dumpedFromMajor: null, dumpedByMajor: null,
+    createdAt: null,
+    dbname: null,
+    tocEntries: null,
+    compression: null,
+    dumpVersion: null,
+    archiveVersion: null,
+    format: null,
+    dumpedFrom: null,
+    dumpedBy: null,
+    dumpedFromMajor: null,
+    dumpedByMajor: null,
   };
 }
 

@@ -81,7 +81,10 @@ export type CloudBackupHead =
 
 /** An opened download (`GET /backups/{id}/content`, RELIABILITY.md lesson 2). */
 export interface CloudBackupDownload {
-  /** 200: whole file from 0; 206: from `start` (checked equal to the offset asked for); 404: no such backup; 416: offset at or past the end. */
+  /**
+   * 200: whole file from 0; 206: from `start` (checked equal to the offset asked for); 404: no such backup; 416:
+   * offset at or past the end.
+   */
   status: 200 | 206 | 404 | 416;
   start: number;
   /** Bytes in `body` (Content-Length), when the server said. */
@@ -100,7 +103,10 @@ export interface CloudBackupDownload {
 export type CloudUploadOutcome =
   | { kind: 'stored'; backup: import('./cloud-contract.js').CloudBackup }
   | { kind: 'alreadyPresent'; backup: import('./cloud-contract.js').CloudBackup }
-  /** 409: `BACKUP_EXISTS` (other checksum), `UPLOAD_OFFSET_MISMATCH` (`serverOffset` says what it holds), `UPLOAD_IN_PROGRESS`. */
+  /**
+   * 409: `BACKUP_EXISTS` (other checksum), `UPLOAD_OFFSET_MISMATCH` (`serverOffset` says what it holds),
+   * `UPLOAD_IN_PROGRESS`.
+   */
   | { kind: 'conflict'; code: string; serverOffset: number | null }
   /** 422: `CHECKSUM_MISMATCH` / `NOT_A_DUMP`; the server discarded the partial. */
   | { kind: 'rejected'; code: string };
@@ -115,15 +121,34 @@ export type CloudJobStart<T> = ({ kind: 'accepted' } & T) | { kind: 'refused'; s
  */
 export interface CloudBackupApi {
   readonly env: EnvironmentName;
-  health(signal?: AbortSignal): Promise<import('./cloud-contract.js').CloudHealth & { reportedMode: ReportedMode | null }>;
+  health(
+    signal?: AbortSignal,
+  ): Promise<import('./cloud-contract.js').CloudHealth & { reportedMode: ReportedMode | null }>;
   /** Complete backups, newest `createdAt` first (sorted here by metadata, not trusted from the server). */
   listBackups(signal?: AbortSignal): Promise<import('./cloud-contract.js').CloudBackup[]>;
   headBackup(id: string, signal?: AbortSignal): Promise<CloudBackupHead>;
-  /** Opens a download from `offset` (Range), with `If-Range` on `sha256` when given. Opening is retried; the body is not. */
-  downloadBackup(id: string, options?: { offset?: number; sha256?: string; signal?: AbortSignal }): Promise<CloudBackupDownload>;
-  /** Uploads `file` (whole, or from `resumeFrom` with Content-Range); never retried by itself (re-HEAD, then resume). */
-  uploadBackup(id: string, file: string, sha256: string, options?: { resumeFrom?: number; signal?: AbortSignal; onProgress?: (bytesSent: number) => void }): Promise<CloudUploadOutcome>;
-  exportBackup(requestId: string, signal?: AbortSignal): Promise<CloudJobStart<import('./cloud-contract.js').CloudExportAccepted>>;
+  /**
+   * Opens a download from `offset` (Range), with `If-Range` on `sha256` when given. Opening is retried; the body is
+   * not.
+   */
+  downloadBackup(
+    id: string,
+    options?: { offset?: number; sha256?: string; signal?: AbortSignal },
+  ): Promise<CloudBackupDownload>;
+  /**
+   * Uploads `file` (whole, or from `resumeFrom` with Content-Range); never retried by itself (re-HEAD, then
+   * resume).
+   */
+  uploadBackup(
+    id: string,
+    file: string,
+    sha256: string,
+    options?: { resumeFrom?: number; signal?: AbortSignal; onProgress?: (bytesSent: number) => void },
+  ): Promise<CloudUploadOutcome>;
+  exportBackup(
+    requestId: string,
+    signal?: AbortSignal,
+  ): Promise<CloudJobStart<import('./cloud-contract.js').CloudExportAccepted>>;
   startRestore(backupId: string, requestId: string, signal?: AbortSignal): Promise<CloudJobStart<{ jobId: string }>>;
   /** The job, or null when the server does not know it (404). */
   getJob(jobId: string, signal?: AbortSignal): Promise<import('./cloud-contract.js').CloudJob | null>;
@@ -132,8 +157,15 @@ export interface CloudBackupApi {
 /** pg_dump / pg_restore for directly reached databases and local archives (`adapters/postgres/dump-tool.ts`). */
 export interface DumpTool {
   /** Dumps `db` (custom format) into `<file>.partial`, mode 0600; the caller verifies, then renames it to `file`. */
-  dump(db: import('./config-schema.js').DatabaseConfig, file: string, opts?: { env?: string; signal?: AbortSignal }): Promise<{ partialFile: string; bytes: number }>;
-  /** Header and TOC (`pg_restore --list`); VerificationError when unreadable, GuardError when too new for the local pg_restore. */
+  dump(
+    db: import('./config-schema.js').DatabaseConfig,
+    file: string,
+    opts?: { env?: string; signal?: AbortSignal },
+  ): Promise<{ partialFile: string; bytes: number }>;
+  /**
+   * Header and TOC (`pg_restore --list`); VerificationError when unreadable, GuardError when too new for the local
+   * pg_restore.
+   */
   list(file: string, opts?: { signal?: AbortSignal }): Promise<import('./dump-header.js').ArchiveListing>;
   /** Reads every byte through pg_restore; VerificationError on a truncated or corrupt archive. */
   readWhole(file: string, opts?: { signal?: AbortSignal }): Promise<void>;
@@ -175,11 +207,23 @@ export interface BackupFolder {
    * (HTTP Range), verifies and commits it. Transport failures are retried until `deadlineAt` (ms since
    * epoch) and keep the partial for the next run; a checksum or archive failure discards it.
    */
-  fetch(env: EnvironmentName, source: CloudBackupApi, backup: BackupInfo, options: {
-    deadlineAt: number; signal?: AbortSignal; onProgress?: (progress: TransferProgress) => void;
-  }): Promise<{ entry: import('./backup-catalog.js').CatalogEntry; stats: FetchStats }>;
+  fetch(
+    env: EnvironmentName,
+    source: CloudBackupApi,
+    backup: BackupInfo,
+    options: {
+      deadlineAt: number;
+      signal?: AbortSignal;
+      onProgress?: (progress: TransferProgress) => void;
+    },
+  ): Promise<{ entry: import('./backup-catalog.js').CatalogEntry; stats: FetchStats }>;
   /** `pg_dump -Fc` of a directly reached database as backup `id` of `env`, verified and committed. */
-  dump(env: EnvironmentName, db: import('./config-schema.js').DatabaseConfig, id: string, options?: { signal?: AbortSignal }): Promise<{ entry: import('./backup-catalog.js').CatalogEntry }>;
+  dump(
+    env: EnvironmentName,
+    db: import('./config-schema.js').DatabaseConfig,
+    id: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ entry: import('./backup-catalog.js').CatalogEntry }>;
   /** Deletes these dumps (the dump first, so an entry vanishes at once; then its sidecar). */
   remove(entries: import('./backup-catalog.js').CatalogEntry[]): Promise<void>;
   /** Deletes `.partial` files of `env` other than `keepId`'s (left by interrupted runs); returns their names. */
@@ -197,7 +241,8 @@ export interface RestoreTargetFacts {
 }
 
 /** Steps of a restore, in order, for progress and for naming the step that failed. */
-export type RestoreStep = 'preparing' | 'staging' | 'restoring' | 'cleaning' | 'checking' | 'analyzing' | 'swapping' | 'remote';
+export type RestoreStep =
+  'preparing' | 'staging' | 'restoring' | 'cleaning' | 'checking' | 'analyzing' | 'swapping' | 'remote';
 
 export interface RestoreProgress {
   step: RestoreStep;
@@ -224,5 +269,9 @@ export interface RestoreTarget {
   /** Saves the current database as a verified, cataloged backup before it is replaced; returns its id. */
   takeSafetyDump(signal?: AbortSignal): Promise<string>;
   /** Loads `entry`'s dump; see RestoreOutcome for what each ending guarantees. */
-  restore(entry: import('./backup-catalog.js').CatalogEntry, onProgress: (progress: RestoreProgress) => void, signal?: AbortSignal): Promise<RestoreOutcome>;
+  restore(
+    entry: import('./backup-catalog.js').CatalogEntry,
+    onProgress: (progress: RestoreProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<RestoreOutcome>;
 }

@@ -38,11 +38,21 @@ export function checkVersions(input: VersionGateInput): GateCheck[] {
   if (input.pgRestore !== null) {
     const dump = input.dumpVersion ?? '?';
     const ok = input.dumpVersion !== null && archiveVersionReadable(input.dumpVersion, input.pgRestore.major);
-    checks.push({ gate: 'archiveVersion', dump, target: `pg_restore ${input.pgRestore.version} (≤ ${newestReadableArchiveVersion(input.pgRestore.major)})`, ok });
+    checks.push({
+      gate: 'archiveVersion',
+      dump,
+      target: `pg_restore ${input.pgRestore.version} (≤ ${newestReadableArchiveVersion(input.pgRestore.major)})`,
+      ok,
+    });
   }
   if (input.server !== null) {
     const ok = input.dumpedByMajor !== null && dumpRestorableInto(input.dumpedByMajor, input.server.major);
-    checks.push({ gate: 'serverVersion', dump: `pg_dump ${input.dumpedBy ?? '?'}`, target: `server ${input.server.version}`, ok });
+    checks.push({
+      gate: 'serverVersion',
+      dump: `pg_dump ${input.dumpedBy ?? '?'}`,
+      target: `server ${input.server.version}`,
+      ok,
+    });
   }
   return checks;
 }
@@ -63,8 +73,12 @@ export interface InstitutionGateInput {
  */
 export function checkInstitution(input: InstitutionGateInput): GateCheck {
   const dump = input.dump ?? '?';
-  const expected = input.target === null || input.target === input.configured ? input.configured : `${input.configured} / ${input.target}`;
-  const ok = input.dump !== null && input.dump === input.configured && (input.target === null || input.target === input.dump);
+  const expected =
+    input.target === null || input.target === input.configured
+      ? input.configured
+      : `${input.configured} / ${input.target}`;
+  const ok =
+    input.dump !== null && input.dump === input.configured && (input.target === null || input.target === input.dump);
   return { gate: 'institution', dump, target: expected, ok };
 }
 

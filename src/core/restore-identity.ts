@@ -11,7 +11,9 @@ export function parseInstitutionCode(sql: string): string | null {
   const lines = sql.split('\n');
   const start = lines.findIndex((line) => COPY_HEADER.test(line));
   if (start < 0) return null;
-  const columns = COPY_HEADER.exec(lines[start]!)![1]!.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const columns = COPY_HEADER.exec(lines[start]!)![1]!
+    .split(',')
+    .map((c) => c.trim().replace(/^"|"$/g, ''));
   const codeAt = columns.indexOf('hospcd');
   const groupAt = columns.indexOf('grpnum');
   if (codeAt < 0) return null;
@@ -22,7 +24,10 @@ export function parseInstitutionCode(sql: string): string | null {
     if (best !== null && !(group < best.group)) continue;
     const raw = fields[codeAt];
     const code = raw === null || raw === undefined ? null : raw.trim();
-    best = { group: Number.isNaN(group) ? Number.MAX_SAFE_INTEGER : group, code: code !== null && /^\d{10}$/.test(code) ? code : null };
+    best = {
+      group: Number.isNaN(group) ? Number.MAX_SAFE_INTEGER : group,
+      code: code !== null && /^\d{10}$/.test(code) ? code : null,
+    };
   }
   return best?.code ?? null;
 }
@@ -30,5 +35,8 @@ export function parseInstitutionCode(sql: string): string | null {
 /** COPY text format: `\N` is NULL; backslash escapes for tab, newline, carriage return and backslash. */
 function unescapeCopyField(field: string): string | null {
   if (field === '\\N') return null;
-  return field.replace(/\\(.)/g, (_, ch: string) => ({ t: '\t', n: '\n', r: '\r', '\\': '\\' } as Record<string, string>)[ch] ?? ch);
+  return field.replace(
+    /\\(.)/g,
+    (_, ch: string) => (({ t: '\t', n: '\n', r: '\r', '\\': '\\' }) as Record<string, string>)[ch] ?? ch,
+  );
 }

@@ -30,7 +30,11 @@ export interface JobWaitOptions {
  * Polls until the job succeeds or fails, or the deadline passes. A poll that fails with a transport or
  * server error (exit 3) is retried until the deadline; an authentication error or cancellation is thrown.
  */
-export async function waitForJob(api: Pick<CloudBackupApi, 'getJob'>, jobId: string, options: JobWaitOptions): Promise<JobWaitOutcome> {
+export async function waitForJob(
+  api: Pick<CloudBackupApi, 'getJob'>,
+  jobId: string,
+  options: JobWaitOptions,
+): Promise<JobWaitOutcome> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const deadline = now() + options.timeoutMs;

@@ -18,12 +18,26 @@ export function defaultRestoreTarget(state: Pick<OrcaState, 'selectedEmergency'>
  * target is a way back, not the default). Throws UsageError for an unknown id, VerificationError (exit 6)
  * for an unverified one, GuardError when the catalog holds nothing usable.
  */
-export function chooseRestoreBackup(entries: readonly CatalogEntry[], target: EnvironmentName, backupId?: string): CatalogEntry {
+export function chooseRestoreBackup(
+  entries: readonly CatalogEntry[],
+  target: EnvironmentName,
+  backupId?: string,
+): CatalogEntry {
   if (backupId !== undefined) {
     const named = entries.filter((e) => e.id === backupId);
-    if (named.length === 0) throw new UsageError({ key: 'restore.backupNotFound', params: { id: backupId }, hintKey: 'restore.backupNotFound.hint' });
+    if (named.length === 0)
+      throw new UsageError({
+        key: 'restore.backupNotFound',
+        params: { id: backupId },
+        hintKey: 'restore.backupNotFound.hint',
+      });
     const verified = named.find((e) => e.verified);
-    if (!verified) throw new VerificationError({ key: 'restore.notVerified', params: { id: backupId }, hintKey: 'restore.notVerified.hint' });
+    if (!verified)
+      throw new VerificationError({
+        key: 'restore.notVerified',
+        params: { id: backupId },
+        hintKey: 'restore.notVerified.hint',
+      });
     return verified;
   }
   const chosen = newestVerified(entries.filter((e) => e.source !== target));
@@ -42,7 +56,10 @@ export interface RestoreRisk {
   operating: boolean;
 }
 
-export function assessRestoreRisk(state: Pick<OrcaState, 'mode' | 'selectedEmergency'>, target: EnvironmentName): RestoreRisk {
+export function assessRestoreRisk(
+  state: Pick<OrcaState, 'mode' | 'selectedEmergency'>,
+  target: EnvironmentName,
+): RestoreRisk {
   return {
     activeEmergency: state.mode !== 'normal' && target === emergencyEnvironmentOf(state.selectedEmergency),
     operating: target === 'operating',
@@ -65,8 +82,10 @@ export interface RestoreGuardInput {
 export function applyRestoreGuards(input: RestoreGuardInput): { safetyDump: boolean } {
   const { risk, force, canTakeSafetyDump } = input;
   if (risk.activeEmergency) {
-    if (!force) throw new GuardError({ key: 'restore.guard.activeEmergency', hintKey: 'restore.guard.activeEmergency.hint' });
-    if (!canTakeSafetyDump) throw new GuardError({ key: 'restore.guard.noSafetyDump', hintKey: 'restore.guard.noSafetyDump.hint' });
+    if (!force)
+      throw new GuardError({ key: 'restore.guard.activeEmergency', hintKey: 'restore.guard.activeEmergency.hint' });
+    if (!canTakeSafetyDump)
+      throw new GuardError({ key: 'restore.guard.noSafetyDump', hintKey: 'restore.guard.noSafetyDump.hint' });
     return { safetyDump: true };
   }
   return { safetyDump: risk.operating && canTakeSafetyDump };
@@ -79,7 +98,11 @@ export function applyRestoreGuards(input: RestoreGuardInput): { safetyDump: bool
 export function assertClinicNameTyped(typed: string, configured: string): void {
   const norm = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/g, ' ');
   if (norm(typed) !== norm(configured)) {
-    throw new GuardError({ key: 'restore.guard.clinicNameMismatch', params: { typed: typed.slice(0, 80), configured }, hintKey: 'restore.guard.clinicNameMismatch.hint' });
+    throw new GuardError({
+      key: 'restore.guard.clinicNameMismatch',
+      params: { typed: typed.slice(0, 80), configured },
+      hintKey: 'restore.guard.clinicNameMismatch.hint',
+    });
   }
 }
 

@@ -9,7 +9,13 @@ import type { DumpHeader } from './dump-header.js';
 import type { Clock, RestoreProgress, RestoreTarget } from './ports.js';
 import { restoreFailedError, restoreUnknownError } from './restore-failure.js';
 import { assertGates, checkInstitution, checkVersions, type GateCheck } from './restore-gates.js';
-import { applyRestoreGuards, assessRestoreRisk, backupAgeSeconds, chooseRestoreBackup, type RestoreRisk } from './restore-plan.js';
+import {
+  applyRestoreGuards,
+  assessRestoreRisk,
+  backupAgeSeconds,
+  chooseRestoreBackup,
+  type RestoreRisk,
+} from './restore-plan.js';
 import type { OrcaState } from './state.js';
 
 export interface RestoreRunOptions {
@@ -50,7 +56,10 @@ export interface RestoreEvents {
 
 export interface RestoreRunPorts {
   target: RestoreTarget;
-  /** Checks the dump file against its sidecar (size, sha256) and reads its header and clinic code; VerificationError when it does not match. */
+  /**
+   * Checks the dump file against its sidecar (size, sha256) and reads its header and clinic code; VerificationError
+   * when it does not match.
+   */
   inspectDump(entry: CatalogEntry, signal?: AbortSignal): Promise<DumpFacts>;
   /** The local pg_restore (asked only when the tool restores the dump itself). */
   localRestoreVersion(): Promise<{ version: string; major: number }>;
@@ -91,8 +100,18 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
     target.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
   );
   const checks = [
-    ...checkVersions({ dumpVersion: dump.header.dumpVersion, dumpedBy: dump.header.dumpedBy, dumpedByMajor: dump.header.dumpedByMajor, pgRestore, server: facts.server }),
-    checkInstitution({ dump: dump.institutionCode, configured: options.institutionCode, target: facts.institutionCode }),
+    ...checkVersions({
+      dumpVersion: dump.header.dumpVersion,
+      dumpedBy: dump.header.dumpedBy,
+      dumpedByMajor: dump.header.dumpedByMajor,
+      pgRestore,
+      server: facts.server,
+    }),
+    checkInstitution({
+      dump: dump.institutionCode,
+      configured: options.institutionCode,
+      target: facts.institutionCode,
+    }),
   ];
   events.gates(checks);
   assertGates(checks);
@@ -110,7 +129,8 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
 
   const outcome = await target.restore(backup, (p) => events.progress(p), options.signal);
   if (outcome.kind === 'failed') throw restoreFailedError(options.target, outcome.step, outcome.error, ports.explain);
-  if (outcome.kind === 'unknown') throw restoreUnknownError(options.target, outcome.jobId, outcome.step, outcome.fraction);
+  if (outcome.kind === 'unknown')
+    throw restoreUnknownError(options.target, outcome.jobId, outcome.step, outcome.fraction);
   return {
     target: options.target,
     backupId: backup.id,

@@ -24,7 +24,9 @@ export interface RetentionOptions {
 
 /** Newest first by `createdAt`; ties by id descending so the order is stable. */
 export function sortNewestFirst(entries: CatalogEntry[]): CatalogEntry[] {
-  return [...entries].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return [...entries].sort(
+    (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
 }
 
 /**
@@ -44,7 +46,8 @@ export function planRetention(entries: CatalogEntry[], options: RetentionOptions
     const newestHere = newestVerified(group);
     for (const entry of sortNewestFirst(group).slice(keep)) {
       if (restored.has(entry.id)) protectedExtra.push({ entry, reason: 'restorePoint' });
-      else if (entry === newestHere || entry === newestOverall) protectedExtra.push({ entry, reason: 'newestVerified' });
+      else if (entry === newestHere || entry === newestOverall)
+        protectedExtra.push({ entry, reason: 'newestVerified' });
       else prune.push(entry);
     }
   }

@@ -28,7 +28,12 @@ export interface ScheduledCommand {
 const DESCRIPTION = 'orca-hybrid sync: hourly backup of the WebORCA operating environment (manual 3.2.8)';
 
 function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** One Windows command-line argument (CommandLineToArgvW rules). */

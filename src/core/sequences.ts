@@ -23,7 +23,9 @@ export const SEQUENCE_LIMITS: Readonly<Sequences> = {
 };
 
 /** Which row holds each counter, and where (1-based start, length). */
-export const SEQUENCE_FIELDS: Readonly<Record<SequenceName, { kanricd: SequenceKanricd; start: number; length: number }>> = {
+export const SEQUENCE_FIELDS: Readonly<
+  Record<SequenceName, { kanricd: SequenceKanricd; start: number; length: number }>
+> = {
   outpatientSlip: { kanricd: '0041', start: 1, length: 8 },
   inpatientSlip: { kanricd: '0042', start: 1, length: 8 },
   patientSerial: { kanricd: '1009', start: 21, length: 10 },
@@ -40,7 +42,10 @@ export function parseSequences(rows: SequenceRows): Sequences {
 function readField(rows: SequenceRows, name: SequenceName): number {
   const { kanricd, start, length } = SEQUENCE_FIELDS[name];
   const chars = padChars(rows[kanricd] ?? '', start + length - 1);
-  const text = chars.slice(start - 1, start - 1 + length).join('').trim();
+  const text = chars
+    .slice(start - 1, start - 1 + length)
+    .join('')
+    .trim();
   if (text === '') return 0;
   if (!/^\d+$/.test(text)) {
     throw new VerificationError({ key: 'sequences.malformed', params: { kanricd, name, start, length } });

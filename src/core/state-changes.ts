@@ -12,7 +12,11 @@ import type { OrcaState, SyncRecord } from './state.js';
  * unless `force`: the outage's data lives in the active emergency environment, and selecting the other
  * one mid-outage would strand it.
  */
-export function selectEmergency(state: OrcaState, choice: EmergencyChoice, options: { force?: boolean } = {}): OrcaState {
+export function selectEmergency(
+  state: OrcaState,
+  choice: EmergencyChoice,
+  options: { force?: boolean } = {},
+): OrcaState {
   if (state.selectedEmergency === choice) return state;
   if (state.mode !== 'normal' && !options.force) {
     throw new GuardError({
@@ -45,12 +49,23 @@ export function recordSequences(state: OrcaState, env: EnvironmentName, values: 
 }
 
 /** Records that `backupId` is now the content of `env` (its restore point). */
-export function recordRestorePoint(state: OrcaState, env: EnvironmentName, backupId: string, restoredAt: Date): OrcaState {
-  return { ...state, restorePoints: { ...state.restorePoints, [env]: { backupId, restoredAt: restoredAt.toISOString() } } };
+export function recordRestorePoint(
+  state: OrcaState,
+  env: EnvironmentName,
+  backupId: string,
+  restoredAt: Date,
+): OrcaState {
+  return {
+    ...state,
+    restorePoints: { ...state.restorePoints, [env]: { backupId, restoredAt: restoredAt.toISOString() } },
+  };
 }
 
 /** Records the outcome of the latest `sync`. */
-export function recordSync(state: OrcaState, sync: { at: Date; outcome: SyncRecord['outcome']; backupId?: string; message?: string }): OrcaState {
+export function recordSync(
+  state: OrcaState,
+  sync: { at: Date; outcome: SyncRecord['outcome']; backupId?: string; message?: string },
+): OrcaState {
   const record: SyncRecord = { at: sync.at.toISOString(), outcome: sync.outcome };
   if (sync.backupId !== undefined) record.backupId = sync.backupId;
   if (sync.message !== undefined) record.message = sync.message;

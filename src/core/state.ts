@@ -58,16 +58,27 @@ const stateSchema = z.looseObject({
   modeChangedAt: timestamp.nullable().default(null),
   selectedEmergency: z.enum(['cloud', 'local']),
   lastKnownSequences: z
-    .partialRecord(environment, z.looseObject({
-      values: z.looseObject({ outpatientSlip: counter, inpatientSlip: counter, patientSerial: counter, patientId: counter }),
-      readAt: timestamp,
-    }))
+    .partialRecord(
+      environment,
+      z.looseObject({
+        values: z.looseObject({
+          outpatientSlip: counter,
+          inpatientSlip: counter,
+          patientSerial: counter,
+          patientId: counter,
+        }),
+        readAt: timestamp,
+      }),
+    )
     .default({}),
   restorePoints: z
-    .partialRecord(environment, z.looseObject({
-      backupId: z.string().refine(isBackupId, { message: 'must be a backup id' }),
-      restoredAt: timestamp,
-    }))
+    .partialRecord(
+      environment,
+      z.looseObject({
+        backupId: z.string().refine(isBackupId, { message: 'must be a backup id' }),
+        restoredAt: timestamp,
+      }),
+    )
     .default({}),
   lastSync: z
     .looseObject({
@@ -106,9 +117,15 @@ export function parseState(text: string, source: string): OrcaState {
     raw = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new GuardError({ key: 'state.damaged', params: { path: source, reason }, hintKey: 'state.damaged.hint', hintParams: { path: source } });
+    throw new GuardError({
+      key: 'state.damaged',
+      params: { path: source, reason },
+      hintKey: 'state.damaged.hint',
+      hintParams: { path: source },
+    });
   }
-  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  const version =
+    typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof version === 'number' && version > STATE_SCHEMA_VERSION) {
     throw new GuardError({
       key: 'state.tooNew',
@@ -123,8 +140,16 @@ export function parseState(text: string, source: string): OrcaState {
 export function validateState(raw: unknown, source: string): OrcaState {
   const parsed = stateSchema.safeParse(raw);
   if (parsed.success) return parsed.data as OrcaState;
-  const details = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
-  throw new GuardError({ key: 'state.invalid', params: { path: source }, details, hintKey: 'state.damaged.hint', hintParams: { path: source } });
+  const details = parsed.error.issues.map(
+    (issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
+  );
+  throw new GuardError({
+    key: 'state.invalid',
+    params: { path: source },
+    details,
+    hintKey: 'state.damaged.hint',
+    hintParams: { path: source },
+  });
 }
 
 /** The file text of a state: pretty JSON ending in a newline. */

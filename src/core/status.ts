@@ -81,7 +81,11 @@ export class ProbeTimeout extends Error {
 }
 
 /** Runs one probe, giving up when the shared deadline passes; the signal tells the probe to stop. */
-async function withDeadline<T>(run: (signal: AbortSignal) => Promise<T>, deadline: Promise<never>, controller: AbortController): Promise<T> {
+async function withDeadline<T>(
+  run: (signal: AbortSignal) => Promise<T>,
+  deadline: Promise<never>,
+  controller: AbortController,
+): Promise<T> {
   return Promise.race([run(controller.signal), deadline]);
 }
 
@@ -115,12 +119,14 @@ export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
     ENVIRONMENT_NAMES.forEach((env, i) => {
       const expectedMode = reportedModeFor(env, input.mode);
       const settled = results[i]!;
-      const status: EnvironmentStatus = settled.status === 'fulfilled'
-        ? onlineStatus(input.urls[env], expectedMode, settled.value)
-        : offlineStatus(input.urls[env], expectedMode, settled.reason, describe);
+      const status: EnvironmentStatus =
+        settled.status === 'fulfilled'
+          ? onlineStatus(input.urls[env], expectedMode, settled.value)
+          : offlineStatus(input.urls[env], expectedMode, settled.reason, describe);
       if (env !== 'operating') status.selected = (env === 'cloudEmergency') === (input.selectedEmergency === 'cloud');
       if (env === 'localEmergency' && vm !== undefined) status.vm = vm;
-      if (status.mismatch && status.reportedMode) mismatches.push({ env, recorded: expectedMode, reported: status.reportedMode });
+      if (status.mismatch && status.reportedMode)
+        mismatches.push({ env, recorded: expectedMode, reported: status.reportedMode });
       environments[env] = status;
     });
     return {
@@ -153,7 +159,12 @@ function onlineStatus(url: string, expectedMode: string, probe: EnvironmentProbe
   };
 }
 
-function offlineStatus(url: string, expectedMode: string, reason: unknown, describe: (e: unknown) => string): EnvironmentStatus {
+function offlineStatus(
+  url: string,
+  expectedMode: string,
+  reason: unknown,
+  describe: (e: unknown) => string,
+): EnvironmentStatus {
   const code = reason instanceof ProbeTimeout ? 'TIMEOUT' : isOrcaError(reason) ? reason.code : 'UNEXPECTED';
   return {
     url,
@@ -168,4 +179,3 @@ function offlineStatus(url: string, expectedMode: string, reason: unknown, descr
     warnings: [],
   };
 }
-

@@ -14,7 +14,8 @@ export function chooseNewestBackup<T extends BackupInfo>(backups: readonly T[]):
   for (const backup of backups) {
     const t = Date.parse(backup.createdAt);
     if (Number.isNaN(t)) continue;
-    if (!best || t > Date.parse(best.createdAt) || (t === Date.parse(best.createdAt) && backup.id > best.id)) best = backup;
+    if (!best || t > Date.parse(best.createdAt) || (t === Date.parse(best.createdAt) && backup.id > best.id))
+      best = backup;
   }
   return best;
 }
@@ -25,8 +26,14 @@ export function ageSeconds(createdAt: string, now: Date): number {
 }
 
 /** The catalog entry that already holds `backup` verified (same env, id and sha256), or null. */
-export function findCataloged(entries: readonly CatalogEntry[], env: EnvironmentName, backup: BackupInfo): CatalogEntry | null {
-  return entries.find((e) => e.source === env && e.id === backup.id && e.sha256 === backup.sha256 && e.verified) ?? null;
+export function findCataloged(
+  entries: readonly CatalogEntry[],
+  env: EnvironmentName,
+  backup: BackupInfo,
+): CatalogEntry | null {
+  return (
+    entries.find((e) => e.source === env && e.id === backup.id && e.sha256 === backup.sha256 && e.verified) ?? null
+  );
 }
 
 /** What to do with the answer to a download asked from `offset` (the bytes a partial file holds). */
@@ -41,7 +48,11 @@ export type ResumeStep =
   | { kind: 'discard' }
   | { kind: 'missing' };
 
-export function resumeStepFor(answer: { status: number; total: number | null }, offset: number, expectedSize: number): ResumeStep {
+export function resumeStepFor(
+  answer: { status: number; total: number | null },
+  offset: number,
+  expectedSize: number,
+): ResumeStep {
   if (answer.status === 206) return { kind: 'append' };
   if (answer.status === 200) return { kind: 'restart' };
   if (answer.status === 416) {
@@ -61,16 +72,25 @@ export type UploadDecision =
  * Whether `sync` may upload to the cloud emergency environment. Never while it is the active one: the
  * outage's data lives there, and an upload could be restored over it (manual §3.2.8).
  */
-export function decideUpload(state: Pick<OrcaState, 'mode' | 'selectedEmergency'>, reportedMode: string | null, enabled: boolean): UploadDecision {
+export function decideUpload(
+  state: Pick<OrcaState, 'mode' | 'selectedEmergency'>,
+  reportedMode: string | null,
+  enabled: boolean,
+): UploadDecision {
   if (!enabled) return { upload: false, reason: 'disabled' };
-  if (state.mode !== 'normal' && state.selectedEmergency === 'cloud') return { upload: false, reason: 'emergencyActive' };
-  if (reportedMode === 'emergency-fa' || reportedMode === 'recovery-fa') return { upload: false, reason: 'emergencyReportsActive' };
+  if (state.mode !== 'normal' && state.selectedEmergency === 'cloud')
+    return { upload: false, reason: 'emergencyActive' };
+  if (reportedMode === 'emergency-fa' || reportedMode === 'recovery-fa')
+    return { upload: false, reason: 'emergencyReportsActive' };
   return { upload: true };
 }
 
 /** A backup id for a dump this tool makes itself: `20260906T011028Z-local`, sortable and path-safe. */
 export function makeDumpId(env: EnvironmentName, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const suffix = env === 'operating' ? 'operating' : env === 'cloudEmergency' ? 'cloud' : 'local';
   return `${stamp}-${suffix}`;
 }

@@ -7,7 +7,15 @@ import type { CatalogEntry } from './backup-catalog.js';
 import type { DatabaseConfig } from './config-schema.js';
 import type { Sequences } from './domain.js';
 import { UnreachableError, isOrcaError, type OrcaError } from './errors.js';
-import type { BackupFolder, BackupInfo, Clock, CloudBackupApi, EnvironmentControl, FetchStats, TransferProgress } from './ports.js';
+import type {
+  BackupFolder,
+  BackupInfo,
+  Clock,
+  CloudBackupApi,
+  EnvironmentControl,
+  FetchStats,
+  TransferProgress,
+} from './ports.js';
 import { planRetention } from './retention.js';
 import type { OrcaState } from './state.js';
 import { ageSeconds, chooseNewestBackup, decideUpload, findCataloged, makeDumpId } from './sync-plan.js';
@@ -16,7 +24,8 @@ import { uploadBackupResumably, type UploadResult } from './upload-backup.js';
 export type SyncPhase = 'listing' | 'downloading' | 'dumping' | 'verifying' | 'uploading' | 'pruning';
 
 /** How the upload step ended: `stored` now, `alreadyPresent` there before, skipped for a reason, or failed. */
-export type UploadStatus = UploadResult | 'skippedDisabled' | 'skippedEmergencyActive' | 'skippedEmergencyReportsActive' | 'failed';
+export type UploadStatus =
+  UploadResult | 'skippedDisabled' | 'skippedEmergencyActive' | 'skippedEmergencyReportsActive' | 'failed';
 
 /** Observations during a run, for the lock's phase, progress bars and the log. Listeners must not throw. */
 export interface SyncEvents {
@@ -86,23 +95,45 @@ export async function runSync(options: SyncOptions, ports: SyncPorts): Promise<S
     const plan = planRetention(entries, { keep: options.retention, restorePoints: options.state.restorePoints });
     await ports.folder.remove(plan.prune);
     await ports.folder.removeStalePartials(entry.source, entry.id);
-    return { outcome, backup: entry, ageSeconds: age, upload, uploadError, pruned: plan.prune.map((e) => e.id), transfer };
+    return {
+      outcome,
+      backup: entry,
+      ageSeconds: age,
+      upload,
+      uploadError,
+      pruned: plan.prune.map((e) => e.id),
+      transfer,
+    };
   } finally {
     deadline.dispose();
   }
 }
 
-async function bringNewest(ports: SyncPorts, deadlineAt: number, signal: AbortSignal): Promise<{ entry: CatalogEntry; outcome: SyncReport['outcome']; transfer: FetchStats | null }> {
+async function bringNewest(
+  ports: SyncPorts,
+  deadlineAt: number,
+  signal: AbortSignal,
+): Promise<{ entry: CatalogEntry; outcome: SyncReport['outcome']; transfer: FetchStats | null }> {
   ports.events.phase('listing');
   if (ports.source.kind === 'database') {
     await readCounters(ports, signal);
     ports.events.phase('dumping');
-    const { entry } = await ports.folder.dump('operating', ports.source.db, makeDumpId('operating', ports.clock.now()), { signal });
+    const { entry } = await ports.folder.dump(
+      'operating',
+      ports.source.db,
+      makeDumpId('operating', ports.clock.now()),
+      { signal },
+    );
     return { entry, outcome: 'downloaded', transfer: null };
   }
   const api = ports.source.api;
   const newest = chooseNewestBackup(await api.listBackups(signal));
-  if (!newest) throw new UnreachableError({ key: 'sync.noRemoteBackup', params: { env: 'operating' }, hintKey: 'sync.noRemoteBackup.hint' });
+  if (!newest)
+    throw new UnreachableError({
+      key: 'sync.noRemoteBackup',
+      params: { env: 'operating' },
+      hintKey: 'sync.noRemoteBackup.hint',
+    });
   await readCounters(ports, signal);
   const { entries } = await ports.folder.read();
   const cataloged = findCataloged(entries, 'operating', newest);
@@ -110,7 +141,9 @@ async function bringNewest(ports: SyncPorts, deadlineAt: number, signal: AbortSi
   if (cataloged) return { entry: cataloged, outcome: 'upToDate', transfer: null };
   ports.events.phase('downloading');
   const fetched = await ports.folder.fetch('operating', api, newest, {
-    deadlineAt, signal, onProgress: (p) => ports.events.progress('download', p),
+    deadlineAt,
+    signal,
+    onProgress: (p) => ports.events.progress('download', p),
   });
   return { entry: fetched.entry, outcome: 'downloaded', transfer: fetched.stats };
 }
@@ -126,7 +159,13 @@ async function readCounters(ports: SyncPorts, signal: AbortSignal): Promise<void
   }
 }
 
-async function uploadIfAllowed(options: SyncOptions, ports: SyncPorts, entry: CatalogEntry, deadlineAt: number, signal: AbortSignal): Promise<UploadStatus> {
+async function uploadIfAllowed(
+  options: SyncOptions,
+  ports: SyncPorts,
+  entry: CatalogEntry,
+  deadlineAt: number,
+  signal: AbortSignal,
+): Promise<UploadStatus> {
   const first = decideUpload(options.state, null, options.upload);
   if (!first.upload) return first.reason === 'disabled' ? 'skippedDisabled' : 'skippedEmergencyActive';
   const health = await ports.emergency.health(signal);
@@ -136,15 +175,27 @@ async function uploadIfAllowed(options: SyncOptions, ports: SyncPorts, entry: Ca
     return 'skippedEmergencyReportsActive';
   }
   ports.events.phase('uploading');
-  return uploadBackupResumably(ports.emergency, entry, { deadlineAt, signal, onProgress: (p) => ports.events.progress('upload', p) });
+  return uploadBackupResumably(ports.emergency, entry, {
+    deadlineAt,
+    signal,
+    onProgress: (p) => ports.events.progress('upload', p),
+  });
 }
 
 /** An AbortSignal that fires at the deadline (with a typed error as its reason) or when `outer` aborts. */
 function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new UnreachableError({
-    key: 'sync.deadline', params: { seconds: Math.round(ms / 1000) }, hintKey: 'sync.deadline.hint',
-  })), ms);
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new UnreachableError({
+          key: 'sync.deadline',
+          params: { seconds: Math.round(ms / 1000) },
+          hintKey: 'sync.deadline.hint',
+        }),
+      ),
+    ms,
+  );
   const onOuter = (): void => controller.abort(outer?.reason);
   outer?.addEventListener('abort', onOuter, { once: true });
   return {

@@ -52,15 +52,26 @@ export async function takeBackup(options: TakeBackupOptions, ports: TakeBackupPo
   let transfer: FetchStats | null = null;
   if (ports.source.kind === 'database') {
     ports.events.phase('dumping');
-    ({ entry } = await ports.folder.dump(options.env, ports.source.db, makeDumpId(options.env, ports.clock.now()), { signal: options.signal }));
+    ({ entry } = await ports.folder.dump(options.env, ports.source.db, makeDumpId(options.env, ports.clock.now()), {
+      signal: options.signal,
+    }));
   } else {
     const api = ports.source.api;
     ports.events.phase('exporting');
     const backupId = await runExport(api, options, ports.events, deadlineAt);
     const listed = (await api.listBackups(options.signal)).find((b) => b.id === backupId);
-    if (!listed) throw new UnreachableError({ key: 'backup.export.missing', params: { env: api.env, id: backupId }, hintKey: 'backup.export.missing.hint' });
+    if (!listed)
+      throw new UnreachableError({
+        key: 'backup.export.missing',
+        params: { env: api.env, id: backupId },
+        hintKey: 'backup.export.missing.hint',
+      });
     ports.events.phase('downloading');
-    const fetched = await ports.folder.fetch(options.env, api, listed, { deadlineAt, signal: options.signal, onProgress: ports.events.progress });
+    const fetched = await ports.folder.fetch(options.env, api, listed, {
+      deadlineAt,
+      signal: options.signal,
+      onProgress: ports.events.progress,
+    });
     ({ entry } = fetched);
     transfer = fetched.stats;
   }
@@ -72,23 +83,43 @@ export async function takeBackup(options: TakeBackupOptions, ports: TakeBackupPo
   return { entry, transfer, pruned: plan.prune.map((e) => e.id) };
 }
 
-async function runExport(api: CloudBackupApi, options: TakeBackupOptions, events: TakeBackupEvents, deadlineAt: number): Promise<string> {
+async function runExport(
+  api: CloudBackupApi,
+  options: TakeBackupOptions,
+  events: TakeBackupEvents,
+  deadlineAt: number,
+): Promise<string> {
   const started = await api.exportBackup(options.requestId, options.signal);
   if (started.kind === 'refused') {
-    throw new PartialError({ key: 'backup.export.refused', params: { env: api.env, code: started.code ?? String(started.status) }, hintKey: 'backup.export.refused.hint' });
+    throw new PartialError({
+      key: 'backup.export.refused',
+      params: { env: api.env, code: started.code ?? String(started.status) },
+      hintKey: 'backup.export.refused.hint',
+    });
   }
   for (;;) {
     const job = await api.getJob(started.jobId, options.signal);
-    if (job === null) throw new UnreachableError({ key: 'backup.export.lost', params: { env: api.env, jobId: started.jobId }, hintKey: 'backup.export.lost.hint' });
+    if (job === null)
+      throw new UnreachableError({
+        key: 'backup.export.lost',
+        params: { env: api.env, jobId: started.jobId },
+        hintKey: 'backup.export.lost.hint',
+      });
     events.exportProgress(job.progress, job.phase ?? null);
     if (job.state === 'succeeded') return started.backupId;
     if (job.state === 'failed') {
       throw new UnreachableError({
-        key: 'backup.export.failed', params: { env: api.env, code: job.error?.code ?? 'FAILED', message: job.error?.message ?? '' }, hintKey: 'backup.export.failed.hint',
+        key: 'backup.export.failed',
+        params: { env: api.env, code: job.error?.code ?? 'FAILED', message: job.error?.message ?? '' },
+        hintKey: 'backup.export.failed.hint',
       });
     }
     if (Date.now() + (options.pollMs ?? 1000) >= deadlineAt) {
-      throw new PartialError({ key: 'backup.export.stillRunning', params: { env: api.env, jobId: started.jobId }, hintKey: 'backup.export.stillRunning.hint' });
+      throw new PartialError({
+        key: 'backup.export.stillRunning',
+        params: { env: api.env, jobId: started.jobId },
+        hintKey: 'backup.export.stillRunning.hint',
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
   }

@@ -25,7 +25,11 @@ export interface UploadOptions {
  * environment holds another file under the same id or keeps refusing; UnreachableError when it stays
  * unreachable until the deadline. Never deletes or overwrites anything on the server.
  */
-export async function uploadBackupResumably(api: CloudBackupApi, entry: CatalogEntry, options: UploadOptions): Promise<UploadResult> {
+export async function uploadBackupResumably(
+  api: CloudBackupApi,
+  entry: CatalogEntry,
+  options: UploadOptions,
+): Promise<UploadResult> {
   const params = { env: api.env, id: entry.id };
   let lastError: unknown = null;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -36,8 +40,13 @@ export async function uploadBackupResumably(api: CloudBackupApi, entry: CatalogE
         if (head.sha256 === entry.sha256 && head.size === entry.size) return 'alreadyPresent';
         throw new PartialError({ key: 'sync.uploadConflict', params, hintKey: 'sync.uploadConflict.hint' });
       }
-      const resumeFrom = head.state === 'partial' && head.sha256 === entry.sha256 && head.length === entry.size && head.offset < entry.size
-        ? head.offset : 0;
+      const resumeFrom =
+        head.state === 'partial' &&
+        head.sha256 === entry.sha256 &&
+        head.length === entry.size &&
+        head.offset < entry.size
+          ? head.offset
+          : 0;
       options.onProgress?.({ bytes: resumeFrom, total: entry.size });
       const outcome = await api.uploadBackup(entry.id, entry.dumpPath, entry.sha256, {
         resumeFrom: resumeFrom > 0 ? resumeFrom : undefined,
@@ -49,13 +58,20 @@ export async function uploadBackupResumably(api: CloudBackupApi, entry: CatalogE
         throw new PartialError({ key: 'sync.uploadConflict', params, hintKey: 'sync.uploadConflict.hint' });
       }
       // UPLOAD_OFFSET_MISMATCH / UPLOAD_IN_PROGRESS / 422 (the server discarded a corrupted partial): HEAD again.
-      lastError = new PartialError({ key: 'sync.uploadRefused', params: { ...params, code: outcome.code }, hintKey: 'sync.uploadRefused.hint' });
+      lastError = new PartialError({
+        key: 'sync.uploadRefused',
+        params: { ...params, code: outcome.code },
+        hintKey: 'sync.uploadRefused.hint',
+      });
     } catch (error) {
       if (options.signal?.aborted) throw isOrcaError(options.signal.reason) ? options.signal.reason : error;
       if (!(error instanceof UnreachableError)) throw error;
       lastError = error;
     }
-    await pause(Math.min(options.pauseMs ?? 500 * attempt, Math.max(0, options.deadlineAt - Date.now())), options.signal);
+    await pause(
+      Math.min(options.pauseMs ?? 500 * attempt, Math.max(0, options.deadlineAt - Date.now())),
+      options.signal,
+    );
   }
   if (isOrcaError(lastError)) throw lastError;
   throw new UnreachableError({ key: 'sync.deadline', params: { seconds: 0 }, hintKey: 'sync.deadline.hint' });

@@ -22,10 +22,15 @@ export async function runningDaemon(layout: LabLayout): Promise<DaemonInfo | nul
 export async function startDaemon(layout: LabLayout, timeoutMs = 60_000): Promise<DaemonInfo> {
   await rm(layout.daemonReady, { force: true });
   const logFd = openSync(layout.daemonLog, 'a', 0o600);
-  const child = spawn(process.execPath, [DAEMON_SCRIPT, layout.dir], { detached: true, stdio: ['ignore', logFd, logFd] });
+  const child = spawn(process.execPath, [DAEMON_SCRIPT, layout.dir], {
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+  });
   closeSync(logFd);
   let exited: number | null = null;
-  child.on('exit', (code) => { exited = code ?? -1; });
+  child.on('exit', (code) => {
+    exited = code ?? -1;
+  });
   child.unref();
   await writeFile(layout.daemonPid, `${child.pid}\n`, { mode: 0o600 });
   const deadline = Date.now() + timeoutMs;
@@ -36,7 +41,11 @@ export async function startDaemon(layout: LabLayout, timeoutMs = 60_000): Promis
     await sleep(100);
   }
   if (exited === null && child.pid) process.kill(child.pid, 'SIGKILL');
-  throw new UnexpectedError({ key: 'lab.daemonFailed', params: { log: layout.daemonLog }, details: logTail(layout.daemonLog) });
+  throw new UnexpectedError({
+    key: 'lab.daemonFailed',
+    params: { log: layout.daemonLog },
+    details: logTail(layout.daemonLog),
+  });
 }
 
 /** Stops the daemon (SIGTERM, then SIGKILL after 10 s). Returns false when none was running. */

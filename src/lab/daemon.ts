@@ -19,37 +19,78 @@ async function main(dir: string): Promise<void> {
   if (!manifest) throw new Error(`no lab manifest at ${layout.manifest}`);
   const secrets = await readLabSecrets(layout.secrets);
   const pem = async (name: string): Promise<string> => readFile(`${layout.pki}/${name}`, 'utf8');
-  const tls = { certPem: await pem('server.crt'), keyPem: await pem('server.key'), caPem: await pem('ca.crt'), requireClientCert: true };
+  const tls = {
+    certPem: await pem('server.crt'),
+    keyPem: await pem('server.key'),
+    caPem: await pem('ca.crt'),
+    requireClientCert: true,
+  };
   const log = (line: string): void => void process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   const cloudDb = (database: string) => ({
-    host: '127.0.0.1', port: manifest.ports.cloudCluster ?? 5432, database, user: 'postgres', password: secrets.cloudSuperPassword,
+    host: '127.0.0.1',
+    port: manifest.ports.cloudCluster ?? 5432,
+    database,
+    user: 'postgres',
+    password: secrets.cloudSuperPassword,
     sslmode: 'disable' as const,
   });
-  const cloud = async (env: 'operating' | 'cloudEmergency', apiKey: string): Promise<CloudServerHandle> => startCloudServer({
-    env, database: cloudDb(LAB_DATABASES[env]), dataDir: layout.serverDir(env), auth: { user: LAB_USERS.cloudApi, apiKey }, tls,
-    port: manifest.ports[env] ?? 0, admin: { token: secrets.adminToken }, log,
-  }).catch(() => startCloudServer({
-    // The recorded port was taken meanwhile: any free one (lab up rewrites the config).
-    env, database: cloudDb(LAB_DATABASES[env]), dataDir: layout.serverDir(env), auth: { user: LAB_USERS.cloudApi, apiKey }, tls,
-    admin: { token: secrets.adminToken }, log,
-  }));
+  const cloud = async (env: 'operating' | 'cloudEmergency', apiKey: string): Promise<CloudServerHandle> =>
+    startCloudServer({
+      env,
+      database: cloudDb(LAB_DATABASES[env]),
+      dataDir: layout.serverDir(env),
+      auth: { user: LAB_USERS.cloudApi, apiKey },
+      tls,
+      port: manifest.ports[env] ?? 0,
+      admin: { token: secrets.adminToken },
+      log,
+    }).catch(() =>
+      startCloudServer({
+        // The recorded port was taken meanwhile: any free one (lab up rewrites the config).
+        env,
+        database: cloudDb(LAB_DATABASES[env]),
+        dataDir: layout.serverDir(env),
+        auth: { user: LAB_USERS.cloudApi, apiKey },
+        tls,
+        admin: { token: secrets.adminToken },
+        log,
+      }),
+    );
   const operating = await cloud('operating', secrets.operatingApiKey);
   const cloudEmergency = await cloud('cloudEmergency', secrets.cloudEmergencyApiKey);
   const localDb = {
-    host: '127.0.0.1', port: manifest.ports.localCluster ?? 5432, database: LAB_DATABASES.localEmergency, user: 'postgres',
-    password: secrets.localSuperPassword, sslmode: 'disable' as const,
+    host: '127.0.0.1',
+    port: manifest.ports.localCluster ?? 5432,
+    database: LAB_DATABASES.localEmergency,
+    user: 'postgres',
+    password: secrets.localSuperPassword,
+    sslmode: 'disable' as const,
   };
-  const localOptions = { database: localDb, auth: { user: LAB_USERS.localOrca, password: secrets.localOrcaPassword }, dataDir: `${dir}/servers/localEmergency`, admin: { token: secrets.adminToken }, log };
-  const local = await startOrcaApiServer({ ...localOptions, port: manifest.ports.localApi ?? 0 })
-    .catch(() => startOrcaApiServer(localOptions));
+  const localOptions = {
+    database: localDb,
+    auth: { user: LAB_USERS.localOrca, password: secrets.localOrcaPassword },
+    dataDir: `${dir}/servers/localEmergency`,
+    admin: { token: secrets.adminToken },
+    log,
+  };
+  const local = await startOrcaApiServer({ ...localOptions, port: manifest.ports.localApi ?? 0 }).catch(() =>
+    startOrcaApiServer(localOptions),
+  );
 
   const info: DaemonInfo = {
     pid: process.pid,
     startedAt: new Date().toISOString(),
     urls: { operating: operating.url, cloudEmergency: cloudEmergency.url, localApi: local.url },
-    admin: { operating: operating.adminUrl!, cloudEmergency: cloudEmergency.adminUrl!, localEmergency: local.adminUrl! },
+    admin: {
+      operating: operating.adminUrl!,
+      cloudEmergency: cloudEmergency.adminUrl!,
+      localEmergency: local.adminUrl!,
+    },
   };
-  await writeManifest(layout.manifest, { ...manifest, ports: { ...manifest.ports, operating: operating.port, cloudEmergency: cloudEmergency.port, localApi: local.port } });
+  await writeManifest(layout.manifest, {
+    ...manifest,
+    ports: { ...manifest.ports, operating: operating.port, cloudEmergency: cloudEmergency.port, localApi: local.port },
+  });
   await replaceFileAtomically(layout.daemonReady, JSON.stringify(info, null, 2) + '\n');
   log(`lab daemon ready (pid ${process.pid})`);
 
@@ -67,6 +108,8 @@ async function main(dir: string): Promise<void> {
 }
 
 main(process.argv[2] ?? '').catch((error: unknown) => {
-  process.stderr.write(`lab daemon failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `lab daemon failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

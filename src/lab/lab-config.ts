@@ -26,7 +26,10 @@ export async function writeLabConfig(layout: LabLayout, manifest: LabManifest, d
       localEmergency: {
         kind: 'postgres',
         database: {
-          host: '127.0.0.1', port: manifest.ports.localCluster, database: LAB_DATABASES.localEmergency, user: LAB_USERS.localDb,
+          host: '127.0.0.1',
+          port: manifest.ports.localCluster,
+          database: LAB_DATABASES.localEmergency,
+          user: LAB_USERS.localDb,
           passwordFile: secretFile(layout.secrets, 'localDbPassword'),
         },
         orcaApiUrl: daemon.urls.localApi,

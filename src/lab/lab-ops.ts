@@ -62,12 +62,17 @@ export async function labStatus(dir: string): Promise<LabStatusReport> {
 
 async function daemonOf(lab: LabHandle): Promise<DaemonInfo> {
   const daemon = await runningDaemon(lab.layout);
-  if (!daemon) throw new UsageError({ key: 'lab.notRunning', params: { dir: lab.layout.dir }, hintKey: 'lab.notFound.hint' });
+  if (!daemon)
+    throw new UsageError({ key: 'lab.notRunning', params: { dir: lab.layout.dir }, hintKey: 'lab.notFound.hint' });
   return daemon;
 }
 
 /** Sets fault knobs of one environment's servers (see docs/lab.md); `null` clears them all. */
-export async function setFaults(lab: LabHandle, env: EnvironmentName, patch: Record<string, unknown> | null): Promise<unknown> {
+export async function setFaults(
+  lab: LabHandle,
+  env: EnvironmentName,
+  patch: Record<string, unknown> | null,
+): Promise<unknown> {
   const daemon = await daemonOf(lab);
   return patch === null
     ? adminRequest(daemon.admin[env], lab.secrets.adminToken, 'DELETE', env, 'faults')
@@ -84,7 +89,8 @@ export async function labOutage(lab: LabHandle, env: EnvironmentName): Promise<v
 }
 
 export async function labRecover(lab: LabHandle, env: EnvironmentName): Promise<void> {
-  if (env === 'localEmergency') await startCluster(lab.layout.localCluster, { port: lab.manifest.ports.localCluster ?? undefined });
+  if (env === 'localEmergency')
+    await startCluster(lab.layout.localCluster, { port: lab.manifest.ports.localCluster ?? undefined });
   await setFaults(lab, env, null);
 }
 

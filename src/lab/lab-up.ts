@@ -56,7 +56,14 @@ export async function labUp(options: LabUpOptions): Promise<LabUpReport> {
     institutionCode: LAB_INSTITUTION.code,
     clinicName: LAB_INSTITUTION.name,
     generator: { patients: options.patients, days: options.days, seed: options.seed },
-    ports: { cloudCluster: null, localCluster: null, operating: null, cloudEmergency: null, localApi: null, admin: null },
+    ports: {
+      cloudCluster: null,
+      localCluster: null,
+      operating: null,
+      cloudEmergency: null,
+      localApi: null,
+      admin: null,
+    },
   };
   const secrets = await ensureLabSecrets(layout.secrets);
   if (!existsSync(join(layout.pki, 'ca.crt'))) {
@@ -84,8 +91,11 @@ export async function labUp(options: LabUpOptions): Promise<LabUpReport> {
     await client.connect();
     try {
       await generateClinic(client, {
-        patients: manifest.generator.patients, days: manifest.generator.days, seed: manifest.generator.seed,
-        institutionCode: manifest.institutionCode, clinicName: manifest.clinicName,
+        patients: manifest.generator.patients,
+        days: manifest.generator.days,
+        seed: manifest.generator.seed,
+        institutionCode: manifest.institutionCode,
+        clinicName: manifest.clinicName,
       });
     } finally {
       await client.end();
@@ -96,8 +106,20 @@ export async function labUp(options: LabUpOptions): Promise<LabUpReport> {
   if (needCloudEmergency || needLocal) {
     step('copy');
     await copyOperatingInto(layout, { ...cloudConn, database: LAB_DATABASES.operating, sslmode: 'disable' }, [
-      ...(needCloudEmergency ? [{ ...cloudConn, database: LAB_DATABASES.cloudEmergency, sslmode: 'disable' as const }] : []),
-      ...(needLocal ? [{ ...localConn, user: LAB_USERS.localDb, password: secrets.localDbPassword, database: LAB_DATABASES.localEmergency, sslmode: 'disable' as const }] : []),
+      ...(needCloudEmergency
+        ? [{ ...cloudConn, database: LAB_DATABASES.cloudEmergency, sslmode: 'disable' as const }]
+        : []),
+      ...(needLocal
+        ? [
+            {
+              ...localConn,
+              user: LAB_USERS.localDb,
+              password: secrets.localDbPassword,
+              database: LAB_DATABASES.localEmergency,
+              sslmode: 'disable' as const,
+            },
+          ]
+        : []),
     ]);
   }
 
@@ -120,14 +142,21 @@ function portOption(port: number | null): { port?: number } {
   return port === null ? {} : { port };
 }
 
-/** The local environment's database user, as on a WebORCA on-premises install (`orca`, may create databases for restores). */
-async function ensureLocalRole(conn: { host: string; port: number; user: string; password: string }, secrets: LabSecrets): Promise<void> {
+/**
+ * The local environment's database user, as on a WebORCA on-premises install (`orca`, may create databases for
+ * restores).
+ */
+async function ensureLocalRole(
+  conn: { host: string; port: number; user: string; password: string },
+  secrets: LabSecrets,
+): Promise<void> {
   const client = new pg.Client({ ...conn, database: 'postgres' });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [LAB_USERS.localDb]);
     const verb = found.rowCount ? 'ALTER' : 'CREATE';
-    const password = (await client.query('SELECT quote_literal($1) AS q', [secrets.localDbPassword])).rows[0].q as string;
+    const password = (await client.query('SELECT quote_literal($1) AS q', [secrets.localDbPassword])).rows[0]
+      .q as string;
     await client.query(`${verb} ROLE ${LAB_USERS.localDb} LOGIN CREATEDB PASSWORD ${password}`);
   } finally {
     await client.end();
@@ -140,9 +169,27 @@ async function copyOperatingInto(layout: LabLayout, source: DatabaseConfig, targ
   const { partialFile } = await dumpDatabase(source, file);
   try {
     for (const target of targets) {
-      await runProcess(findPgBinary('pg_restore'), ['-x', '-O', '--exit-on-error', '-h', target.host, '-p', String(target.port), '-U', target.user, '-d', target.database, partialFile], {
-        env: libpqEnv(target), timeoutMs: 600_000,
-      });
+      await runProcess(
+        findPgBinary('pg_restore'),
+        [
+          '-x',
+          '-O',
+          '--exit-on-error',
+          '-h',
+          target.host,
+          '-p',
+          String(target.port),
+          '-U',
+          target.user,
+          '-d',
+          target.database,
+          partialFile,
+        ],
+        {
+          env: libpqEnv(target),
+          timeoutMs: 600_000,
+        },
+      );
     }
   } finally {
     await rm(partialFile, { force: true });

@@ -7,7 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { replaceFileAtomically } from '../adapters/fs/atomic-write.js';
 
-export const LAB_DATABASES = { operating: 'orca_operating', cloudEmergency: 'orca_cloud_emergency', localEmergency: 'orca' } as const;
+export const LAB_DATABASES = {
+  operating: 'orca_operating',
+  cloudEmergency: 'orca_cloud_emergency',
+  localEmergency: 'orca',
+} as const;
 export const LAB_USERS = { cloudApi: 'ormaster', localOrca: 'ormaster', localDb: 'orca' } as const;
 
 const port = z.number().int().min(1).max(65535);

@@ -70,13 +70,18 @@ function issueCertificate(spec: CertSpec): forge.pki.Certificate {
   cert.serialNumber = '01' + randomBytes(15).toString('hex');
   cert.validity.notBefore = spec.notBefore;
   cert.validity.notAfter = new Date(spec.notBefore.getTime() + spec.validDays * 86_400_000);
-  cert.setSubject([{ name: 'commonName', value: spec.subjectCn }, { name: 'organizationName', value: 'orca-hybrid lab' }]);
+  cert.setSubject([
+    { name: 'commonName', value: spec.subjectCn },
+    { name: 'organizationName', value: 'orca-hybrid lab' },
+  ]);
   cert.setIssuer(spec.issuer ? spec.issuer.cert.subject.attributes : cert.subject.attributes);
   const authority = spec.issuer ? spec.issuer.cert : cert;
   cert.setExtensions([
     ...spec.extensions,
     { name: 'subjectKeyIdentifier' },
-    ...(spec.issuer ? [{ name: 'authorityKeyIdentifier', keyIdentifier: authority.generateSubjectKeyIdentifier().getBytes() }] : []),
+    ...(spec.issuer
+      ? [{ name: 'authorityKeyIdentifier', keyIdentifier: authority.generateSubjectKeyIdentifier().getBytes() }]
+      : []),
   ]);
   cert.sign((spec.issuer ?? { key: spec.key }).key.privateKey, forge.md.sha256.create());
   return cert;
@@ -105,7 +110,12 @@ function createCa(cn: string, notBefore: Date, validDays: number): { cert: forge
   return { cert, key };
 }
 
-function createServerCert(ca: { cert: forge.pki.Certificate; key: KeyPair }, hosts: string[], notBefore: Date, validDays: number) {
+function createServerCert(
+  ca: { cert: forge.pki.Certificate; key: KeyPair },
+  hosts: string[],
+  notBefore: Date,
+  validDays: number,
+) {
   const key = generateRsaKey();
   const cert = issueCertificate({
     subjectCn: hosts[0] ?? 'localhost',

@@ -5,7 +5,15 @@ import { replaceFileAtomically } from '../adapters/fs/atomic-write.js';
 import { ensurePrivateDir } from '../adapters/fs/private-files.js';
 
 /** The lab's generated secrets, one 0600 file each in `secrets/` (the config points at them with `…File`). */
-export const LAB_SECRETS = ['cloudSuperPassword', 'localSuperPassword', 'localDbPassword', 'operatingApiKey', 'cloudEmergencyApiKey', 'localOrcaPassword', 'adminToken'] as const;
+export const LAB_SECRETS = [
+  'cloudSuperPassword',
+  'localSuperPassword',
+  'localDbPassword',
+  'operatingApiKey',
+  'cloudEmergencyApiKey',
+  'localOrcaPassword',
+  'adminToken',
+] as const;
 export type LabSecretName = (typeof LAB_SECRETS)[number];
 export type LabSecrets = Record<LabSecretName, string>;
 

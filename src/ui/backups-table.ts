@@ -24,10 +24,19 @@ export interface BackupListRow {
 
 export function backupListRow(entry: CatalogEntry, restoredInto: EnvironmentName[], now: Date): BackupListRow {
   return {
-    env: entry.source, id: entry.id, createdAt: entry.createdAt,
+    env: entry.source,
+    id: entry.id,
+    createdAt: entry.createdAt,
     ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(entry.createdAt)) / 1000)),
-    size: entry.size, sha256: entry.sha256, verified: entry.verified, verifiedAt: entry.verifiedAt,
-    archiveVersion: entry.archiveVersion, dumpedBy: entry.dumpedBy, tocEntries: entry.tocEntries, restoredInto, path: entry.dumpPath,
+    size: entry.size,
+    sha256: entry.sha256,
+    verified: entry.verified,
+    verifiedAt: entry.verifiedAt,
+    archiveVersion: entry.archiveVersion,
+    dumpedBy: entry.dumpedBy,
+    tocEntries: entry.tocEntries,
+    restoredInto,
+    path: entry.dumpPath,
   };
 }
 
@@ -40,8 +49,12 @@ export function renderBackupsTable(rows: readonly BackupListRow[], t: Translate)
   });
   for (const row of rows) {
     table.push([
-      t(`env.${row.env}`), row.id, `${formatLocalMinute(row.createdAt)} (${formatAge(row.ageSeconds, t)})`, formatBytes(row.size),
-      row.verified ? t('word.yes') : t('word.no'), row.restoredInto.map((env) => t(`env.${env}`)).join(', ') || '-',
+      t(`env.${row.env}`),
+      row.id,
+      `${formatLocalMinute(row.createdAt)} (${formatAge(row.ageSeconds, t)})`,
+      formatBytes(row.size),
+      row.verified ? t('word.yes') : t('word.no'),
+      row.restoredInto.map((env) => t(`env.${env}`)).join(', ') || '-',
     ]);
   }
   return table.toString();

@@ -8,7 +8,11 @@ export type Translate = (key: string, params?: MessageParams) => string;
  * The language: `--lang`, else the config's `language`, else LC_ALL / LC_MESSAGES / LANG (`ja*` → Japanese),
  * else English.
  */
-export function chooseLanguage(flag: string | undefined, configured: string | undefined, env: NodeJS.ProcessEnv): Language {
+export function chooseLanguage(
+  flag: string | undefined,
+  configured: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Language {
   if (flag === 'ja' || flag === 'en') return flag;
   if (configured === 'ja' || configured === 'en') return configured;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';

@@ -25,7 +25,9 @@ export function renderJournalTable(entries: readonly JournalEntry[], t: Translat
 function formatChanges(entry: JournalEntry, t: Translate): string {
   const paths = Object.keys(entry.after);
   if (paths.length === 0) return entry.error ? truncate(entry.error.message, 70) : t('journal.noChange');
-  return paths.map((path) => `${path}: ${formatValue(entry.before[path])} → ${formatValue(entry.after[path])}`).join('\n');
+  return paths
+    .map((path) => `${path}: ${formatValue(entry.before[path])} → ${formatValue(entry.after[path])}`)
+    .join('\n');
 }
 
 function truncate(text: string, max: number): string {

@@ -10,10 +10,19 @@ export function renderStatus(report: StatusReport, t: Translate, color: boolean)
   const paint: ChalkInstance = color ? chalk : new Chalk({ level: 0 });
   const lines: string[] = [];
   const selectedEnv = report.selectedEmergency === 'cloud' ? 'cloudEmergency' : 'localEmergency';
-  lines.push(`${t('status.mode')}: ${paint.bold(t(`mode.${report.mode}`))}   ${t('status.selected')}: ${t(`env.${selectedEnv}`)}`);
+  lines.push(
+    `${t('status.mode')}: ${paint.bold(t(`mode.${report.mode}`))}   ${t('status.selected')}: ${t(`env.${selectedEnv}`)}`,
+  );
 
   const table = new Table({
-    head: [t('status.col.env'), t('status.col.url'), t('status.col.state'), t('status.col.mode'), ...SEQUENCE_NAMES.map((n) => t(`sequence.${n}`)), t('status.col.version')],
+    head: [
+      t('status.col.env'),
+      t('status.col.url'),
+      t('status.col.state'),
+      t('status.col.mode'),
+      ...SEQUENCE_NAMES.map((n) => t(`sequence.${n}`)),
+      t('status.col.version'),
+    ],
     style: { head: [], border: [] },
   });
   for (const env of ENVIRONMENT_NAMES) {
@@ -38,13 +47,21 @@ export function renderStatus(report: StatusReport, t: Translate, color: boolean)
     if (s.vm) lines.push(`${t('status.vm')}: ${s.vm.provider} ${s.vm.name} — ${s.vm.state}`);
   }
   const b = report.newestBackup;
-  lines.push(`${t('status.newestBackup')}: ${b ? t('status.backupLine', { id: b.id, env: t(`env.${b.env}`), age: formatAge(b.ageSeconds, t) }) : t('word.none')}`);
+  lines.push(
+    `${t('status.newestBackup')}: ${b ? t('status.backupLine', { id: b.id, env: t(`env.${b.env}`), age: formatAge(b.ageSeconds, t) }) : t('word.none')}`,
+  );
   const sync = report.lastSync;
-  lines.push(`${t('status.lastSync')}: ${sync ? `${sync.at} ${sync.outcome}${sync.message ? ` (${sync.message})` : ''}` : t('word.none')}`);
+  lines.push(
+    `${t('status.lastSync')}: ${sync ? `${sync.at} ${sync.outcome}${sync.message ? ` (${sync.message})` : ''}` : t('word.none')}`,
+  );
   const lock = report.lock;
-  lines.push(`${t('status.lock')}: ${lock ? t('status.lockLine', { pid: lock.pid, host: lock.host, command: lock.command, startedAt: lock.startedAt, phase: lock.phase ?? '-' }) : t('word.none')}`);
+  lines.push(
+    `${t('status.lock')}: ${lock ? t('status.lockLine', { pid: lock.pid, host: lock.host, command: lock.command, startedAt: lock.startedAt, phase: lock.phase ?? '-' }) : t('word.none')}`,
+  );
   for (const m of report.mismatches) {
-    lines.push(paint.yellow(t('status.mismatch', { env: t(`env.${m.env}`), reported: m.reported, recorded: m.recorded })));
+    lines.push(
+      paint.yellow(t('status.mismatch', { env: t(`env.${m.env}`), reported: m.reported, recorded: m.recorded })),
+    );
   }
   return lines.join('\n');
 }

@@ -20,25 +20,40 @@ export function formatAge(seconds: number, t: Translate): string {
 }
 
 export function renderChosenBackup(backup: CatalogEntry, ageSeconds: number, t: Translate): string {
-  return t('restore.chosen', { id: backup.id, source: t(`env.${backup.source}`), createdAt: backup.createdAt, age: formatAge(ageSeconds, t) });
+  return t('restore.chosen', {
+    id: backup.id,
+    source: t(`env.${backup.source}`),
+    createdAt: backup.createdAt,
+    age: formatAge(ageSeconds, t),
+  });
 }
 
 /** One line per gate: a mark, the gate's name, and the two values compared. */
 export function renderGateChecks(checks: readonly GateCheck[], t: Translate, color: boolean): string {
   const paint = painter(color);
   return checks
-    .map((c) => `  ${c.ok ? paint.green('✓') : paint.red('✗')} ${t(`restore.gate.${c.gate}`, { dump: c.dump, target: c.target })}`)
+    .map(
+      (c) =>
+        `  ${c.ok ? paint.green('✓') : paint.red('✗')} ${t(`restore.gate.${c.gate}`, { dump: c.dump, target: c.target })}`,
+    )
     .join('\n');
 }
 
 export function renderRestoreResult(report: RestoreReport, t: Translate): string {
-  const lines = [t('restore.done', { id: report.backupId, env: t(`env.${report.target}`), seconds: report.seconds.toFixed(1) })];
+  const lines = [
+    t('restore.done', { id: report.backupId, env: t(`env.${report.target}`), seconds: report.seconds.toFixed(1) }),
+  ];
   if (report.safetyBackupId !== null) lines.push(t('restore.safetyKept', { id: report.safetyBackupId }));
   return lines.join('\n');
 }
 
 /** The counters after a restore, and — in emergency mode — the bump it recommends. */
-export function renderCountersAdvice(env: EnvironmentName, sequences: Sequences | null, recommend: string | null, t: Translate): string {
+export function renderCountersAdvice(
+  env: EnvironmentName,
+  sequences: Sequences | null,
+  recommend: string | null,
+  t: Translate,
+): string {
   const lines: string[] = [];
   if (sequences) {
     lines.push(t('restore.counters', { env: t(`env.${env}`) }));
@@ -52,12 +67,22 @@ export function renderCountersAdvice(env: EnvironmentName, sequences: Sequences 
 export function renderBumpTable(report: BumpReport, t: Translate, color: boolean): string {
   const paint = painter(color);
   const table = new Table({
-    head: [t('bump.col.counter'), t('bump.col.source', { env: t(`env.${report.source.env}`) }), t('bump.col.before'), t('bump.col.after')],
+    head: [
+      t('bump.col.counter'),
+      t('bump.col.source', { env: t(`env.${report.source.env}`) }),
+      t('bump.col.before'),
+      t('bump.col.after'),
+    ],
     style: { head: [], border: [] },
   });
   for (const name of SEQUENCE_NAMES) {
     const raised = report.after[name] > report.before[name];
-    table.push([t(`sequence.${name}`), String(report.source.values[name]), String(report.before[name]), raised ? paint.bold(String(report.after[name])) : String(report.after[name])]);
+    table.push([
+      t(`sequence.${name}`),
+      String(report.source.values[name]),
+      String(report.before[name]),
+      raised ? paint.bold(String(report.after[name])) : String(report.after[name]),
+    ]);
   }
   return table.toString();
 }
@@ -66,7 +91,12 @@ export function renderBumpTable(report: BumpReport, t: Translate, color: boolean
 export function renderBumpSource(report: Pick<BumpReport, 'source' | 'margin'>, t: Translate): string {
   const env = t(`env.${report.source.env}`);
   if (report.source.reading === 'live') return t('bump.sourceLive', { env, margin: report.margin });
-  return t('bump.sourceLastKnown', { env, readAt: report.source.readAt, age: formatAge(report.source.ageSeconds, t), margin: report.margin });
+  return t('bump.sourceLastKnown', {
+    env,
+    readAt: report.source.readAt,
+    age: formatAge(report.source.ageSeconds, t),
+    margin: report.margin,
+  });
 }
 
 export function renderBumpOutcome(report: BumpReport, t: Translate): string {

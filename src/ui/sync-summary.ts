@@ -31,16 +31,25 @@ export interface SyncJson {
 
 export function backupJson(entry: CatalogEntry, now: Date): BackupJson {
   return {
-    id: entry.id, source: entry.source, createdAt: entry.createdAt,
+    id: entry.id,
+    source: entry.source,
+    createdAt: entry.createdAt,
     ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(entry.createdAt)) / 1000)),
-    size: entry.size, sha256: entry.sha256, verified: entry.verified,
+    size: entry.size,
+    sha256: entry.sha256,
+    verified: entry.verified,
   };
 }
 
 export function syncJson(report: SyncReport, now: Date, error: SyncJson['error']): SyncJson {
   return {
-    outcome: report.outcome, backup: backupJson(report.backup, now), uploaded: report.upload === 'stored',
-    upload: report.upload, pruned: report.pruned, transfer: report.transfer, error,
+    outcome: report.outcome,
+    backup: backupJson(report.backup, now),
+    uploaded: report.upload === 'stored',
+    upload: report.upload,
+    pruned: report.pruned,
+    transfer: report.transfer,
+    error,
   };
 }
 
@@ -48,12 +57,18 @@ export function syncJson(report: SyncReport, now: Date, error: SyncJson['error']
 export function renderSyncSummary(report: SyncReport, t: Translate): string {
   const b = report.backup;
   const params = {
-    id: b.id, env: t(`env.${b.source}`), size: formatBytes(b.size), created: formatLocalMinute(b.createdAt),
-    age: formatAge(report.ageSeconds, t), upload: t(`sync.upload.${report.upload}`),
-    pruned: report.pruned.length, seconds: report.transfer ? report.transfer.seconds.toFixed(1) : '0',
+    id: b.id,
+    env: t(`env.${b.source}`),
+    size: formatBytes(b.size),
+    created: formatLocalMinute(b.createdAt),
+    age: formatAge(report.ageSeconds, t),
+    upload: t(`sync.upload.${report.upload}`),
+    pruned: report.pruned.length,
+    seconds: report.transfer ? report.transfer.seconds.toFixed(1) : '0',
   };
   let line = t(report.outcome === 'downloaded' ? 'sync.summary.downloaded' : 'sync.summary.upToDate', params);
-  if (report.transfer && report.transfer.resumedFrom > 0) line += ' ' + t('sync.summary.resumed', { bytes: formatBytes(report.transfer.resumedFrom) });
+  if (report.transfer && report.transfer.resumedFrom > 0)
+    line += ' ' + t('sync.summary.resumed', { bytes: formatBytes(report.transfer.resumedFrom) });
   return line;
 }
 

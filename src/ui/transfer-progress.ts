@@ -33,7 +33,9 @@ export function createProgressDisplay(stream: NodeJS.WritableStream, label: stri
       const rate = (bytes - firstBytes) / seconds;
       const fraction = total ? Math.min(1, bytes / total) : 0;
       const filled = Math.round(fraction * WIDTH);
-      const bar = total ? `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%` : '';
+      const bar = total
+        ? `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%`
+        : '';
       const eta = total && rate > 0 ? ` ETA ${formatClock((total - bytes) / rate)}` : '';
       const size = total ? `${formatBytes(bytes)} / ${formatBytes(total)}` : formatBytes(bytes);
       stream.write(`\r\x1b[2K${label} ${bar} ${size} ${formatBytes(rate)}/s${eta}`);

@@ -43,10 +43,16 @@ const withWrappers = () => ({ PATH: `${wrapperDir}:${process.env.PATH ?? ''}` })
 
 test('backup --from localEmergency: pg_dump with the password only in its environment, verified and cataloged', async () => {
   writeFileSync(spawnLog, '');
-  const run = await runCli(['--config', setup.config, 'backup', '--from', 'localEmergency', '--json'], { env: withWrappers() });
+  const run = await runCli(['--config', setup.config, 'backup', '--from', 'localEmergency', '--json'], {
+    env: withWrappers(),
+  });
   expect([run.code, run.stderr]).toEqual([0, '']);
   const doc = jsonOf(run);
-  expect(doc).toMatchObject({ env: 'localEmergency', error: null, backup: { source: 'localEmergency', verified: true, id: expect.stringMatching(/-local$/) } });
+  expect(doc).toMatchObject({
+    env: 'localEmergency',
+    error: null,
+    backup: { source: 'localEmergency', verified: true, id: expect.stringMatching(/-local$/) },
+  });
   const entries = await soundCatalog(setup.folder);
   expect(entries.map((e) => [e.source, e.id])).toEqual([['localEmergency', doc.backup.id]]);
   expectPrivate(setup.folder);

@@ -14,10 +14,17 @@ import { CLINIC_CODE, CLINIC_NAME, createWorld, dbConfig, type RestoreWorld } fr
 let cluster: TestCluster;
 let world: RestoreWorld;
 
-const seq = (outpatientSlip: number, inpatientSlip: number, patientSerial: number, patientId = patientSerial): Sequences =>
-  ({ outpatientSlip, inpatientSlip, patientSerial, patientId });
+const seq = (
+  outpatientSlip: number,
+  inpatientSlip: number,
+  patientSerial: number,
+  patientId = patientSerial,
+): Sequences => ({ outpatientSlip, inpatientSlip, patientSerial, patientId });
 
-async function withDb<T>(database: string, fn: (client: Awaited<ReturnType<TestCluster['connect']>>) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  database: string,
+  fn: (client: Awaited<ReturnType<TestCluster['connect']>>) => Promise<T>,
+): Promise<T> {
   const client = await cluster.connect(database);
   try {
     return await fn(client);
@@ -26,17 +33,26 @@ async function withDb<T>(database: string, fn: (client: Awaited<ReturnType<TestC
   }
 }
 const countersOf = (database: string): Promise<Sequences> => withDb(database, (c) => readSequences(c));
-const raise = (database: string, values: Sequences): Promise<unknown> => withDb(database, (c) => bumpSequencesSql(c, values));
-const kanritbl = (database: string): Promise<Record<string, string>> => withDb(database, async (c) => {
-  const { rows } = await c.query<{ kanricd: string; kanritbl: string }>(`SELECT kanricd, kanritbl FROM tbl_syskanri WHERE kanricd IN ('0041', '0042', '1009')`);
-  return Object.fromEntries(rows.map((r) => [r.kanricd, r.kanritbl]));
-});
+const raise = (database: string, values: Sequences): Promise<unknown> =>
+  withDb(database, (c) => bumpSequencesSql(c, values));
+const kanritbl = (database: string): Promise<Record<string, string>> =>
+  withDb(database, async (c) => {
+    const { rows } = await c.query<{ kanricd: string; kanritbl: string }>(
+      `SELECT kanricd, kanritbl FROM tbl_syskanri WHERE kanricd IN ('0041', '0042', '1009')`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.kanricd, r.kanritbl]));
+  });
 
 async function orcaDatabase(name: string, values: Sequences): Promise<void> {
   await createDatabase(cluster, name);
   await withDb(name, async (client) => {
     await createOrcaSchema(client);
-    await seedOrcaSystem(client, { institutionCode: CLINIC_CODE, clinicName: CLINIC_NAME, sequences: values, ymd: '20260101' });
+    await seedOrcaSystem(client, {
+      institutionCode: CLINIC_CODE,
+      clinicName: CLINIC_NAME,
+      sequences: values,
+      ymd: '20260101',
+    });
   });
 }
 
@@ -58,7 +74,10 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   await orcaDatabase('orca_op_test', seq(50, 10, 100));
   await orcaDatabase('orca_em_test', seq(0, 0, 0));
-  world = await createWorld({ operating: dbConfig(cluster, 'orca_op_test'), localEmergency: dbConfig(cluster, 'orca_em_test') });
+  world = await createWorld({
+    operating: dbConfig(cluster, 'orca_op_test'),
+    localEmergency: dbConfig(cluster, 'orca_em_test'),
+  });
   await world.writeState({ selectedEmergency: 'local' });
 });
 
@@ -76,7 +95,12 @@ describe('bump-seq', () => {
     expect(await countersOf('orca_em_test')).toEqual(seq(50, 10, 100));
 
     const toEmergency = await bump(['--env', 'localEmergency', '--from', 'operating', '--yes']);
-    expect(toEmergency).toMatchObject({ env: 'localEmergency', source: { env: 'operating', reading: 'live', sequences: seq(60, 20, 110) }, before: seq(50, 10, 100), after: seq(60, 20, 110) });
+    expect(toEmergency).toMatchObject({
+      env: 'localEmergency',
+      source: { env: 'operating', reading: 'live', sequences: seq(60, 20, 110) },
+      before: seq(50, 10, 100),
+      after: seq(60, 20, 110),
+    });
     expect(await countersOf('orca_em_test')).toEqual(seq(60, 20, 110));
 
     await raise('orca_em_test', seq(70, 70, 120)); // numbers issued during the outage
@@ -88,7 +112,10 @@ describe('bump-seq', () => {
     expect(again).toMatchObject({ before: seq(70, 70, 120), after: seq(70, 70, 120), raised: [] });
     const entries = (await world.journal()).filter((e) => e.command === 'bump-seq');
     expect(entries.map((e) => e.outcome)).toEqual(['ok', 'ok', 'ok']);
-    expect((await world.readState()).lastKnownSequences).toMatchObject({ operating: { values: seq(70, 70, 120) }, localEmergency: { values: seq(70, 70, 120) } });
+    expect((await world.readState()).lastKnownSequences).toMatchObject({
+      operating: { values: seq(70, 70, 120) },
+      localEmergency: { values: seq(70, 70, 120) },
+    });
   });
 
   it('never lowers a counter: only those below the source plus margin rise', async () => {
@@ -107,15 +134,34 @@ describe('bump-seq', () => {
       await c.query(`UPDATE tbl_syskanri SET kanritbl = $1 WHERE kanricd = '1009'`, [`${layout}0000000005`]);
     });
     await bump(['--env', 'localEmergency', '--from', 'operating', '--yes']);
-    expect(await kanritbl('orca_em_test')).toEqual({ '0041': '00000070', '0042': '00000070', '1009': `${layout}00000001200000000120` });
+    expect(await kanritbl('orca_em_test')).toEqual({
+      '0041': '00000070',
+      '0042': '00000070',
+      '1009': `${layout}00000001200000000120`,
+    });
   });
 
   it('two bumps started at once both succeed and leave the larger result', async () => {
-    const runs = await Promise.all(['5', '50'].map((margin) => world.run(['bump-seq', '--env', 'localEmergency', '--from', 'operating', '--margin', margin, '--yes', '--json'])));
+    const runs = await Promise.all(
+      ['5', '50'].map((margin) =>
+        world.run([
+          'bump-seq',
+          '--env',
+          'localEmergency',
+          '--from',
+          'operating',
+          '--margin',
+          margin,
+          '--yes',
+          '--json',
+        ]),
+      ),
+    );
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
     for (const run of runs) {
       const doc = JSON.parse(run.stdout) as BumpJson;
-      for (const name of Object.keys(doc.after) as Array<keyof Sequences>) expect(doc.after[name]).toBeGreaterThanOrEqual(doc.before[name]);
+      for (const name of Object.keys(doc.after) as Array<keyof Sequences>)
+        expect(doc.after[name]).toBeGreaterThanOrEqual(doc.before[name]);
     }
     expect(await countersOf('orca_em_test')).toEqual(seq(120, 120, 170));
   });
@@ -143,16 +189,38 @@ describe('bump-seq', () => {
     });
     try {
       const readAt = new Date(Date.now() - 2 * 3600_000).toISOString();
-      await offline.writeState({ selectedEmergency: 'local', lastKnownSequences: { operating: { values: seq(200, 30, 300), readAt } } });
+      await offline.writeState({
+        selectedEmergency: 'local',
+        lastKnownSequences: { operating: { values: seq(200, 30, 300), readAt } },
+      });
       const recorded = await bump(['--env', 'localEmergency', '--from-last-known', '--yes'], offline);
-      expect(recorded).toMatchObject({ source: { env: 'operating', reading: 'lastKnown', sequences: seq(200, 30, 300) }, margin: 100, after: seq(300, 130, 400) });
+      expect(recorded).toMatchObject({
+        source: { env: 'operating', reading: 'lastKnown', sequences: seq(200, 30, 300) },
+        margin: 100,
+        after: seq(300, 130, 400),
+      });
       expect(recorded.source.ageSeconds).toBeGreaterThanOrEqual(7200);
 
       const fallback = await offline.run(['bump-seq', '--env', 'localEmergency', '--margin', '150', '--yes', '--json']);
-      expect([fallback.code, fallback.stderr]).toEqual([0, expect.stringContaining('cannot be reached; using its last-known counters')]);
-      expect(JSON.parse(fallback.stdout)).toMatchObject({ source: { reading: 'lastKnown' }, margin: 150, after: seq(350, 180, 450) });
+      expect([fallback.code, fallback.stderr]).toEqual([
+        0,
+        expect.stringContaining('cannot be reached; using its last-known counters'),
+      ]);
+      expect(JSON.parse(fallback.stdout)).toMatchObject({
+        source: { reading: 'lastKnown' },
+        margin: 150,
+        after: seq(350, 180, 450),
+      });
 
-      const none = await offline.run(['bump-seq', '--env', 'localEmergency', '--from', 'cloudEmergency', '--from-last-known', '--yes']);
+      const none = await offline.run([
+        'bump-seq',
+        '--env',
+        'localEmergency',
+        '--from',
+        'cloudEmergency',
+        '--from-last-known',
+        '--yes',
+      ]);
       expect([none.code, none.stderr]).toEqual([5, expect.stringContaining('No last-known')]);
     } finally {
       await offline.cleanup();

@@ -13,7 +13,8 @@ describe('orca-hybrid binary', () => {
   test('--help lists the global options in English and Japanese', async () => {
     const en = await runCli(['--help']);
     expect(en.code).toBe(0);
-    for (const flag of ['--config', '--json', '--lang', '--verbose', '--yes', '--no-color']) expect(en.stdout).toContain(flag);
+    for (const flag of ['--config', '--json', '--lang', '--verbose', '--yes', '--no-color'])
+      expect(en.stdout).toContain(flag);
     const ja = await runCli(['--help'], { env: { LANG: 'ja_JP.UTF-8' } });
     expect(ja.stdout).toContain('設定ファイル');
   });

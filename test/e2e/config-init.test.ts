@@ -15,7 +15,11 @@ async function answersDir(answers: unknown = validSettings()): Promise<string> {
   return dir;
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 describe('config init (built binary, no terminal)', () => {
   test('without --from-json it is a usage error naming the flag, and writes nothing', async () => {
@@ -60,7 +64,9 @@ describe('config init (built binary, no terminal)', () => {
     expect(await readFile(file, 'utf8')).toContain('institutionCode');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
 
-    const elsewhere = await runCli(['config', 'init', '--from-json', 'answers.json', '--output', 'etc/clinic.yaml'], { cwd: dir });
+    const elsewhere = await runCli(['config', 'init', '--from-json', 'answers.json', '--output', 'etc/clinic.yaml'], {
+      cwd: dir,
+    });
     expect(elsewhere.code).toBe(0);
     expect((await stat(join(dir, 'etc', 'clinic.yaml'))).mode & 0o777).toBe(0o600);
   });

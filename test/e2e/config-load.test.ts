@@ -53,7 +53,9 @@ describe('config file formats (built binary)', () => {
     const doc = await show(dir, ['--config', 'etc/clinic.conf']);
     expect(doc.file).toBe(join(dir, 'etc', 'clinic.conf'));
     expect(doc.config.clinic.name).toBe('Explicit');
-    expect(doc.config.environments.operating.credentials.clientCertificate.p12File).toBe(join(dir, 'etc', 'certs', 'client.p12'));
+    expect(doc.config.environments.operating.credentials.clientCertificate.p12File).toBe(
+      join(dir, 'etc', 'certs', 'client.p12'),
+    );
     const viaEnv = await show(dir, [], { ORCA_HYBRID_CONFIG: join(dir, 'etc', 'clinic.conf') });
     expect(viaEnv.config.clinic.name).toBe('Explicit');
   });
@@ -76,10 +78,15 @@ describe('config file formats (built binary)', () => {
 
   test('a file that does not parse names the file and position, never the content', async () => {
     const dir = await dirs.make();
-    await writeFile(join(dir, 'orca-hybrid.yaml'), 'clinic:\n  name: x\n environments: {\napiKey: "UNPARSABLE-SECRET-1\n');
+    await writeFile(
+      join(dir, 'orca-hybrid.yaml'),
+      'clinic:\n  name: x\n environments: {\napiKey: "UNPARSABLE-SECRET-1\n',
+    );
     const y = await runCli(['config', 'validate'], { cwd: dir });
     expect(y.code).toBe(2);
-    expect(y.stderr).toMatch(new RegExp(`Cannot parse ${join(dir, 'orca-hybrid.yaml')}: YAML [A-Z_]+ at line \\d+, column \\d+`));
+    expect(y.stderr).toMatch(
+      new RegExp(`Cannot parse ${join(dir, 'orca-hybrid.yaml')}: YAML [A-Z_]+ at line \\d+, column \\d+`),
+    );
     expect(y.stderr).not.toContain('UNPARSABLE-SECRET');
 
     await writeFile(join(dir, 'bad.json'), '{\n  "clinic": {"apiKey": UNPARSABLE-SECRET-2}\n}\n');
@@ -175,7 +182,11 @@ describe('config validate', () => {
 
     const json = await runCli(['config', 'validate', '--json'], { cwd: dir });
     expect(json.code).toBe(2);
-    const doc = JSON.parse(json.stdout) as { valid: boolean; file: string; problems: Array<{ path: string; message: string }> };
+    const doc = JSON.parse(json.stdout) as {
+      valid: boolean;
+      file: string;
+      problems: Array<{ path: string; message: string }>;
+    };
     expect(doc.valid).toBe(false);
     expect(doc.file).toBe(join(dir, 'orca-hybrid.yaml'));
     expect(doc.problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual([...expected].sort());
@@ -198,7 +209,14 @@ describe('docs/configuration.md', () => {
     const dir = await dirs.make();
     await writeFile(join(dir, 'orca-hybrid.yaml'), example!, { mode: 0o600 });
     await mkdir(join(dir, 'secrets'));
-    for (const name of ['operating.key', 'operating.p12.pass', 'emergency.key', 'emergency.p12.pass', 'local-db.pw', 'local-api.pw']) {
+    for (const name of [
+      'operating.key',
+      'operating.p12.pass',
+      'emergency.key',
+      'emergency.p12.pass',
+      'local-db.pw',
+      'local-api.pw',
+    ]) {
       await writeFile(join(dir, 'secrets', name), 'example-secret\n', { mode: 0o600 });
     }
     const run = await runCli(['config', 'validate', '--json'], { cwd: dir });

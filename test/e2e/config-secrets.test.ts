@@ -7,7 +7,14 @@ import { tempDirs, validSettings, type LooseTree } from '../helpers/config-fixtu
 const dirs = tempDirs();
 afterAll(() => dirs.cleanup());
 
-const SECRETS = ['INLINE-SECRET-A1', 'FILE-SECRET-B2', 'FILE-SECRET-C3', 'ENV-SECRET-D4', 'ENV-SECRET-E5', 'INLINE-SECRET-F6'];
+const SECRETS = [
+  'INLINE-SECRET-A1',
+  'FILE-SECRET-B2',
+  'FILE-SECRET-C3',
+  'ENV-SECRET-D4',
+  'ENV-SECRET-E5',
+  'INLINE-SECRET-F6',
+];
 const env = {
   ORCA_HYBRID_OPERATING_P12_PASSPHRASE: 'ENV-SECRET-D4',
   ORCA_HYBRID_ENVIRONMENTS__LOCAL_EMERGENCY__CREDENTIALS__API_KEY: 'ENV-SECRET-E5',
@@ -54,7 +61,11 @@ describe('secrets never appear in output (built binary)', () => {
     const envs = doc.config.environments;
     expect(envs.operating.credentials.apiKey).toBe('<redacted>');
     expect(envs.operating.credentials.clientCertificate.passphrase).toBe('<redacted>');
-    expect(envs.cloudEmergency.credentials).toEqual({ user: 'ormaster', apiKey: '<redacted>', apiKeyFile: join(dir, 'secrets', 'cloud.key') });
+    expect(envs.cloudEmergency.credentials).toEqual({
+      user: 'ormaster',
+      apiKey: '<redacted>',
+      apiKeyFile: join(dir, 'secrets', 'cloud.key'),
+    });
     expect(envs.localEmergency.database.password).toBe('<redacted>');
     expect(envs.localEmergency.credentials.apiKey).toBe('<redacted>');
     expect(runs[0]!.stdout).toContain('apiKey: <redacted>');
@@ -89,8 +100,12 @@ describe('secrets never appear in output (built binary)', () => {
     });
     const run = await runCli(['config', 'validate'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`environments.localEmergency.database.passwordFile: cannot read ${join(dir, 'missing.pw')} (ENOENT)`);
-    expect(run.stderr).toContain('environments.operating.credentials.apiKeyFile: give either apiKey or apiKeyFile, not both');
+    expect(run.stderr).toContain(
+      `environments.localEmergency.database.passwordFile: cannot read ${join(dir, 'missing.pw')} (ENOENT)`,
+    );
+    expect(run.stderr).toContain(
+      'environments.operating.credentials.apiKeyFile: give either apiKey or apiKeyFile, not both',
+    );
     expectNoSecret([run]);
   });
 });

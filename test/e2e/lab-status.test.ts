@@ -9,7 +9,17 @@ import { startLab, type LabFixture } from '../helpers/lab.js';
 
 interface StatusJson {
   mode: string;
-  environments: Record<string, { online: boolean; reportedMode: string | null; sequences: Record<string, number> | null; error: { code: string } | null; institutionName: string | null; vm?: { state: string } | null }>;
+  environments: Record<
+    string,
+    {
+      online: boolean;
+      reportedMode: string | null;
+      sequences: Record<string, number> | null;
+      error: { code: string } | null;
+      institutionName: string | null;
+      vm?: { state: string } | null;
+    }
+  >;
   mismatches: unknown[];
 }
 
@@ -100,7 +110,9 @@ describe('lab up + status through the built binary', () => {
   test('a wrong API key makes the environment refuse: status --strict exits 3 and names the cause; a direct call exits 4', async () => {
     const keyFile = join(lab.dir, 'wrong.key');
     writeFileSync(keyFile, 'not-the-key\n', { mode: 0o600 });
-    const config = variantConfig('wrong-key', (c) => { c.environments.operating!.credentials.apiKeyFile = keyFile; });
+    const config = variantConfig('wrong-key', (c) => {
+      c.environments.operating!.credentials.apiKeyFile = keyFile;
+    });
     const run = await lab.run(['--config', config, 'status', '--json']);
     const status = JSON.parse(run.stdout) as StatusJson;
     expect(status.environments.operating!.online).toBe(false);
@@ -109,7 +121,9 @@ describe('lab up + status through the built binary', () => {
   });
 
   test('a client without the certificate is refused by mutual TLS', async () => {
-    const config = variantConfig('no-cert', (c) => { delete c.environments.operating!.credentials.clientCertificate; });
+    const config = variantConfig('no-cert', (c) => {
+      delete c.environments.operating!.credentials.clientCertificate;
+    });
     const status = JSON.parse((await lab.run(['--config', config, 'status', '--json'])).stdout) as StatusJson;
     expect(status.environments.operating!.online).toBe(false);
     expect(['AUTH', 'UNREACHABLE']).toContain(status.environments.operating!.error?.code);
@@ -119,7 +133,9 @@ describe('lab up + status through the built binary', () => {
     const other = createOtherCa({ hosts: ['127.0.0.1'] });
     const caFile = join(lab.dir, 'other-ca.crt');
     writeFileSync(caFile, other.caCertPem);
-    const config = variantConfig('other-ca', (c) => { c.environments.cloudEmergency!.credentials.caFile = caFile; });
+    const config = variantConfig('other-ca', (c) => {
+      c.environments.cloudEmergency!.credentials.caFile = caFile;
+    });
     const run = await lab.run(['--config', config, 'status', '--json']);
     const status = JSON.parse(run.stdout) as StatusJson;
     expect(status.environments.cloudEmergency!.online).toBe(false);
@@ -133,8 +149,10 @@ describe('lab up + status through the built binary', () => {
     expect(entered.code).toBe(0);
     const after = JSON.parse((await lab.run(['status', '--json'])).stdout) as StatusJson;
     const seq = (s: StatusJson, env: string) => s.environments[env]!.sequences!;
-    expect(seq(after, "cloudEmergency").outpatientSlip!).toBeGreaterThanOrEqual(seq(before, "cloudEmergency").outpatientSlip! + 6);
-    expect(seq(after, "cloudEmergency").patientId).toBe(seq(before, "cloudEmergency").patientId! + 2);
+    expect(seq(after, 'cloudEmergency').outpatientSlip!).toBeGreaterThanOrEqual(
+      seq(before, 'cloudEmergency').outpatientSlip! + 6,
+    );
+    expect(seq(after, 'cloudEmergency').patientId).toBe(seq(before, 'cloudEmergency').patientId! + 2);
     expect(seq(after, 'operating')).toEqual(seq(before, 'operating'));
   });
 
@@ -155,7 +173,10 @@ describe('lab up + status through the built binary', () => {
   test('lab status shows what runs where', async () => {
     const run = await lab.lab(['status', '--json']);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { daemon: { pid: number } | null; clusters: { cloud: { running: boolean }; local: { running: boolean } } };
+    const report = JSON.parse(run.stdout) as {
+      daemon: { pid: number } | null;
+      clusters: { cloud: { running: boolean }; local: { running: boolean } };
+    };
     expect(report.daemon?.pid).toBeGreaterThan(0);
     expect(report.clusters.cloud.running).toBe(true);
     expect(report.clusters.local.running).toBe(true);
@@ -166,7 +187,11 @@ describe('lab up + status through the built binary', () => {
       daemon: { pid: number; urls: Record<string, string> };
       clusters: { cloud: { pid: number; port: number }; local: { pid: number; port: number } };
     };
-    const ports = [...Object.values(report.daemon.urls).map((u) => Number(new URL(u).port)), report.clusters.cloud.port, report.clusters.local.port];
+    const ports = [
+      ...Object.values(report.daemon.urls).map((u) => Number(new URL(u).port)),
+      report.clusters.cloud.port,
+      report.clusters.local.port,
+    ];
     const pids = [report.daemon.pid, report.clusters.cloud.pid, report.clusters.local.pid];
     const down = await lab.lab(['down']);
     expect([down.code, down.stderr]).toEqual([0, '']);
@@ -184,7 +209,10 @@ function alive(pid: number): boolean {
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.on('error', () => resolve(false));
   });
 }

@@ -19,7 +19,10 @@ let pkiDir: string;
 let backed: Sequences;
 const BACKUP = '20260401T000000Z-operating';
 
-async function withDb<T>(fn: (client: Awaited<ReturnType<CloudFixture['cluster']['connect']>>) => Promise<T>, database = f.db.database): Promise<T> {
+async function withDb<T>(
+  fn: (client: Awaited<ReturnType<CloudFixture['cluster']['connect']>>) => Promise<T>,
+  database = f.db.database,
+): Promise<T> {
   const client = await f.cluster.connect(database);
   try {
     return await fn(client);
@@ -28,8 +31,12 @@ async function withDb<T>(fn: (client: Awaited<ReturnType<CloudFixture['cluster']
   }
 }
 const counters = (): Promise<Sequences> => withDb((c) => readSequences(c));
-const plus = (s: Sequences, n: number): Sequences =>
-  ({ outpatientSlip: s.outpatientSlip + n, inpatientSlip: s.inpatientSlip + n, patientSerial: s.patientSerial + n, patientId: s.patientId + n });
+const plus = (s: Sequences, n: number): Sequences => ({
+  outpatientSlip: s.outpatientSlip + n,
+  inpatientSlip: s.inpatientSlip + n,
+  patientSerial: s.patientSerial + n,
+  patientId: s.patientId + n,
+});
 
 beforeAll(async () => {
   f = await startCloudFixture('rcloud', { env: 'cloudEmergency' });
@@ -38,7 +45,14 @@ beforeAll(async () => {
   world = await createWorld({
     operating: dbConfig(f.cluster, f.db.database),
     localEmergency: { ...dbConfig(f.cluster, 'orca_unused_test') },
-    cloudEmergency: { url: f.server.url, user: f.auth.user, apiKey: f.auth.password, certFile: files.clientCert, keyFile: files.clientKey, caFile: files.caCert },
+    cloudEmergency: {
+      url: f.server.url,
+      user: f.auth.user,
+      apiKey: f.auth.password,
+      certFile: files.clientCert,
+      keyFile: files.clientKey,
+      caFile: files.caCert,
+    },
   });
   await world.writeState({ selectedEmergency: 'cloud' });
   backed = await counters();
@@ -56,7 +70,12 @@ describe('restore into a cloud environment', () => {
     await withDb((c) => bumpSequencesSql(c, plus(backed, 5)));
     const run = await world.run(['restore', '--yes', '--json']);
     expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Restore job running on the environment')]);
-    expect(JSON.parse(run.stdout)).toMatchObject({ target: 'cloudEmergency', backupId: BACKUP, safetyBackupId: null, sequences: backed });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      target: 'cloudEmergency',
+      backupId: BACKUP,
+      safetyBackupId: null,
+      sequences: backed,
+    });
     expect(await counters()).toEqual(backed);
     expect(await f.server.store.get(BACKUP)).toMatchObject({ id: BACKUP });
     expect((await world.readState()).restorePoints).toMatchObject({ cloudEmergency: { backupId: BACKUP } });
@@ -116,15 +135,40 @@ describe('restore into a cloud environment', () => {
 });
 
 describe('bump-seq on a cloud environment', () => {
-  it('raises the counters through the contract\'s sequences endpoint, and --dry-run leaves them', async () => {
+  it("raises the counters through the contract's sequences endpoint, and --dry-run leaves them", async () => {
     const before = await counters();
-    const plan = await world.run(['bump-seq', '--env', 'cloudEmergency', '--from', 'operating', '--margin', '9', '--dry-run', '--json']);
+    const plan = await world.run([
+      'bump-seq',
+      '--env',
+      'cloudEmergency',
+      '--from',
+      'operating',
+      '--margin',
+      '9',
+      '--dry-run',
+      '--json',
+    ]);
     expect([plan.code, JSON.parse(plan.stdout).after]).toEqual([0, plus(before, 9)]);
     expect(await counters()).toEqual(before);
-    const run = await world.run(['bump-seq', '--env', 'cloudEmergency', '--from', 'operating', '--margin', '3', '--yes', '--json']);
+    const run = await world.run([
+      'bump-seq',
+      '--env',
+      'cloudEmergency',
+      '--from',
+      'operating',
+      '--margin',
+      '3',
+      '--yes',
+      '--json',
+    ]);
     expect([run.code, run.stderr]).toEqual([0, expect.any(String)]);
     // operating and cloudEmergency share one database here: the source read moves with the bump's target.
-    expect(JSON.parse(run.stdout)).toMatchObject({ env: 'cloudEmergency', source: { reading: 'live', sequences: before }, before, after: plus(before, 3) });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      env: 'cloudEmergency',
+      source: { reading: 'live', sequences: before },
+      before,
+      after: plus(before, 3),
+    });
     expect(await counters()).toEqual(plus(before, 3));
   });
 });

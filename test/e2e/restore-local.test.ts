@@ -16,7 +16,8 @@ import { CLINIC_CODE, CLINIC_NAME, createWorld, dbConfig, type RestoreWorld } fr
 
 let cluster: TestCluster;
 let world: RestoreWorld;
-const isSessionTable = (t: string): boolean => /^(tbl_lock|tbl_jobkanri|tbl_para|tbl_spa_tmp|tbl_api_para|monpushevent|monbatch.*|aps_.*)$/.test(t);
+const isSessionTable = (t: string): boolean =>
+  /^(tbl_lock|tbl_jobkanri|tbl_para|tbl_spa_tmp|tbl_api_para|monpushevent|monbatch.*|aps_.*)$/.test(t);
 
 async function query<T = Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = await cluster.connect(database);
@@ -29,14 +30,20 @@ async function query<T = Record<string, unknown>>(database: string, sql: string,
 
 /** Rows of every table of `database`, by name. */
 async function rowCounts(database: string): Promise<Record<string, number>> {
-  const tables = await query<{ name: string }>(database, `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+  const tables = await query<{ name: string }>(
+    database,
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+  );
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = Number((await query<{ n: string }>(database, `SELECT count(*) AS n FROM "${name}"`))[0]!.n);
+  for (const { name } of tables)
+    counts[name] = Number((await query<{ n: string }>(database, `SELECT count(*) AS n FROM "${name}"`))[0]!.n);
   return counts;
 }
 
 async function sideDatabases(): Promise<string[]> {
-  return (await query<{ datname: string }>('postgres', `SELECT datname FROM pg_database WHERE datname LIKE '%\\_orcahy\\_%'`)).map((r) => r.datname);
+  return (
+    await query<{ datname: string }>('postgres', `SELECT datname FROM pg_database WHERE datname LIKE '%\\_orcahy\\_%'`)
+  ).map((r) => r.datname);
 }
 
 /** A table only the database in use has: present after a refusal, gone after a restore. */
@@ -53,7 +60,14 @@ async function clinicDatabase(name: string, code: string, seed: number): Promise
   await createDatabase(cluster, name);
   const client = await cluster.connect(name);
   try {
-    await generateClinic(client, { patients: 30, days: 20, seed, institutionCode: code, clinicName: CLINIC_NAME, endDate: '20260301' });
+    await generateClinic(client, {
+      patients: 30,
+      days: 20,
+      seed,
+      institutionCode: code,
+      clinicName: CLINIC_NAME,
+      endDate: '20260301',
+    });
   } finally {
     await client.end();
   }
@@ -63,7 +77,10 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   await clinicDatabase('orca_src_test', CLINIC_CODE, 3);
   await clinicDatabase('orca_local_test', CLINIC_CODE, 9);
-  world = await createWorld({ operating: dbConfig(cluster, 'orca_src_test'), localEmergency: dbConfig(cluster, 'orca_local_test') });
+  world = await createWorld({
+    operating: dbConfig(cluster, 'orca_src_test'),
+    localEmergency: dbConfig(cluster, 'orca_local_test'),
+  });
   await world.writeState({ selectedEmergency: 'local' });
   await world.catalog('operating', dbConfig(cluster, 'orca_src_test'), '20260301T000000Z-operating');
 });
@@ -79,7 +96,12 @@ describe('restore into a directly reached database', () => {
     const run = await world.run(['restore', '--yes', '--json']);
     expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('20260301T000000Z-operating')]);
     const doc = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(doc).toMatchObject({ target: 'localEmergency', backupId: '20260301T000000Z-operating', safetyBackupId: null, seconds: expect.any(Number) });
+    expect(doc).toMatchObject({
+      target: 'localEmergency',
+      backupId: '20260301T000000Z-operating',
+      safetyBackupId: null,
+      seconds: expect.any(Number),
+    });
     const [source, restored] = [await rowCounts('orca_src_test'), await rowCounts('orca_local_test')];
     const session = Object.keys(source).filter(isSessionTable);
     // The lab leaves rows in them as a running WebORCA does; the restore empties them.
@@ -94,8 +116,17 @@ describe('restore into a directly reached database', () => {
     expect(await sideDatabases()).toEqual([]);
     // ANALYZE ran on the database now in use: every table with rows has column statistics (pg_stats is
     // written in ANALYZE's own transaction, so it is there when the command returns).
-    const analyzed = (await query<{ name: string }>('orca_local_test', `SELECT DISTINCT tablename AS name FROM pg_stats WHERE schemaname = 'public'`)).map((r) => r.name);
-    expect(analyzed.sort()).toEqual(Object.keys(restored).filter((t) => restored[t]! > 0).sort());
+    const analyzed = (
+      await query<{ name: string }>(
+        'orca_local_test',
+        `SELECT DISTINCT tablename AS name FROM pg_stats WHERE schemaname = 'public'`,
+      )
+    ).map((r) => r.name);
+    expect(analyzed.sort()).toEqual(
+      Object.keys(restored)
+        .filter((t) => restored[t]! > 0)
+        .sort(),
+    );
     const state = await world.readState();
     expect(state.restorePoints).toMatchObject({ localEmergency: { backupId: '20260301T000000Z-operating' } });
     expect((await world.journal()).at(-1)).toMatchObject({ command: 'restore', outcome: 'ok' });
@@ -106,11 +137,20 @@ describe('restore into a directly reached database', () => {
     await addMarker();
     const entry = (await world.folder.read()).entries.find((e) => e.id === '20260301T000000Z-operating')!;
     const dir = join(world.backupFolder, 'operating');
-    const sidecar = JSON.parse(await readFile(entry.dumpPath.replace(/\.dump$/, '.json'), 'utf8')) as Record<string, unknown>;
-    for (const [id, verified] of [['20260302T000000Z-altered', true], ['20260302T000000Z-unverified', false]] as const) {
+    const sidecar = JSON.parse(await readFile(entry.dumpPath.replace(/\.dump$/, '.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    for (const [id, verified] of [
+      ['20260302T000000Z-altered', true],
+      ['20260302T000000Z-unverified', false],
+    ] as const) {
       await copyFile(entry.dumpPath, join(dir, `${id}.dump`));
       // Newer than the real dump by metadata: the default choice picks the altered one.
-      await writeFile(join(dir, `${id}.json`), JSON.stringify({ ...sidecar, id, verified, createdAt: new Date(Date.now() + 60_000).toISOString() }));
+      await writeFile(
+        join(dir, `${id}.json`),
+        JSON.stringify({ ...sidecar, id, verified, createdAt: new Date(Date.now() + 60_000).toISOString() }),
+      );
     }
     const handle = await open(join(dir, '20260302T000000Z-altered.dump'), 'r+');
     await handle.write(Buffer.from([0x5a]), 0, 1, Math.floor(entry.size / 2));
@@ -144,15 +184,25 @@ describe('restore into a directly reached database', () => {
 
   it('a restore killed (SIGKILL) during pg_restore leaves the database in use intact; a re-run cleans up and succeeds', async () => {
     await query('postgres', 'CREATE DATABASE orca_big_test TEMPLATE orca_src_test');
-    await query('orca_big_test', `CREATE TABLE test_filler AS SELECT g AS id, md5(g::text) AS pad FROM generate_series(1, 200000) g;
-      ALTER TABLE test_filler ADD PRIMARY KEY (id)`);
+    await query(
+      'orca_big_test',
+      `CREATE TABLE test_filler AS SELECT g AS id, md5(g::text) AS pad FROM generate_series(1, 200000) g;
+      ALTER TABLE test_filler ADD PRIMARY KEY (id)`,
+    );
     await world.catalog('operating', dbConfig(cluster, 'orca_big_test'), '20260304T000000Z-big');
     const before = await rowCounts('orca_local_test');
 
-    const child = execa('node', [BIN, '--config', world.configFile, 'restore', '--backup', '20260304T000000Z-big', '--yes'], { reject: false, env: { LANG: 'C' } });
+    const child = execa(
+      'node',
+      [BIN, '--config', world.configFile, 'restore', '--backup', '20260304T000000Z-big', '--yes'],
+      { reject: false, env: { LANG: 'C' } },
+    );
     let seen = false;
     for (let i = 0; i < 1200 && !seen; i++) {
-      const rows = await query('postgres', `SELECT 1 FROM pg_stat_activity WHERE datname LIKE '%\\_orcahy\\_stg\\_%' AND application_name = 'orca-hybrid'`);
+      const rows = await query(
+        'postgres',
+        `SELECT 1 FROM pg_stat_activity WHERE datname LIKE '%\\_orcahy\\_stg\\_%' AND application_name = 'orca-hybrid'`,
+      );
       seen = rows.length > 0;
       if (!seen) await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -192,13 +242,40 @@ describe('restore into a directly reached database', () => {
   it('asks for --yes when nobody can answer, and for the clinic name before replacing the operating environment', async () => {
     const noYes = await world.run(['restore', '--backup', '20260301T000000Z-operating']);
     expect([noYes.code, noYes.stderr]).toEqual([2, expect.stringContaining('--yes')]);
-    const noName = await world.run(['restore', '--target', 'operating', '--backup', '20260301T000000Z-operating', '--yes']);
+    const noName = await world.run([
+      'restore',
+      '--target',
+      'operating',
+      '--backup',
+      '20260301T000000Z-operating',
+      '--yes',
+    ]);
     expect([noName.code, noName.stderr]).toEqual([2, expect.stringContaining('--confirm-clinic')]);
-    const wrong = await world.run(['restore', '--target', 'operating', '--backup', '20260301T000000Z-operating', '--confirm-clinic', 'Other Clinic']);
+    const wrong = await world.run([
+      'restore',
+      '--target',
+      'operating',
+      '--backup',
+      '20260301T000000Z-operating',
+      '--confirm-clinic',
+      'Other Clinic',
+    ]);
     expect(wrong.code).toBe(5);
-    const named = await world.run(['restore', '--target', 'operating', '--backup', '20260301T000000Z-operating', '--confirm-clinic', ` ${CLINIC_NAME} `, '--json']);
+    const named = await world.run([
+      'restore',
+      '--target',
+      'operating',
+      '--backup',
+      '20260301T000000Z-operating',
+      '--confirm-clinic',
+      ` ${CLINIC_NAME} `,
+      '--json',
+    ]);
     expect([named.code, named.stderr]).toEqual([0, expect.any(String)]);
-    expect(JSON.parse(named.stdout)).toMatchObject({ target: 'operating', safetyBackupId: expect.stringMatching(/-operating-safety$/) });
+    expect(JSON.parse(named.stdout)).toMatchObject({
+      target: 'operating',
+      safetyBackupId: expect.stringMatching(/-operating-safety$/),
+    });
     expect(await sideDatabases()).toEqual([]);
   });
 });

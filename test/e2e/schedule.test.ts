@@ -20,7 +20,10 @@ let env: NodeJS.ProcessEnv;
 const OTHER_ENTRIES = "MAILTO=''\n# the clinic's own job\n15 3 * * * /usr/bin/true nightly-other # keep me\n";
 
 async function crontab(...args: string[]): Promise<string> {
-  const result = await execa('crontab', ['-u', user, ...args], { reject: false, input: args.includes('-') ? undefined : '' });
+  const result = await execa('crontab', ['-u', user, ...args], {
+    reject: false,
+    input: args.includes('-') ? undefined : '',
+  });
   return result.exitCode === 0 ? result.stdout + (result.stdout ? '\n' : '') : '';
 }
 
@@ -70,7 +73,9 @@ test('install adds exactly one marked line, uninstall removes exactly it', async
   const command = ours[0]!.replace(/^0 \* \* \* \* /, '');
   const ran = await execa('sh', ['-c', command], { reject: false, env: { PATH: '/usr/bin:/bin' } });
   expect(ran.exitCode).toBe(3);
-  expect(readFileSync(join(stateDir, 'orca-hybrid.log'), 'utf8')).toMatch(/sync: begin .*sync.*end failed UNREACHABLE/s);
+  expect(readFileSync(join(stateDir, 'orca-hybrid.log'), 'utf8')).toMatch(
+    /sync: begin .*sync.*end failed UNREACHABLE/s,
+  );
   expect(existsSync(join(stateDir, 'schedule-output.log'))).toBe(true);
 
   const uninstall = await runCli(['--config', config, 'schedule', 'uninstall', '--json'], { env });
@@ -84,7 +89,10 @@ test('install adds exactly one marked line, uninstall removes exactly it', async
 });
 
 test('Windows task: UTF-16 XML with the battery flags off, StartWhenAvailable, IgnoreNew, PT50M, hourly', async () => {
-  const run = await runCli(['--config', config, 'schedule', 'install', '--dry-run', '--platform', 'windows', '--json'], { env });
+  const run = await runCli(
+    ['--config', config, 'schedule', 'install', '--dry-run', '--platform', 'windows', '--json'],
+    { env },
+  );
   expect(run.code).toBe(0);
   const doc = JSON.parse(run.stdout);
   expect(doc).toMatchObject({ platform: 'windows', dryRun: true, changed: false });
@@ -93,10 +101,14 @@ test('Windows task: UTF-16 XML with the battery flags off, StartWhenAvailable, I
   const xml = artefact!.content;
   expect(xml.startsWith('<?xml version="1.0" encoding="UTF-16"?>')).toBe(true);
   for (const setting of [
-    '<DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>', '<StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>',
-    '<StartWhenAvailable>true</StartWhenAvailable>', '<MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>',
-    '<ExecutionTimeLimit>PT50M</ExecutionTimeLimit>', '<Interval>PT1H</Interval>',
-  ]) expect(xml).toContain(setting);
+    '<DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>',
+    '<StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>',
+    '<StartWhenAvailable>true</StartWhenAvailable>',
+    '<MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>',
+    '<ExecutionTimeLimit>PT50M</ExecutionTimeLimit>',
+    '<Interval>PT1H</Interval>',
+  ])
+    expect(xml).toContain(setting);
   expect(xml).toContain(`<Command>${process.execPath}</Command>`);
   expect(xml).toContain(`sync --config ${config} --state-dir &quot;${stateDir}&quot;`);
   const refused = await runCli(['--config', config, 'schedule', 'install', '--platform', 'windows'], { env });
@@ -104,13 +116,19 @@ test('Windows task: UTF-16 XML with the battery flags off, StartWhenAvailable, I
 });
 
 test('launchd plist and systemd units', async () => {
-  const plist = JSON.parse((await runCli(['--config', config, 'schedule', 'show', '--dry-run', '--platform', 'launchd', '--json'], { env })).stdout);
+  const plist = JSON.parse(
+    (await runCli(['--config', config, 'schedule', 'show', '--dry-run', '--platform', 'launchd', '--json'], { env }))
+      .stdout,
+  );
   const text = plist.artefacts[0].content as string;
   expect(plist.artefacts[0].path).toMatch(/Library\/LaunchAgents\/jp\.orca-hybrid\.sync\.plist$/);
   expect(text).toMatch(/<key>StartCalendarInterval<\/key>\s*<dict>\s*<key>Minute<\/key>\s*<integer>0<\/integer>/);
   expect(text).toContain(`<string>${stateDir}</string>`);
 
-  const systemd = JSON.parse((await runCli(['--config', config, 'schedule', 'show', '--dry-run', '--platform', 'systemd', '--json'], { env })).stdout);
+  const systemd = JSON.parse(
+    (await runCli(['--config', config, 'schedule', 'show', '--dry-run', '--platform', 'systemd', '--json'], { env }))
+      .stdout,
+  );
   const [service, timer] = systemd.artefacts as Array<{ path: string; content: string }>;
   expect(service!.path).toMatch(/systemd\/user\/orca-hybrid-sync\.service$/);
   expect(service!.content).toContain('Type=oneshot');

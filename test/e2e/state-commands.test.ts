@@ -11,8 +11,16 @@ const dirs = tempDirs();
 afterAll(() => dirs.cleanup());
 
 const journalText = (stateDir: string) => readFile(join(stateDir, 'journal.jsonl'), 'utf8').catch(() => '');
-const journalLines = async (stateDir: string) => (await journalText(stateDir)).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as JournalEntry);
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const journalLines = async (stateDir: string) =>
+  (await journalText(stateDir))
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as JournalEntry);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** A state folder given through the environment, as a scheduled task would. */
 async function stateFolder(): Promise<{ dir: string; env: NodeJS.ProcessEnv; cwd: string }> {
@@ -54,13 +62,24 @@ describe('select and the journal (built binary)', () => {
   test('one journal line per state change with before/after; none for read-only commands', async () => {
     const { dir, env, cwd } = await stateFolder();
     const first = await runCli(['select', 'local'], { env, cwd });
-    expect([first.code, first.stdout.trim()]).toEqual([0, 'Selected: local emergency environment (was: cloud emergency environment).']);
+    expect([first.code, first.stdout.trim()]).toEqual([
+      0,
+      'Selected: local emergency environment (was: cloud emergency environment).',
+    ]);
     const second = await runCli(['select', 'cloud', '--json'], { env, cwd });
     expect(JSON.parse(second.stdout)).toEqual({ selectedEmergency: 'cloud', previous: 'local' });
 
     const lines = await journalLines(dir);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ command: 'select', args: ['select', 'local'], outcome: 'ok', exitCode: 0, before: { selectedEmergency: 'cloud' }, after: { selectedEmergency: 'local' }, host: hostname() });
+    expect(lines[0]).toMatchObject({
+      command: 'select',
+      args: ['select', 'local'],
+      outcome: 'ok',
+      exitCode: 0,
+      before: { selectedEmergency: 'cloud' },
+      after: { selectedEmergency: 'local' },
+      host: hostname(),
+    });
     expect(lines[1]).toMatchObject({ before: { selectedEmergency: 'local' }, after: { selectedEmergency: 'cloud' } });
     expect(typeof lines[0]!.user).toBe('string');
     expect(lines[0]!.durationMs).toBeGreaterThanOrEqual(0);
@@ -81,7 +100,10 @@ describe('select and the journal (built binary)', () => {
   test('select is refused (exit 5) in emergency mode, journaled as failed; --force changes it', async () => {
     const { dir, env, cwd } = await stateFolder();
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'state.json'), JSON.stringify({ schemaVersion: 1, mode: 'emergency', selectedEmergency: 'cloud' }));
+    await writeFile(
+      join(dir, 'state.json'),
+      JSON.stringify({ schemaVersion: 1, mode: 'emergency', selectedEmergency: 'cloud' }),
+    );
     const refused = await runCli(['select', 'local'], { env, cwd });
     expect(refused.code).toBe(5);
     expect(refused.stderr).toContain('In emergency mode the selected emergency environment (cloud) cannot change');
@@ -90,7 +112,11 @@ describe('select and the journal (built binary)', () => {
     const forced = await runCli(['select', 'local', '--force', '--json'], { env, cwd });
     expect([forced.code, JSON.parse(forced.stdout)]).toEqual([0, { selectedEmergency: 'local', previous: 'cloud' }]);
     const lines = await journalLines(dir);
-    expect(lines.map((l) => [l.outcome, l.exitCode])).toEqual([['failed', 5], ['failed', 5], ['ok', 0]]);
+    expect(lines.map((l) => [l.outcome, l.exitCode])).toEqual([
+      ['failed', 5],
+      ['failed', 5],
+      ['ok', 0],
+    ]);
     expect(lines[0]!.error?.code).toBe('REFUSED');
   });
 
@@ -118,7 +144,10 @@ describe('select and the journal (built binary)', () => {
   test('secrets from the config file and the environment never reach the journal', async () => {
     const cwd = await dirs.make();
     const stateDir = join(cwd, 'state-from-config');
-    const settings = validSettings() as { environments: { operating: { credentials: Record<string, unknown> } }; stateDir?: string };
+    const settings = validSettings() as {
+      environments: { operating: { credentials: Record<string, unknown> } };
+      stateDir?: string;
+    };
     settings.environments.operating.credentials.apiKey = 'sk-FILE-SECRET-1234';
     settings.stateDir = stateDir;
     await writeFile(join(cwd, 'orca-hybrid.yaml'), YAML.stringify(settings), { mode: 0o600 });
@@ -160,18 +189,35 @@ describe('unlock (built binary)', () => {
     await holder.exited();
     const removed = await runCli(['unlock', '--json'], { env, cwd });
     expect(removed.code).toBe(0);
-    expect(JSON.parse(removed.stdout)).toMatchObject({ removed: true, holder: { pid: holder.child.pid, stale: true, staleReason: 'deadProcess' } });
+    expect(JSON.parse(removed.stdout)).toMatchObject({
+      removed: true,
+      holder: { pid: holder.child.pid, stale: true, staleReason: 'deadProcess' },
+    });
     expect(await exists(join(dir, 'orca-hybrid.lock'))).toBe(false);
     expect(await exists(join(dir, 'orca-hybrid.lock.json'))).toBe(false);
     const lines = await journalLines(dir);
-    expect(lines.map((l) => [l.command, l.outcome, l.exitCode])).toEqual([['unlock', 'failed', 5], ['unlock', 'ok', 0]]);
+    expect(lines.map((l) => [l.command, l.outcome, l.exitCode])).toEqual([
+      ['unlock', 'failed', 5],
+      ['unlock', 'ok', 0],
+    ]);
     expect(lines[1]!.before).toMatchObject({ 'lock.pid': holder.child.pid, 'lock.command': 'sync' });
   });
 
   test('a holder on another host needs --yes when nobody can answer a prompt', async () => {
     const { dir, env, cwd } = await stateFolder();
     await mkdir(join(dir, 'orca-hybrid.lock'), { recursive: true });
-    await writeFile(join(dir, 'orca-hybrid.lock.json'), JSON.stringify({ pid: 4242, host: 'PC-01', user: 'staff', command: 'sync', startedAt: new Date().toISOString(), phase: 'downloading', nonce: 'n1' }));
+    await writeFile(
+      join(dir, 'orca-hybrid.lock.json'),
+      JSON.stringify({
+        pid: 4242,
+        host: 'PC-01',
+        user: 'staff',
+        command: 'sync',
+        startedAt: new Date().toISOString(),
+        phase: 'downloading',
+        nonce: 'n1',
+      }),
+    );
     const asked = await runCli(['unlock'], { env, cwd });
     expect(asked.code).toBe(5);
     expect(asked.stderr).toContain('pass --yes');

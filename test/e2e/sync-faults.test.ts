@@ -11,7 +11,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { BIN, runCli } from '../helpers/cli.js';
 import { idsOf, soundCatalog } from '../helpers/catalog-check.js';
-import { jsonOf, partialsOf, rangeStart, runSync, startSyncWorld, type SyncWorld, type TestSetup } from '../helpers/sync-world.js';
+import {
+  jsonOf,
+  partialsOf,
+  rangeStart,
+  runSync,
+  startSyncWorld,
+  type SyncWorld,
+  type TestSetup,
+} from '../helpers/sync-world.js';
 import { startThrottleProxy } from '../helpers/throttle-proxy.js';
 import type { StoredBackup } from '../../src/lab/cloud/backup-store.js';
 
@@ -31,7 +39,9 @@ afterEach(() => {
 });
 
 /** A setup whose catalog already holds one verified backup (the "previous newest"). */
-async function primed(options: Parameters<SyncWorld['makeConfig']>[0] = {}): Promise<{ setup: TestSetup; previous: string }> {
+async function primed(
+  options: Parameters<SyncWorld['makeConfig']>[0] = {},
+): Promise<{ setup: TestSetup; previous: string }> {
   const nightly = await world.operating.createNightlyBackup();
   const setup = world.makeConfig(options);
   const run = await runSync(setup);

@@ -7,7 +7,14 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { expectPrivate, idsOf, soundCatalog } from '../helpers/catalog-check.js';
-import { OPERATING_SEQUENCES, expectNoSecrets, jsonOf, runSync, startSyncWorld, type SyncWorld } from '../helpers/sync-world.js';
+import {
+  OPERATING_SEQUENCES,
+  expectNoSecrets,
+  jsonOf,
+  runSync,
+  startSyncWorld,
+  type SyncWorld,
+} from '../helpers/sync-world.js';
 
 let world: SyncWorld;
 
@@ -32,10 +39,19 @@ describe('sync', () => {
     expect([first.code, first.stderr]).toEqual([0, '']);
     const doc = jsonOf(first);
     expect(doc).toMatchObject({ outcome: 'downloaded', uploaded: true, upload: 'stored', pruned: [], error: null });
-    expect(doc.backup).toMatchObject({ id: nightly.id, size: nightly.size, sha256: nightly.sha256, verified: true, source: 'operating' });
+    expect(doc.backup).toMatchObject({
+      id: nightly.id,
+      size: nightly.size,
+      sha256: nightly.sha256,
+      verified: true,
+      source: 'operating',
+    });
     const entries = await soundCatalog(setup.folder);
     expect(idsOf(entries)).toEqual([nightly.id]);
-    expect(entries[0]).toMatchObject({ createdAt: new Date(nightly.createdAt).toISOString(), archiveVersion: expect.stringMatching(/^1\.\d+-\d+$/) });
+    expect(entries[0]).toMatchObject({
+      createdAt: new Date(nightly.createdAt).toISOString(),
+      archiveVersion: expect.stringMatching(/^1\.\d+-\d+$/),
+    });
     expect(entries[0]!.tocEntries).toBeGreaterThan(5);
     expectPrivate(setup.folder);
     expect(await world.emergency.store.get(nightly.id)).toMatchObject({ sha256: nightly.sha256 });
@@ -46,7 +62,12 @@ describe('sync', () => {
 
     const second = await runSync(setup);
     expect(second.code).toBe(0);
-    expect(jsonOf(second)).toMatchObject({ outcome: 'upToDate', uploaded: false, upload: 'alreadyPresent', backup: { id: nightly.id } });
+    expect(jsonOf(second)).toMatchObject({
+      outcome: 'upToDate',
+      uploaded: false,
+      upload: 'alreadyPresent',
+      backup: { id: nightly.id },
+    });
     const human = await runCli(['--config', setup.config, 'sync']);
     expect(human.code).toBe(0);
     expect(human.stdout.trim().split('\n')).toHaveLength(1);
@@ -80,7 +101,11 @@ describe('sync', () => {
     expect(list.code).toBe(0);
     const rows = JSON.parse(list.stdout).backups as Array<Record<string, unknown>>;
     expect(rows.map((r) => r.id)).toEqual([ids[4], ids[3], ids[1]]);
-    expect(rows.find((r) => r.id === ids[1])).toMatchObject({ env: 'operating', verified: true, restoredInto: ['cloudEmergency'] });
+    expect(rows.find((r) => r.id === ids[1])).toMatchObject({
+      env: 'operating',
+      verified: true,
+      restoredInto: ['cloudEmergency'],
+    });
     const table = await runCli(['--config', setup2.config, 'backups', 'list']);
     expect(table.stdout).toContain(ids[1]!);
     expect(table.stdout).toContain('cloud emergency environment');
@@ -89,15 +114,30 @@ describe('sync', () => {
   test('in emergency mode with the cloud selected it downloads but never uploads over the cloud emergency environment', async () => {
     const setup3 = world.makeConfig();
     mkdirSync(setup3.stateDir, { recursive: true, mode: 0o700 });
-    writeFileSync(join(setup3.stateDir, 'state.json'), JSON.stringify({
-      schemaVersion: 1, mode: 'emergency', modeChangedAt: new Date().toISOString(), selectedEmergency: 'cloud',
-      lastKnownSequences: {}, restorePoints: {}, lastSync: null, pendingModePushes: {},
-    }), { mode: 0o600 });
+    writeFileSync(
+      join(setup3.stateDir, 'state.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        mode: 'emergency',
+        modeChangedAt: new Date().toISOString(),
+        selectedEmergency: 'cloud',
+        lastKnownSequences: {},
+        restorePoints: {},
+        lastSync: null,
+        pendingModePushes: {},
+      }),
+      { mode: 0o600 },
+    );
     const nightly = await world.operating.createNightlyBackup();
     const mark = world.requests.length;
     const run = await runSync(setup3);
     expect(run.code).toBe(0);
-    expect(jsonOf(run)).toMatchObject({ outcome: 'downloaded', uploaded: false, upload: 'skippedEmergencyActive', backup: { id: nightly.id } });
+    expect(jsonOf(run)).toMatchObject({
+      outcome: 'downloaded',
+      uploaded: false,
+      upload: 'skippedEmergencyActive',
+      backup: { id: nightly.id },
+    });
     expect(world.requests.slice(mark).filter((r) => r.port === world.emergency.port)).toEqual([]);
     expect(await world.emergency.store.get(nightly.id)).toBeNull();
     expect(idsOf(await soundCatalog(setup3.folder))).toEqual([nightly.id]);

@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Runs `orca-hybrid` with argument array, English messages unless LANG is given, no TTY. */
-export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {},
+): Promise<CliRun> {
   const result: Result = await execa('node', [BIN, ...args], {
     reject: false,
     cwd: options.cwd,

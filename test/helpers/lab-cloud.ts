@@ -33,38 +33,71 @@ export interface CloudFixture {
   stop(): Promise<void>;
 }
 
-export async function startCloudFixture(name: string, overrides: Partial<CloudServerOptions> = {}): Promise<CloudFixture> {
+export async function startCloudFixture(
+  name: string,
+  overrides: Partial<CloudServerOptions> = {},
+): Promise<CloudFixture> {
   const cluster = await startTestCluster();
   const database = `orca_${name}_test`;
   await createDatabase(cluster, database);
   const client = await cluster.connect(database);
   let clinic: ClinicSummary;
   try {
-    clinic = await generateClinic(client, { patients: 12, days: 20, seed: 7, institutionCode: INSTITUTION_CODE, clinicName: CLINIC_NAME });
+    clinic = await generateClinic(client, {
+      patients: 12,
+      days: 20,
+      seed: 7,
+      institutionCode: INSTITUTION_CODE,
+      clinicName: CLINIC_NAME,
+    });
   } finally {
     await client.end();
   }
-  const db: DatabaseConfig = { host: cluster.host, port: cluster.port, database, user: cluster.user, password: cluster.password, sslmode: 'disable' };
+  const db: DatabaseConfig = {
+    host: cluster.host,
+    port: cluster.port,
+    database,
+    user: cluster.user,
+    password: cluster.password,
+    sslmode: 'disable',
+  };
   const pki = createLabPki();
   const dataDir = mkdtempSync(join(tmpdir(), 'orca-test-cloud-'));
   const auth = { user: 'ormaster', password: randomBytes(16).toString('hex') };
   const adminToken = randomBytes(16).toString('hex');
   const server = await startCloudServer({
-    env: 'operating', database: db, dataDir, auth: { user: auth.user, apiKey: auth.password },
+    env: 'operating',
+    database: db,
+    dataDir,
+    auth: { user: auth.user, apiKey: auth.password },
     tls: { certPem: pki.serverCertPem, keyPem: pki.serverKeyPem, caPem: pki.caCertPem, requireClientCert: true },
     admin: { token: adminToken },
     ...overrides,
   });
   const tls = { ca: pki.caCertPem, cert: pki.clientCertPem, key: pki.clientKeyPem };
   return {
-    cluster, db, pki, server, clinic, auth, adminToken, dataDir,
+    cluster,
+    db,
+    pki,
+    server,
+    clinic,
+    auth,
+    adminToken,
+    dataDir,
     async api(path, opts = {}) {
       const result = await call(server.url + path, { auth, tls, ...opts });
       const reported = result.headers['x-hybridmode'];
-      if (typeof reported !== 'string' || reported === '') throw new Error(`${opts.method ?? 'GET'} ${path} ${result.status}: no X-Hybridmode`);
+      if (typeof reported !== 'string' || reported === '')
+        throw new Error(`${opts.method ?? 'GET'} ${path} ${result.status}: no X-Hybridmode`);
       if (opts.contract !== false && path.startsWith('/hybrid/v1')) {
         const body = result.json ?? (result.body.length > 0 ? result.body : undefined);
-        const problems = validateResponse(opts.method ?? 'GET', path, result.status, body, result.headers as Record<string, string>);
+        const problems = validateResponse(
+          opts.method ?? 'GET',
+          path,
+          result.status,
+          body,
+          result.headers as Record<string, string>,
+        );
         if (problems.length > 0) throw new Error(`contract violation:\n${problems.join('\n')}`);
       }
       return result;

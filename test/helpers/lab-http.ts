@@ -40,31 +40,37 @@ export function call(url: string, opts: CallOptions = {}): Promise<CallResult> {
     payload = Buffer.from(JSON.stringify(opts.body));
     headers['Content-Type'] ??= 'application/json';
   }
-  if (payload && headers['Content-Length'] === undefined && headers['Transfer-Encoding'] === undefined) headers['Content-Length'] = payload.length;
+  if (payload && headers['Content-Length'] === undefined && headers['Transfer-Encoding'] === undefined)
+    headers['Content-Length'] = payload.length;
   if (opts.auth) headers.Authorization = basic(opts.auth.user, opts.auth.password);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(target, { method: opts.method ?? 'GET', headers, agent: false, ...opts.tls, timeout: opts.timeoutMs ?? 15_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      let bodyError: Error | null = null;
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', (error) => (bodyError = error));
-      res.on('aborted', () => (bodyError ??= new Error('aborted')));
-      res.on('close', () => {
-        const body = Buffer.concat(chunks);
-        const length = res.headers['content-length'];
-        if (!bodyError && length !== undefined && Number(length) !== body.length && opts.method !== 'HEAD') bodyError = new Error('short body');
-        let json: unknown;
-        if (/json/.test(res.headers['content-type'] ?? '')) {
-          try {
-            json = JSON.parse(body.toString('utf8'));
-          } catch {
-            json = undefined;
+    const req = request(
+      target,
+      { method: opts.method ?? 'GET', headers, agent: false, ...opts.tls, timeout: opts.timeoutMs ?? 15_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let bodyError: Error | null = null;
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', (error) => (bodyError = error));
+        res.on('aborted', () => (bodyError ??= new Error('aborted')));
+        res.on('close', () => {
+          const body = Buffer.concat(chunks);
+          const length = res.headers['content-length'];
+          if (!bodyError && length !== undefined && Number(length) !== body.length && opts.method !== 'HEAD')
+            bodyError = new Error('short body');
+          let json: unknown;
+          if (/json/.test(res.headers['content-type'] ?? '')) {
+            try {
+              json = JSON.parse(body.toString('utf8'));
+            } catch {
+              json = undefined;
+            }
           }
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json, bodyError });
-      });
-    });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json, bodyError });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end(payload);

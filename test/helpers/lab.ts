@@ -20,7 +20,14 @@ export interface LabFixture {
 export async function startLab(options: { patients?: number; days?: number } = {}): Promise<LabFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'orca-lab-test-'));
   const lab = (args: string[]) => runCli(['lab', ...args, '--dir', dir], { timeoutMs: 180_000 });
-  const up = await lab(['up', '--patients', String(options.patients ?? 30), '--days', String(options.days ?? 10), '--json']);
+  const up = await lab([
+    'up',
+    '--patients',
+    String(options.patients ?? 30),
+    '--days',
+    String(options.days ?? 10),
+    '--json',
+  ]);
   if (up.code !== 0) {
     await lab(['down']);
     rmSync(dir, { recursive: true, force: true });
@@ -30,7 +37,8 @@ export async function startLab(options: { patients?: number; days?: number } = {
   return {
     dir,
     config,
-    run: (args, opts = {}) => runCli(['--config', config, ...args], { env: opts.env, timeoutMs: opts.timeoutMs ?? 120_000 }),
+    run: (args, opts = {}) =>
+      runCli(['--config', config, ...args], { env: opts.env, timeoutMs: opts.timeoutMs ?? 120_000 }),
     lab,
     async stop() {
       await lab(['down']);

@@ -15,7 +15,11 @@ export interface HolderProcess {
 
 /** Starts a process that takes the lock of `stateDir` as `command` and holds it until `release()`. */
 export function startHolder(stateDir: string, command: string, extra: string[] = []): HolderProcess {
-  const child = execa('node', [HOLD_LOCK, stateDir, command, ...extra], { reject: false, stdin: 'pipe', env: { LANG: 'C' } });
+  const child = execa('node', [HOLD_LOCK, stateDir, command, ...extra], {
+    reject: false,
+    stdin: 'pipe',
+    env: { LANG: 'C' },
+  });
   let seen = '';
   const acquired = new Promise<boolean>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -26,7 +30,11 @@ export function startHolder(stateDir: string, command: string, extra: string[] =
   });
   const exited = async () => {
     const result = await child;
-    return { code: result.exitCode ?? (result.signal ? -1 : 0), stdout: String(result.stdout), stderr: String(result.stderr) };
+    return {
+      code: result.exitCode ?? (result.signal ? -1 : 0),
+      stdout: String(result.stdout),
+      stderr: String(result.stderr),
+    };
   };
   return {
     child,

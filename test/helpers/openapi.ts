@@ -29,7 +29,8 @@ function state(): NonNullable<typeof loaded> {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
   ajv.addFormat('date-time', {
     type: 'string',
-    validate: (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+    validate: (v: string) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
   });
   const schemas = ((doc.components as Json).schemas ?? {}) as Json;
   for (const [name, schema] of Object.entries(schemas)) {
@@ -44,9 +45,10 @@ function rewriteRefs(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')
-      ? SCHEMA_BASE + value.slice('#/components/schemas/'.length)
-      : rewriteRefs(value);
+    out[key] =
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')
+        ? SCHEMA_BASE + value.slice('#/components/schemas/'.length)
+        : rewriteRefs(value);
   }
   return out;
 }
@@ -70,7 +72,9 @@ function check(schema: unknown, value: unknown, where: string): string[] {
     cache.set(schema, validate);
   }
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => `${where}${e.instancePath} ${e.message ?? 'invalid'}${e.params ? ' ' + JSON.stringify(e.params) : ''}`);
+  return (validate.errors ?? []).map(
+    (e) => `${where}${e.instancePath} ${e.message ?? 'invalid'}${e.params ? ' ' + JSON.stringify(e.params) : ''}`,
+  );
 }
 
 /** Finds the path template and its path parameters for a concrete path (with or without `/hybrid/v1`). */
@@ -97,7 +101,10 @@ export function matchPath(path: string): { template: string; params: Record<stri
   return null;
 }
 
-function operation(method: string, path: string): { op: Json; pathItem: Json; params: Record<string, string> } | string {
+function operation(
+  method: string,
+  path: string,
+): { op: Json; pathItem: Json; params: Record<string, string> } | string {
   const match = matchPath(path);
   if (!match) return `path ${path} is not in the contract`;
   const pathItem = (state().doc.paths as Json)[match.template] as Json;
@@ -125,7 +132,13 @@ function checkHeader(name: string, spec: Json, headers: HeaderBag, where: string
  * Problems of a response: undocumented status, body not matching the JSON schema, and (when `headers` is
  * given) documented headers missing or malformed. Binary bodies (dump bytes) are not inspected.
  */
-export function validateResponse(method: string, path: string, status: number, body: unknown, headers?: HeaderBag): string[] {
+export function validateResponse(
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+  headers?: HeaderBag,
+): string[] {
   const found = operation(method, path);
   if (typeof found === 'string') return [found];
   const responses = found.op.responses as Json;
@@ -142,9 +155,16 @@ export function validateResponse(method: string, path: string, status: number, b
   const json = content?.['application/json'] as Json | undefined;
   if (json) {
     const type = headerValue(headers, 'content-type');
-    if (headers && !type?.startsWith('application/json')) problems.push(`${where} content-type is ${type ?? 'missing'}`);
+    if (headers && !type?.startsWith('application/json'))
+      problems.push(`${where} content-type is ${type ?? 'missing'}`);
     problems.push(...check(json.schema, body, `${where} body`));
-  } else if (!content && method.toUpperCase() !== 'HEAD' && body !== undefined && body !== '' && !(Buffer.isBuffer(body) && body.length === 0)) {
+  } else if (
+    !content &&
+    method.toUpperCase() !== 'HEAD' &&
+    body !== undefined &&
+    body !== '' &&
+    !(Buffer.isBuffer(body) && body.length === 0)
+  ) {
     problems.push(`${where} has a body but the contract documents none`);
   }
   return problems;
@@ -156,9 +176,13 @@ export function validateRequest(method: string, path: string, body?: unknown, he
   if (typeof found === 'string') return [found];
   const where = `${method.toUpperCase()} ${path} request`;
   const problems: string[] = [];
-  const parameters = [...((found.pathItem.parameters ?? []) as unknown[]), ...((found.op.parameters ?? []) as unknown[])].map(deref);
+  const parameters = [
+    ...((found.pathItem.parameters ?? []) as unknown[]),
+    ...((found.op.parameters ?? []) as unknown[]),
+  ].map(deref);
   for (const p of parameters) {
-    if (p.in === 'path') problems.push(...check(p.schema, found.params[p.name as string], `${where} path ${String(p.name)}`));
+    if (p.in === 'path')
+      problems.push(...check(p.schema, found.params[p.name as string], `${where} path ${String(p.name)}`));
     if (p.in === 'header' && headers) problems.push(...checkHeader(p.name as string, p, headers, where));
   }
   const requestBody = found.op.requestBody ? deref(found.op.requestBody) : undefined;

@@ -98,7 +98,8 @@ export async function tableHashes(client: pg.Client, tables: readonly string[]):
   const out: Record<string, string> = {};
   for (const table of tables) {
     const result = await client.query<{ hash: string | null }>(
-      `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS hash FROM ${table} t`);
+      `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS hash FROM ${table} t`,
+    );
     out[table] = result.rows[0]?.hash ?? 'empty';
   }
   return out;

@@ -48,10 +48,24 @@ export interface RestoreWorld {
 }
 
 export function dbConfig(cluster: TestCluster, database: string): DatabaseConfig {
-  return { host: cluster.host, port: cluster.port, database, user: cluster.user, password: cluster.password, sslmode: 'disable' };
+  return {
+    host: cluster.host,
+    port: cluster.port,
+    database,
+    user: cluster.user,
+    password: cluster.password,
+    sslmode: 'disable',
+  };
 }
 
-const deadCloud: CloudSettings = { url: 'https://127.0.0.1:9', user: 'nobody', apiKey: 'x', certFile: '', keyFile: '', caFile: '' };
+const deadCloud: CloudSettings = {
+  url: 'https://127.0.0.1:9',
+  user: 'nobody',
+  apiKey: 'x',
+  certFile: '',
+  keyFile: '',
+  caFile: '',
+};
 
 function environment(settings: DatabaseConfig | CloudSettings): Record<string, unknown> {
   if ('url' in settings) {
@@ -83,18 +97,30 @@ export async function createWorld(settings: WorldSettings): Promise<RestoreWorld
   await writeFile(configFile, JSON.stringify(config, null, 2), { mode: 0o600 });
   const folder = new FsBackupFolder(backupFolder);
   return {
-    dir, configFile, stateDir, backupFolder, folder,
-    run: (args, options = {}) => runCli(['--config', configFile, ...args], { cwd: dir, timeoutMs: options.timeoutMs ?? 90_000 }),
+    dir,
+    configFile,
+    stateDir,
+    backupFolder,
+    folder,
+    run: (args, options = {}) =>
+      runCli(['--config', configFile, ...args], { cwd: dir, timeoutMs: options.timeoutMs ?? 90_000 }),
     catalog: async (source, db, id) => (await folder.dump(source, db, id)).entry,
     writeState: async (state) => {
       const { mkdir } = await import('node:fs/promises');
       await mkdir(stateDir, { recursive: true, mode: 0o700 });
-      await writeFile(join(stateDir, 'state.json'), JSON.stringify({ schemaVersion: 1, mode: 'normal', selectedEmergency: 'local', ...state }), { mode: 0o600 });
+      await writeFile(
+        join(stateDir, 'state.json'),
+        JSON.stringify({ schemaVersion: 1, mode: 'normal', selectedEmergency: 'local', ...state }),
+        { mode: 0o600 },
+      );
     },
     readState: async () => JSON.parse(await readFile(join(stateDir, 'state.json'), 'utf8')) as Record<string, unknown>,
     journal: async () => {
       const text = await readFile(join(stateDir, 'journal.jsonl'), 'utf8').catch(() => '');
-      return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+      return text
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
     },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };

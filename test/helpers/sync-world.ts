@@ -7,7 +7,16 @@
 import { randomBytes } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../src/core/config-schema.js';
@@ -20,7 +29,12 @@ import { runCli, type CliRun } from './cli.js';
 import { startTestCluster, type TestCluster } from './pg.js';
 
 export const INSTITUTION = '1312345678';
-export const OPERATING_SEQUENCES: Sequences = { outpatientSlip: 50, inpatientSlip: 10, patientSerial: 100, patientId: 100 };
+export const OPERATING_SEQUENCES: Sequences = {
+  outpatientSlip: 50,
+  inpatientSlip: 10,
+  patientSerial: 100,
+  patientId: 100,
+};
 
 export interface SeenRequest {
   port: number;
@@ -74,7 +88,12 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
   const caFile = join(dir, 'ca.crt');
   writeFileSync(caFile, pki.caCertPem, { mode: 0o600 });
   const dbFor = (database: string): DatabaseConfig => ({
-    host: cluster.host, port: cluster.port, database, user: cluster.user, password: cluster.password, sslmode: 'disable',
+    host: cluster.host,
+    port: cluster.port,
+    database,
+    user: cluster.user,
+    password: cluster.password,
+    sslmode: 'disable',
   });
   for (const [key, name] of Object.entries(DB_NAMES)) {
     await createDatabase(cluster, name);
@@ -82,8 +101,13 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
     try {
       await createOrcaSchema(client);
       await seedOrcaSystem(client, {
-        institutionCode: INSTITUTION, clinicName: 'Test Clinic', ymd: '20260906',
-        sequences: key === 'operating' ? OPERATING_SEQUENCES : { outpatientSlip: 1, inpatientSlip: 1, patientSerial: 1, patientId: 1 },
+        institutionCode: INSTITUTION,
+        clinicName: 'Test Clinic',
+        ymd: '20260906',
+        sequences:
+          key === 'operating'
+            ? OPERATING_SEQUENCES
+            : { outpatientSlip: 1, inpatientSlip: 1, patientSerial: 1, patientId: 1 },
       });
       if (key === 'operating' && options.fillerBytes) {
         await client.query('CREATE TABLE filler_test (n int, payload bytea)');
@@ -95,11 +119,18 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
       await client.end();
     }
   }
-  const apiKeys = { operating: `op-key-${randomBytes(12).toString('hex')}`, cloudEmergency: `fa-key-${randomBytes(12).toString('hex')}` };
-  const start = (env: 'operating' | 'cloudEmergency', database: string) => startCloudServer({
-    env, database: dbFor(database), dataDir: join(dir, 'servers', env), auth: { user: USER, apiKey: apiKeys[env] },
-    tls: { certPem: pki.serverCertPem, keyPem: pki.serverKeyPem },
-  });
+  const apiKeys = {
+    operating: `op-key-${randomBytes(12).toString('hex')}`,
+    cloudEmergency: `fa-key-${randomBytes(12).toString('hex')}`,
+  };
+  const start = (env: 'operating' | 'cloudEmergency', database: string) =>
+    startCloudServer({
+      env,
+      database: dbFor(database),
+      dataDir: join(dir, 'servers', env),
+      auth: { user: USER, apiKey: apiKeys[env] },
+      tls: { certPem: pki.serverCertPem, keyPem: pki.serverKeyPem },
+    });
   const operating = await start('operating', DB_NAMES.operating);
   const emergency = await start('cloudEmergency', DB_NAMES.cloudEmergency);
   const requests: SeenRequest[] = [];
@@ -109,12 +140,24 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
     const port = request.socket.localPort ?? 0;
     if (!ports.has(port)) return;
     const range = request.headers.range;
-    requests.push({ port, method: request.method ?? '', path: new URL(request.url ?? '/', 'http://x').pathname, range: typeof range === 'string' ? range : null });
+    requests.push({
+      port,
+      method: request.method ?? '',
+      path: new URL(request.url ?? '/', 'http://x').pathname,
+      range: typeof range === 'string' ? range : null,
+    });
   };
   subscribe('http.server.request.start', onRequest);
   let configs = 0;
   const world: SyncWorld = {
-    dir, cluster, pki, caFile, apiKeys, operating, emergency, requests,
+    dir,
+    cluster,
+    pki,
+    caFile,
+    apiKeys,
+    operating,
+    emergency,
+    requests,
     localDb: dbFor(DB_NAMES.local),
     secrets: [apiKeys.operating, apiKeys.cloudEmergency, cluster.password],
     makeConfig(config = {}) {
@@ -127,7 +170,10 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
         return file;
       };
       const cloud = (url: string, key: string, name: string) => ({
-        kind: 'cloud', url, orcaApiUrl: url, credentials: { user: USER, apiKeyFile: secret(name, key), caFile },
+        kind: 'cloud',
+        url,
+        orcaApiUrl: url,
+        credentials: { user: USER, apiKeyFile: secret(name, key), caFile },
       });
       const settings = {
         clinic: { institutionCode: INSTITUTION, name: 'Test Clinic' },
@@ -135,12 +181,22 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
           operating: cloud(config.operatingUrl ?? operating.url, apiKeys.operating, 'operating.key'),
           cloudEmergency: cloud(emergency.url, apiKeys.cloudEmergency, 'emergency.key'),
           localEmergency: {
-            kind: 'postgres', orcaApiUrl: 'http://127.0.0.1:9',
-            database: { host: cluster.host, port: cluster.port, database: DB_NAMES.local, user: cluster.user, passwordFile: secret('local.pass', cluster.password) },
+            kind: 'postgres',
+            orcaApiUrl: 'http://127.0.0.1:9',
+            database: {
+              host: cluster.host,
+              port: cluster.port,
+              database: DB_NAMES.local,
+              user: cluster.user,
+              passwordFile: secret('local.pass', cluster.password),
+            },
           },
         },
         backup: { folder: join(testDir, 'backups'), retention: config.retention ?? 7 },
-        sync: { requestTimeoutSeconds: config.requestTimeoutSeconds ?? 10, deadlineMinutes: config.deadlineMinutes ?? 2 },
+        sync: {
+          requestTimeoutSeconds: config.requestTimeoutSeconds ?? 10,
+          deadlineMinutes: config.deadlineMinutes ?? 2,
+        },
         stateDir: join(testDir, 'state'),
       };
       const file = join(testDir, 'orca-hybrid.json');
@@ -148,7 +204,11 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
       return { dir: testDir, config: file, folder: settings.backup.folder, stateDir: settings.stateDir };
     },
     contentGets(id, from = 0) {
-      return requests.slice(from).filter((r) => r.port === operating.port && r.method === 'GET' && r.path === `/hybrid/v1/backups/${id}/content`);
+      return requests
+        .slice(from)
+        .filter(
+          (r) => r.port === operating.port && r.method === 'GET' && r.path === `/hybrid/v1/backups/${id}/content`,
+        );
     },
     async stop() {
       unsubscribe('http.server.request.start', onRequest);

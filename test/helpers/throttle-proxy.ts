@@ -34,9 +34,10 @@ export async function startThrottleProxy(targetPort: number, bytesPerSecond: num
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `https://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

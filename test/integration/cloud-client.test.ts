@@ -41,37 +41,64 @@ const clients: HttpClient[] = [];
 async function startRecordingProxy(): Promise<void> {
   const { pki } = fixture;
   const upstream = new URL(fixture.server.url);
-  proxy = createHttpsServer({ key: pki.serverKeyPem, cert: pki.serverCertPem, ca: pki.caCertPem, requestCert: true, rejectUnauthorized: true }, (req, res) => {
-    const entry: Recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.alloc(0) };
-    recorded.push(entry);
-    const requestChunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => { if (requestChunks.length < 64) requestChunks.push(chunk); });
-    req.on('end', () => (entry.body = Buffer.concat(requestChunks)));
-    const out = httpsRequest({
-      host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent: false,
-      ca: pki.caCertPem, cert: pki.clientCertPem, key: pki.clientKeyPem,
-    }, (answer) => {
-      entry.status = answer.statusCode;
-      entry.responseHeaders = answer.headers;
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => { if (/json/.test(answer.headers['content-type'] ?? '')) chunks.push(chunk); });
-      answer.on('end', () => (entry.responseBody = Buffer.concat(chunks)));
-      pipeline(answer, res, () => undefined);
-    });
-    // An aborted client request aborts the forwarded one, so the server sees the interruption too.
-    pipeline(req, out, () => undefined);
-    out.on('error', () => res.destroy());
-  });
+  proxy = createHttpsServer(
+    { key: pki.serverKeyPem, cert: pki.serverCertPem, ca: pki.caCertPem, requestCert: true, rejectUnauthorized: true },
+    (req, res) => {
+      const entry: Recorded = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.alloc(0),
+      };
+      recorded.push(entry);
+      const requestChunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => {
+        if (requestChunks.length < 64) requestChunks.push(chunk);
+      });
+      req.on('end', () => (entry.body = Buffer.concat(requestChunks)));
+      const out = httpsRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+          agent: false,
+          ca: pki.caCertPem,
+          cert: pki.clientCertPem,
+          key: pki.clientKeyPem,
+        },
+        (answer) => {
+          entry.status = answer.statusCode;
+          entry.responseHeaders = answer.headers;
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => {
+            if (/json/.test(answer.headers['content-type'] ?? '')) chunks.push(chunk);
+          });
+          answer.on('end', () => (entry.responseBody = Buffer.concat(chunks)));
+          pipeline(answer, res, () => undefined);
+        },
+      );
+      // An aborted client request aborts the forwarded one, so the server sees the interruption too.
+      pipeline(req, out, () => undefined);
+      out.on('error', () => res.destroy());
+    },
+  );
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   proxyUrl = `https://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 }
 
 function control(overrides: Partial<HttpClientOptions> = {}): CloudControl {
   const http = createHttpClient({
-    env: 'operating', baseUrl: proxyUrl, user: fixture.auth.user, apiKey: fixture.auth.password, caFile: files.caCert,
+    env: 'operating',
+    baseUrl: proxyUrl,
+    user: fixture.auth.user,
+    apiKey: fixture.auth.password,
+    caFile: files.caCert,
     clientCertificate: { p12File: files.clientP12, passphrase: fixture.pki.clientP12Passphrase },
-    retry: { limit: 2, totalDeadlineMs: 30_000, baseDelayMs: 50 }, ...overrides,
+    retry: { limit: 2, totalDeadlineMs: 30_000, baseDelayMs: 50 },
+    ...overrides,
   });
   clients.push(http);
   return new CloudControl(http);
@@ -107,7 +134,12 @@ afterAll(async () => {
 test('health and mode: reads, records a mode, reads it back from X-Hybridmode', async () => {
   const cloud = control();
   const health = await cloud.health();
-  expect(health).toMatchObject({ mode: 'normal', role: 'operating', institutionCode: '1312345678', reportedMode: 'normal' });
+  expect(health).toMatchObject({
+    mode: 'normal',
+    role: 'operating',
+    institutionCode: '1312345678',
+    reportedMode: 'normal',
+  });
   await cloud.pushMode('emergency', 'test switch', randomUUID());
   expect(await cloud.readMode()).toBe('emergency');
   await cloud.pushMode('normal', 'test switch back', randomUUID());
@@ -122,7 +154,9 @@ test('sequences: read, bump (never lower), a repeated requestId answers the same
   const bumped = await cloud.bumpSequences({ outpatientSlip: before.outpatientSlip + 5, patientId: 0 }, requestId);
   expect(bumped.before).toEqual(before);
   expect(bumped.after).toEqual({ ...before, outpatientSlip: before.outpatientSlip + 5 });
-  expect(await cloud.bumpSequences({ outpatientSlip: before.outpatientSlip + 5, patientId: 0 }, requestId)).toEqual(bumped);
+  expect(await cloud.bumpSequences({ outpatientSlip: before.outpatientSlip + 5, patientId: 0 }, requestId)).toEqual(
+    bumped,
+  );
   expect(await cloud.readSequences()).toEqual(bumped.after);
 });
 
@@ -162,18 +196,31 @@ test('upload: stored, already present, interrupted then resumed, conflicts and c
   const bytes = readFileSync(file);
   const digest = sha256(bytes);
   const stored = await cloud.uploadBackup('uploaded-whole', file, digest);
-  expect(stored).toMatchObject({ kind: 'stored', backup: { id: 'uploaded-whole', sha256: digest, size: bytes.length } });
+  expect(stored).toMatchObject({
+    kind: 'stored',
+    backup: { id: 'uploaded-whole', sha256: digest, size: bytes.length },
+  });
   expect((await cloud.uploadBackup('uploaded-whole', file, digest)).kind).toBe('alreadyPresent');
 
   // Interrupt an upload after a part of the bytes: the server keeps them and HEAD says where to resume.
   const half = Math.floor(bytes.length / 2);
   const http = clients[clients.length - 1]!;
-  const broken = new Readable({ read() { /* pushed below */ } });
+  const broken = new Readable({
+    read() {
+      /* pushed below */
+    },
+  });
   broken.push(bytes.subarray(0, half));
   setTimeout(() => broken.destroy(new Error('cable pulled')), 300);
-  await expect(http.sendStream({
-    method: 'PUT', path: 'hybrid/v1/backups/uploaded-resumed/content', body: broken, contentLength: bytes.length, headers: { 'x-content-sha256': digest },
-  })).rejects.toBeDefined();
+  await expect(
+    http.sendStream({
+      method: 'PUT',
+      path: 'hybrid/v1/backups/uploaded-resumed/content',
+      body: broken,
+      contentLength: bytes.length,
+      headers: { 'x-content-sha256': digest },
+    }),
+  ).rejects.toBeDefined();
   let head = await cloud.headBackup('uploaded-resumed');
   for (let i = 0; head.state !== 'partial' && i < 50; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -183,14 +230,26 @@ test('upload: stored, already present, interrupted then resumed, conflicts and c
   const offset = head.state === 'partial' ? head.offset : -1;
   expect(offset).toBeGreaterThan(0);
   const progress: number[] = [];
-  const resumed = await cloud.uploadBackup('uploaded-resumed', file, digest, { resumeFrom: offset, onProgress: (n) => progress.push(n) });
+  const resumed = await cloud.uploadBackup('uploaded-resumed', file, digest, {
+    resumeFrom: offset,
+    onProgress: (n) => progress.push(n),
+  });
   expect(resumed).toMatchObject({ kind: 'stored', backup: { sha256: digest, size: bytes.length } });
   expect(progress[progress.length - 1]).toBe(bytes.length);
 
   const other = join(dir, 'other.dump');
-  writeFileSync(other, Buffer.concat([bytes.subarray(0, bytes.length - 1), Buffer.from([bytes[bytes.length - 1]! ^ 0xff])]));
-  expect(await cloud.uploadBackup('uploaded-whole', other, sha256(readFileSync(other)))).toMatchObject({ kind: 'conflict', code: 'BACKUP_EXISTS' });
-  expect(await cloud.uploadBackup('uploaded-wrong-sum', other, digest)).toEqual({ kind: 'rejected', code: 'CHECKSUM_MISMATCH' });
+  writeFileSync(
+    other,
+    Buffer.concat([bytes.subarray(0, bytes.length - 1), Buffer.from([bytes[bytes.length - 1]! ^ 0xff])]),
+  );
+  expect(await cloud.uploadBackup('uploaded-whole', other, sha256(readFileSync(other)))).toMatchObject({
+    kind: 'conflict',
+    code: 'BACKUP_EXISTS',
+  });
+  expect(await cloud.uploadBackup('uploaded-wrong-sum', other, digest)).toEqual({
+    kind: 'rejected',
+    code: 'CHECKSUM_MISMATCH',
+  });
   const ids = (await cloud.listBackups()).map((b) => b.id);
   expect(ids).toEqual(expect.arrayContaining(['uploaded-whole', 'uploaded-resumed']));
   expect(ids).not.toContain('uploaded-wrong-sum');
@@ -206,10 +265,18 @@ test('export and restore jobs: accepted, polled to success; unknown job null; un
 
   const restore = await cloud.startRestore(exported.backupId, randomUUID());
   if (restore.kind !== 'accepted') throw new Error(`restore refused: ${restore.code}`);
-  expect(await waitJob(cloud, restore.jobId)).toMatchObject({ kind: 'restore', state: 'succeeded', backupId: exported.backupId });
+  expect(await waitJob(cloud, restore.jobId)).toMatchObject({
+    kind: 'restore',
+    state: 'succeeded',
+    backupId: exported.backupId,
+  });
 
   expect(await cloud.getJob('no-such-job')).toBeNull();
-  expect(await cloud.startRestore('no-such-backup', randomUUID())).toMatchObject({ kind: 'refused', status: 404, code: 'NOT_FOUND' });
+  expect(await cloud.startRestore('no-such-backup', randomUUID())).toMatchObject({
+    kind: 'refused',
+    status: 404,
+    code: 'NOT_FOUND',
+  });
 });
 
 test('invalid ids are refused before any request', async () => {
@@ -223,7 +290,13 @@ test('invalid ids are refused before any request', async () => {
 
 test('wrong API key → AuthError; no client certificate → AuthError', async () => {
   await expect(control({ apiKey: 'wrong-key' }).health()).rejects.toBeInstanceOf(AuthError);
-  const direct = createHttpClient({ env: 'operating', baseUrl: fixture.server.url, user: fixture.auth.user, apiKey: fixture.auth.password, caFile: files.caCert });
+  const direct = createHttpClient({
+    env: 'operating',
+    baseUrl: fixture.server.url,
+    user: fixture.auth.user,
+    apiKey: fixture.auth.password,
+    caFile: files.caCert,
+  });
   clients.push(direct);
   await expect(new CloudControl(direct).health()).rejects.toMatchObject({ key: 'http.tls.clientCertRefused' });
 });
@@ -235,10 +308,18 @@ test('every request the adapter sent, and every JSON answer, matches docs/openap
   for (const r of contract) {
     const path = r.path.split('?')[0]!;
     const isJson = /json/.test(String(r.headers['content-type'] ?? ''));
-    const body = isJson && r.body.length > 0 ? JSON.parse(r.body.toString('utf8')) as unknown : undefined;
+    const body = isJson && r.body.length > 0 ? (JSON.parse(r.body.toString('utf8')) as unknown) : undefined;
     problems.push(...validateRequest(r.method, path, body, r.headers as Record<string, string>));
     if (r.status !== undefined && r.responseBody && /json/.test(String(r.responseHeaders?.['content-type'] ?? ''))) {
-      problems.push(...validateResponse(r.method, path, r.status, JSON.parse(r.responseBody.toString('utf8')) as unknown, r.responseHeaders as Record<string, string>));
+      problems.push(
+        ...validateResponse(
+          r.method,
+          path,
+          r.status,
+          JSON.parse(r.responseBody.toString('utf8')) as unknown,
+          r.responseHeaders as Record<string, string>,
+        ),
+      );
     }
   }
   expect(problems).toEqual([]);

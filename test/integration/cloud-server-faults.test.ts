@@ -45,12 +45,17 @@ async function download(headers: Record<string, string> = {}): Promise<CallResul
 
 describe('mutual TLS', () => {
   it('refuses a client without a certificate, or with one from another CA', async () => {
-    await expect(call(`${f.server.url}/hybrid/v1/health`, { auth: f.auth, tls: { ca: f.pki.caCertPem } })).rejects.toThrow();
+    await expect(
+      call(`${f.server.url}/hybrid/v1/health`, { auth: f.auth, tls: { ca: f.pki.caCertPem } }),
+    ).rejects.toThrow();
     // Any certificate another CA signed will do: the chain is what the server checks.
     const stranger = createOtherCa();
-    await expect(call(`${f.server.url}/hybrid/v1/health`, {
-      auth: f.auth, tls: { ca: f.pki.caCertPem, cert: stranger.serverCertPem, key: stranger.serverKeyPem },
-    })).rejects.toThrow();
+    await expect(
+      call(`${f.server.url}/hybrid/v1/health`, {
+        auth: f.auth,
+        tls: { ca: f.pki.caCertPem, cert: stranger.serverCertPem, key: stranger.serverKeyPem },
+      }),
+    ).rejects.toThrow();
     expect((await f.api('/hybrid/v1/health')).status).toBe(200);
   });
 });
@@ -80,7 +85,10 @@ describe('fault knobs', () => {
   it('resets the connection after N bytes of one download', async () => {
     await setFaults({ resetAfterBytes: 1000 });
     // Either the headers and at most N bytes arrived before the reset, or nothing at all did.
-    const broken = await download().then((result) => ({ result }), (error: unknown) => ({ error }));
+    const broken = await download().then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
     if ('result' in broken) {
       expect(broken.result.bodyError).not.toBeNull();
       expect(broken.result.body.length).toBeLessThanOrEqual(1000);
@@ -93,7 +101,7 @@ describe('fault knobs', () => {
 
   it('truncates one download: full Content-Length, but only N bytes', async () => {
     await setFaults({ truncateAfterBytes: 1500 });
-    const short = (await download());
+    const short = await download();
     expect(Number(short.headers['content-length'])).toBe(dump.length);
     expect(short.body.length).toBe(1500);
     expect(short.body.equals(dump.subarray(0, 1500))).toBe(true);
@@ -104,7 +112,7 @@ describe('fault knobs', () => {
     const k = 700;
     expect(dump.length).toBeGreaterThan(2000);
     await setFaults({ corruptAtOffset: k, times: 2 });
-    const whole = (await download());
+    const whole = await download();
     expect(whole.body.length).toBe(dump.length);
     expect(whole.body[k]).toBe(dump[k]! ^ 0xff);
     expect(sha(whole.body)).not.toBe(sha(dump));
@@ -143,12 +151,23 @@ describe('fault knobs', () => {
     const set = await call(admin, { method: 'PUT', headers: bearer, body: { outage: true } });
     expect(set.json).toMatchObject({ outage: true });
     await expect(call(`${f.server.url}/hybrid/v1/health`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    expect((await call(admin, { method: 'DELETE', headers: bearer })).json).toMatchObject({ outage: false, failNext: 0 });
+    expect((await call(admin, { method: 'DELETE', headers: bearer })).json).toMatchObject({
+      outage: false,
+      failNext: 0,
+    });
     expect((await f.api('/hybrid/v1/health')).status).toBe(200);
-    const mode = await call(`${f.server.adminUrl!}/admin/v1/operating/mode`, { method: 'PUT', headers: bearer, body: { mode: 'recovery' } });
+    const mode = await call(`${f.server.adminUrl!}/admin/v1/operating/mode`, {
+      method: 'PUT',
+      headers: bearer,
+      body: { mode: 'recovery' },
+    });
     expect(mode.status).toBe(200);
     expect((await f.api('/hybrid/v1/health')).headers['x-hybridmode']).toBe('recovery');
-    await call(`${f.server.adminUrl!}/admin/v1/operating/mode`, { method: 'PUT', headers: bearer, body: { mode: 'normal' } });
+    await call(`${f.server.adminUrl!}/admin/v1/operating/mode`, {
+      method: 'PUT',
+      headers: bearer,
+      body: { mode: 'normal' },
+    });
     const nightly = await call(`${f.server.adminUrl!}/admin/v1/operating/nightly`, { method: 'POST', headers: bearer });
     expect(nightly.status).toBe(201);
     expect(nightly.json).toMatchObject({ format: 'pg_dump-custom', origin: 'nightly' });
@@ -156,7 +175,12 @@ describe('fault knobs', () => {
 });
 
 const post = (url: string, body: unknown, auth = f.auth, tls = true) =>
-  call(url, { method: 'POST', body, auth, tls: tls ? { ca: f.pki.caCertPem, cert: f.pki.clientCertPem, key: f.pki.clientKeyPem } : undefined });
+  call(url, {
+    method: 'POST',
+    body,
+    auth,
+    tls: tls ? { ca: f.pki.caCertPem, cert: f.pki.clientCertPem, key: f.pki.clientKeyPem } : undefined,
+  });
 
 const ymdHms = (at: Date) => ({
   Request_Date: `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`,
@@ -167,32 +191,43 @@ describe('WebORCA API stand-in (cloud, same listener)', () => {
   const api = (path: string) => `${f.server.url}/api/api01rv2/${path}`;
 
   it('pings with system01dailyv2 in ORCA JSON, with X-Hybridmode', async () => {
-    const res = await post(api('system01dailyv2?format=json'), { system01_dailyreq: { Request_Number: '01', Base_Date: '' } });
+    const res = await post(api('system01dailyv2?format=json'), {
+      system01_dailyreq: { Request_Number: '01', Base_Date: '' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers['x-hybridmode']).toBe('normal');
     expect(Object.keys(res.json as object)).toEqual(['system01_dailyres']);
     expect((res.json as { system01_dailyres: Record<string, string> }).system01_dailyres).toMatchObject({
-      Api_Result: '00', Information_Date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), Information_Time: expect.stringMatching(/^\d{2}:\d{2}:\d{2}$/),
+      Api_Result: '00',
+      Information_Date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      Information_Time: expect.stringMatching(/^\d{2}:\d{2}:\d{2}$/),
     });
   });
 
   it('reports versions with systeminfv2 only for a request time within ±30 min', async () => {
-    const ok = (await post(api('systeminfv2?format=json'), { private_objects: ymdHms(new Date()) })).json as { private_objects: Record<string, unknown> };
+    const ok = (await post(api('systeminfv2?format=json'), { private_objects: ymdHms(new Date()) })).json as {
+      private_objects: Record<string, unknown>;
+    };
     expect(ok.private_objects).toMatchObject({ Api_Result: '0000', Jma_Receipt_Version: '050200-1' });
     expect(ok.private_objects.Program_Update_Information).toEqual(Array.from({ length: 10 }, () => ({})));
-    const skewed = (await post(api('systeminfv2?format=json'), { private_objects: ymdHms(new Date(Date.now() - 2 * 3600_000)) })).json as { private_objects: Record<string, unknown> };
+    const skewed = (
+      await post(api('systeminfv2?format=json'), { private_objects: ymdHms(new Date(Date.now() - 2 * 3600_000)) })
+    ).json as { private_objects: Record<string, unknown> };
     expect(skewed.private_objects.Api_Result).toBe('0006');
   });
 
   it('names the clinic with system01lstv2 04, the code split as WebORCA does', async () => {
-    const res = (await post(api('system01lstv2?format=json'), { system01_managereq: { Request_Number: '04', Base_Date: '' } })).json as {
+    const res = (
+      await post(api('system01lstv2?format=json'), { system01_managereq: { Request_Number: '04', Base_Date: '' } })
+    ).json as {
       system1001res: { Api_Result: string; Medical_Information: Record<string, string> };
     };
     const info = res.system1001res.Medical_Information;
     expect(res.system1001res.Api_Result).toBe('00');
     expect(`${info.Prefectures_Number}${info.Point_list}${info.Institution_Code}`).toBe(INSTITUTION_CODE);
     expect(info.Institution_WholeName).toBe(CLINIC_NAME);
-    const departments = (await post(api('system01lstv2?format=json'), { system01_managereq: { Request_Number: '01' } })).json as {
+    const departments = (await post(api('system01lstv2?format=json'), { system01_managereq: { Request_Number: '01' } }))
+      .json as {
       departmentres: { Department_Information: object[] };
     };
     expect(departments.departmentres.Department_Information).toHaveLength(100);
@@ -216,11 +251,21 @@ describe('WebORCA API stand-in (cloud, same listener)', () => {
 
 describe('WebORCA API stand-in (local emergency, plain HTTP)', () => {
   it('answers with Basic auth and reports the -fa mode it holds', async () => {
-    const res = await post(`${local.url}/api/api01rv2/system01dailyv2?format=json`, { system01_dailyreq: { Request_Number: '01' } }, localAuth, false);
+    const res = await post(
+      `${local.url}/api/api01rv2/system01dailyv2?format=json`,
+      { system01_dailyreq: { Request_Number: '01' } },
+      localAuth,
+      false,
+    );
     expect(res.status).toBe(200);
     expect(res.headers['x-hybridmode']).toBe('normal-fa');
     await local.setMode('emergency');
-    const denied = await post(`${local.url}/api/api01rv2/system01dailyv2?format=json`, {}, { user: 'ormaster', password: 'nope' }, false);
+    const denied = await post(
+      `${local.url}/api/api01rv2/system01dailyv2?format=json`,
+      {},
+      { user: 'ormaster', password: 'nope' },
+      false,
+    );
     expect(denied.status).toBe(401);
     expect(denied.headers['x-hybridmode']).toBe('emergency-fa');
     const missing = await call(`${local.url}/elsewhere`, { auth: localAuth });
@@ -231,9 +276,14 @@ describe('WebORCA API stand-in (local emergency, plain HTTP)', () => {
   it('goes dark in an outage and comes back', async () => {
     local.faults.set({ outage: true });
     await local.faults.applied();
-    await expect(call(`${local.url}/api/api01rv2/system01dailyv2`, { method: 'POST', auth: localAuth, body: {} })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(
+      call(`${local.url}/api/api01rv2/system01dailyv2`, { method: 'POST', auth: localAuth, body: {} }),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     local.faults.set({ outage: false });
     await local.faults.applied();
-    expect((await post(`${local.url}/api/api01rv2/system01dailyv2?format=json`, { system01_dailyreq: {} }, localAuth, false)).status).toBe(200);
+    expect(
+      (await post(`${local.url}/api/api01rv2/system01dailyv2?format=json`, { system01_dailyreq: {} }, localAuth, false))
+        .status,
+    ).toBe(200);
   });
 });

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { validateRequest } from '../helpers/openapi.js';
-import { CLINIC_NAME, INSTITUTION_CODE, startCloudFixture, waitForJob, type CloudFixture } from '../helpers/lab-cloud.js';
+import {
+  CLINIC_NAME,
+  INSTITUTION_CODE,
+  startCloudFixture,
+  waitForJob,
+  type CloudFixture,
+} from '../helpers/lab-cloud.js';
 
 let f: CloudFixture;
 let nightly: { id: string; size: number; sha256: string };
@@ -30,7 +36,13 @@ describe('health, auth and mode', () => {
     const res = await f.api('/hybrid/v1/health');
     expect(res.status).toBe(200);
     expect(res.headers['x-hybridmode']).toBe('normal');
-    expect(res.json).toMatchObject({ mode: 'normal', role: 'operating', version: '050200-1', institutionCode: INSTITUTION_CODE, institutionName: CLINIC_NAME });
+    expect(res.json).toMatchObject({
+      mode: 'normal',
+      role: 'operating',
+      version: '050200-1',
+      institutionCode: INSTITUTION_CODE,
+      institutionName: CLINIC_NAME,
+    });
   });
 
   it('refuses missing or wrong credentials with 401 in the contract shape', async () => {
@@ -55,14 +67,25 @@ describe('health, auth and mode', () => {
     const reused = await f.api('/hybrid/v1/mode', { method: 'PUT', body: { ...body, mode: 'recovery' } });
     expect(reused.status).toBe(409);
     expect((reused.json as { error: { code: string } }).error.code).toBe('REQUEST_ID_REUSED');
-    const back = await f.api('/hybrid/v1/mode', { method: 'PUT', body: { mode: 'normal', reason: 'test', requestId: randomUUID() } });
+    const back = await f.api('/hybrid/v1/mode', {
+      method: 'PUT',
+      body: { mode: 'normal', reason: 'test', requestId: randomUUID() },
+    });
     expect(back.json).toEqual({ mode: 'normal', previous: 'emergency' });
   });
 
   it('rejects malformed JSON bodies: schema 400, wrong media type 415, unknown path 404, wrong method 405', async () => {
-    const bad = await f.api('/hybrid/v1/mode', { method: 'PUT', body: { mode: 'panic', reason: '', requestId: randomUUID() } });
+    const bad = await f.api('/hybrid/v1/mode', {
+      method: 'PUT',
+      body: { mode: 'panic', reason: '', requestId: randomUUID() },
+    });
     expect(bad.status).toBe(400);
-    const text = await f.api('/hybrid/v1/mode', { method: 'PUT', body: Buffer.from('{"mode":"normal"}'), headers: { 'Content-Type': 'text/plain' }, contract: true });
+    const text = await f.api('/hybrid/v1/mode', {
+      method: 'PUT',
+      body: Buffer.from('{"mode":"normal"}'),
+      headers: { 'Content-Type': 'text/plain' },
+      contract: true,
+    });
     expect(text.status).toBe(415);
     const unknown = await f.api('/hybrid/v1/nothing-here', { contract: false });
     expect(unknown.status).toBe(404);
@@ -86,9 +109,15 @@ describe('sequences', () => {
     expect(bumped.json).toEqual({ before, after: { ...before, outpatientSlip: before.outpatientSlip! + 10 } });
     const repeat = await f.api('/hybrid/v1/sequences/bump', { method: 'POST', body });
     expect(repeat.json).toEqual(bumped.json);
-    const empty = await f.api('/hybrid/v1/sequences/bump', { method: 'POST', body: { atLeast: {}, requestId: randomUUID() } });
+    const empty = await f.api('/hybrid/v1/sequences/bump', {
+      method: 'POST',
+      body: { atLeast: {}, requestId: randomUUID() },
+    });
     expect(empty.status).toBe(400);
-    const tooBig = await f.api('/hybrid/v1/sequences/bump', { method: 'POST', body: { atLeast: { outpatientSlip: 100_000_000 }, requestId: randomUUID() } });
+    const tooBig = await f.api('/hybrid/v1/sequences/bump', {
+      method: 'POST',
+      body: { atLeast: { outpatientSlip: 100_000_000 }, requestId: randomUUID() },
+    });
     expect(tooBig.status).toBe(400);
   });
 });
@@ -96,7 +125,9 @@ describe('sequences', () => {
 describe('backup downloads', () => {
   it('lists backups newest first with their checksums', async () => {
     const res = await f.api('/hybrid/v1/backups');
-    const list = (res.json as { backups: { id: string; sha256: string; size: number; origin?: string; dumpVersion?: string }[] }).backups;
+    const list = (
+      res.json as { backups: { id: string; sha256: string; size: number; origin?: string; dumpVersion?: string }[] }
+    ).backups;
     expect(list[0]).toMatchObject({ id: nightly.id, sha256: sha(dump), size: dump.length, origin: 'nightly' });
     expect(list[0]!.dumpVersion).toMatch(/^1\.\d+-\d+$/);
   });
@@ -137,7 +168,11 @@ describe('backup downloads', () => {
 });
 
 describe('backup uploads', () => {
-  const headersFor = (data: Buffer, extra: Record<string, string> = {}) => ({ 'X-Content-Sha256': sha(data), 'Content-Type': 'application/octet-stream', ...extra });
+  const headersFor = (data: Buffer, extra: Record<string, string> = {}) => ({
+    'X-Content-Sha256': sha(data),
+    'Content-Type': 'application/octet-stream',
+    ...extra,
+  });
 
   it('stores a verified upload (201), accepts an identical one (200), refuses other bytes (409)', async () => {
     const path = '/hybrid/v1/backups/upload-1/content';
@@ -154,22 +189,40 @@ describe('backup uploads', () => {
   });
 
   it('refuses a checksum mismatch and a non-dump with 422 and lists neither', async () => {
-    const wrong = await f.api('/hybrid/v1/backups/upload-bad/content', { method: 'PUT', body: dump, headers: headersFor(dump, { 'X-Content-Sha256': 'f'.repeat(64) }) });
+    const wrong = await f.api('/hybrid/v1/backups/upload-bad/content', {
+      method: 'PUT',
+      body: dump,
+      headers: headersFor(dump, { 'X-Content-Sha256': 'f'.repeat(64) }),
+    });
     expect(wrong.status).toBe(422);
     expect((wrong.json as { error: { code: string } }).error.code).toBe('CHECKSUM_MISMATCH');
     const text = Buffer.from('not a dump at all');
-    const notDump = await f.api('/hybrid/v1/backups/upload-text/content', { method: 'PUT', body: text, headers: headersFor(text) });
+    const notDump = await f.api('/hybrid/v1/backups/upload-text/content', {
+      method: 'PUT',
+      body: text,
+      headers: headersFor(text),
+    });
     expect((notDump.json as { error: { code: string } }).error.code).toBe('NOT_A_DUMP');
     const ids = ((await f.api('/hybrid/v1/backups')).json as { backups: { id: string }[] }).backups.map((b) => b.id);
     expect(ids).not.toContain('upload-bad');
     expect(ids).not.toContain('upload-text');
-    expect((await f.api('/hybrid/v1/backups/upload-bad/content', { method: 'HEAD' })).headers['x-upload-offset']).toBeUndefined();
+    expect(
+      (await f.api('/hybrid/v1/backups/upload-bad/content', { method: 'HEAD' })).headers['x-upload-offset'],
+    ).toBeUndefined();
   });
 
   it('needs Content-Length (411) and a valid X-Content-Sha256 (400)', async () => {
-    const chunked = await f.api('/hybrid/v1/backups/upload-2/content', { method: 'PUT', body: dump, headers: headersFor(dump, { 'Transfer-Encoding': 'chunked' }) });
+    const chunked = await f.api('/hybrid/v1/backups/upload-2/content', {
+      method: 'PUT',
+      body: dump,
+      headers: headersFor(dump, { 'Transfer-Encoding': 'chunked' }),
+    });
     expect(chunked.status).toBe(411);
-    const noSha = await f.api('/hybrid/v1/backups/upload-2/content', { method: 'PUT', body: dump, headers: { 'X-Content-Sha256': 'abc' } });
+    const noSha = await f.api('/hybrid/v1/backups/upload-2/content', {
+      method: 'PUT',
+      body: dump,
+      headers: { 'X-Content-Sha256': 'abc' },
+    });
     expect(noSha.status).toBe(400);
   });
 
@@ -183,12 +236,15 @@ describe('backup uploads', () => {
     expect(Number(head.headers['x-upload-length'])).toBe(dump.length);
     expect(head.headers['x-content-sha256']).toBe(sha(dump));
     const mismatch = await putWhenFree(path, {
-      body: dump.subarray(half + 1), headers: headersFor(dump, { 'Content-Range': `bytes ${half + 1}-${dump.length - 1}/${dump.length}` }),
+      body: dump.subarray(half + 1),
+      headers: headersFor(dump, { 'Content-Range': `bytes ${half + 1}-${dump.length - 1}/${dump.length}` }),
     });
     expect(mismatch.status).toBe(409);
     expect(Number(mismatch.headers['x-upload-offset'])).toBe(half);
     const rest = await f.api(path, {
-      method: 'PUT', body: dump.subarray(half), headers: headersFor(dump, { 'Content-Range': `bytes ${half}-${dump.length - 1}/${dump.length}` }),
+      method: 'PUT',
+      body: dump.subarray(half),
+      headers: headersFor(dump, { 'Content-Range': `bytes ${half}-${dump.length - 1}/${dump.length}` }),
     });
     expect(rest.status).toBe(201);
     const back = await f.api(path);
@@ -201,8 +257,16 @@ async function sendPartOfUpload(path: string, data: Buffer, bytes: number): Prom
   const { request } = await import('node:https');
   const url = new URL(f.server.url + path);
   const req = request(url, {
-    method: 'PUT', agent: false, ca: f.pki.caCertPem, cert: f.pki.clientCertPem, key: f.pki.clientKeyPem,
-    headers: { Authorization: `Basic ${Buffer.from(`${f.auth.user}:${f.auth.password}`).toString('base64')}`, 'Content-Length': data.length, 'X-Content-Sha256': sha(data) },
+    method: 'PUT',
+    agent: false,
+    ca: f.pki.caCertPem,
+    cert: f.pki.clientCertPem,
+    key: f.pki.clientKeyPem,
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${f.auth.user}:${f.auth.password}`).toString('base64')}`,
+      'Content-Length': data.length,
+      'X-Content-Sha256': sha(data),
+    },
   });
   req.on('error', () => undefined);
   req.write(data.subarray(0, bytes));
@@ -240,8 +304,14 @@ describe('export and restore jobs', () => {
 
   it('restores a backup into the database by a job, replacing what changed since', async () => {
     const before = (await f.api('/hybrid/v1/sequences')).json as Record<string, number>;
-    await f.api('/hybrid/v1/sequences/bump', { method: 'POST', body: { atLeast: { inpatientSlip: 4242 }, requestId: randomUUID() } });
-    const accepted = await f.api('/hybrid/v1/restore', { method: 'POST', body: { backupId: nightly.id, requestId: randomUUID() } });
+    await f.api('/hybrid/v1/sequences/bump', {
+      method: 'POST',
+      body: { atLeast: { inpatientSlip: 4242 }, requestId: randomUUID() },
+    });
+    const accepted = await f.api('/hybrid/v1/restore', {
+      method: 'POST',
+      body: { backupId: nightly.id, requestId: randomUUID() },
+    });
     expect(accepted.status).toBe(202);
     const job = await waitForJob(f, (accepted.json as { jobId: string }).jobId);
     expect(job).toMatchObject({ kind: 'restore', state: 'succeeded', backupId: nightly.id });
@@ -254,10 +324,17 @@ describe('export and restore jobs', () => {
 
   it('reports a failed restore as a failed job and leaves the database as it was', async () => {
     const junk = Buffer.concat([Buffer.from('PGDMP'), Buffer.from([1, 15, 0]), Buffer.alloc(200, 7)]);
-    const put = await f.api('/hybrid/v1/backups/junk-dump/content', { method: 'PUT', body: junk, headers: { 'X-Content-Sha256': sha(junk) } });
+    const put = await f.api('/hybrid/v1/backups/junk-dump/content', {
+      method: 'PUT',
+      body: junk,
+      headers: { 'X-Content-Sha256': sha(junk) },
+    });
     expect(put.status).toBe(201);
     const before = (await f.api('/hybrid/v1/sequences')).json as Record<string, number>;
-    const accepted = await f.api('/hybrid/v1/restore', { method: 'POST', body: { backupId: 'junk-dump', requestId: randomUUID() } });
+    const accepted = await f.api('/hybrid/v1/restore', {
+      method: 'POST',
+      body: { backupId: 'junk-dump', requestId: randomUUID() },
+    });
     const job = await waitForJob(f, (accepted.json as { jobId: string }).jobId);
     expect(job).toMatchObject({ state: 'failed', error: { code: 'JOB_FAILED' } });
     const after = (await f.api('/hybrid/v1/sequences')).json as Record<string, number>;
@@ -265,9 +342,15 @@ describe('export and restore jobs', () => {
   });
 
   it('refuses restores of unknown (404) or invalid (400) backups and unknown jobs (404)', async () => {
-    const unknown = await f.api('/hybrid/v1/restore', { method: 'POST', body: { backupId: 'nope', requestId: randomUUID() } });
+    const unknown = await f.api('/hybrid/v1/restore', {
+      method: 'POST',
+      body: { backupId: 'nope', requestId: randomUUID() },
+    });
     expect(unknown.status).toBe(404);
-    const invalid = await f.api('/hybrid/v1/restore', { method: 'POST', body: { backupId: '../etc', requestId: randomUUID() } });
+    const invalid = await f.api('/hybrid/v1/restore', {
+      method: 'POST',
+      body: { backupId: '../etc', requestId: randomUUID() },
+    });
     expect(invalid.status).toBe(400);
     expect((invalid.json as { error: { code: string } }).error.code).toBe('INVALID_BACKUP_ID');
     expect((await f.api('/hybrid/v1/jobs/no-such-job')).status).toBe(404);

@@ -11,7 +11,11 @@ import { tempDirs, validSettings, type LooseTree } from '../helpers/config-fixtu
 const dirs = tempDirs();
 afterAll(() => dirs.cleanup());
 
-function context(cwd: string, env: NodeJS.ProcessEnv = {}, lang?: string): { ctx: CommandContext; stderr: () => string } {
+function context(
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  lang?: string,
+): { ctx: CommandContext; stderr: () => string } {
   const ctx = createContext({ json: false, verbose: true, yes: false, color: false, lang }, [], { LANG: 'C', ...env });
   const err = new PassThrough();
   let text = '';

@@ -73,7 +73,7 @@ describe('CoalescingFileWriter with the hash thread', () => {
     try {
       await thread.restartFromFile(file, 10);
       const writer = await CoalescingFileWriter.open(file, 10, 64 * 1024, (block) => thread.update(block));
-      for (let at = 10, size = 1; at < data.length; at += size, size = (size * 7 + 13) % 40_000 + 1) {
+      for (let at = 10, size = 1; at < data.length; at += size, size = ((size * 7 + 13) % 40_000) + 1) {
         await writer.write(data.subarray(at, Math.min(at + size, data.length)));
         if (size % 5 === 0) writer.flushSoon();
       }

@@ -51,26 +51,37 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
   const url = new URL(req.url ?? '/', 'https://x');
   const expected = 'Basic ' + Buffer.from(`${USER}:${API_KEY}`).toString('base64');
-  if (req.headers.authorization !== expected) return json(res, 401, { error: { code: 'UNAUTHORIZED', message: 'no' } }, { 'www-authenticate': 'Basic' });
+  if (req.headers.authorization !== expected)
+    return json(res, 401, { error: { code: 'UNAUTHORIZED', message: 'no' } }, { 'www-authenticate': 'Basic' });
   const key = `${req.method} ${url.pathname} ${url.searchParams.get('id') ?? ''}`;
   const n = count(key);
   switch (url.pathname) {
-    case '/ok': return json(res, 200, { hello: 'world', n });
-    case '/flaky': return n <= 2 ? json(res, 503, { error: { code: 'UNAVAILABLE', message: 'later' } }) : json(res, 200, { n });
-    case '/always503': return json(res, 503, { error: { code: 'UNAVAILABLE', message: 'later' } });
-    case '/big': return json(res, 200, { blob: 'x'.repeat(2 * 1024 * 1024) });
+    case '/ok':
+      return json(res, 200, { hello: 'world', n });
+    case '/flaky':
+      return n <= 2 ? json(res, 503, { error: { code: 'UNAVAILABLE', message: 'later' } }) : json(res, 200, { n });
+    case '/always503':
+      return json(res, 503, { error: { code: 'UNAVAILABLE', message: 'later' } });
+    case '/big':
+      return json(res, 200, { blob: 'x'.repeat(2 * 1024 * 1024) });
     case '/bigchunked': {
       res.writeHead(200, { 'content-type': 'application/json' });
       for (let i = 0; i < 40; i++) res.write('x'.repeat(64 * 1024));
       return void res.end();
     }
-    case '/malformed': res.writeHead(200, { 'content-type': 'application/json' }); return void res.end('{"hello": ');
-    case '/shape': return json(res, 200, { hello: 42 });
+    case '/malformed':
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end('{"hello": ');
+    case '/shape':
+      return json(res, 200, { hello: 42 });
     case '/download': {
       const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
       const start = range ? Number(range[1]) : 0;
       const headers = { 'content-length': String(DOWNLOAD.length - start), etag: '"abc"', 'x-hybridmode': 'normal' };
-      res.writeHead(range ? 206 : 200, range ? { ...headers, 'content-range': `bytes ${start}-${DOWNLOAD.length - 1}/${DOWNLOAD.length}` } : headers);
+      res.writeHead(
+        range ? 206 : 200,
+        range ? { ...headers, 'content-range': `bytes ${start}-${DOWNLOAD.length - 1}/${DOWNLOAD.length}` } : headers,
+      );
       return void res.end(DOWNLOAD.subarray(start));
     }
     case '/slowdownload': {
@@ -89,10 +100,17 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     case '/upload': {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => json(res, 201, { received: Buffer.concat(chunks).length, length: req.headers['content-length'], sha: req.headers['x-content-sha256'] }));
+      req.on('end', () =>
+        json(res, 201, {
+          received: Buffer.concat(chunks).length,
+          length: req.headers['content-length'],
+          sha: req.headers['x-content-sha256'],
+        }),
+      );
       return;
     }
-    default: return json(res, 404, { error: { code: 'NOT_FOUND', message: 'none' } });
+    default:
+      return json(res, 404, { error: { code: 'NOT_FOUND', message: 'none' } });
   }
 }
 
@@ -128,8 +146,16 @@ async function failure(promise: Promise<unknown>): Promise<OrcaError> {
 
 /** Everything a user or a log could see of an error. */
 function visibleText(error: OrcaError): string {
-  return [t(error.key, error.params), tJa(error.key, error.params), error.hintKey ? t(error.hintKey, error.hintParams) : '',
-    error.message, JSON.stringify(error), ...error.details, String(error.cause ?? ''), error.stack ?? ''].join('\n');
+  return [
+    t(error.key, error.params),
+    tJa(error.key, error.params),
+    error.hintKey ? t(error.hintKey, error.hintParams) : '',
+    error.message,
+    JSON.stringify(error),
+    ...error.details,
+    String(error.cause ?? ''),
+    error.stack ?? '',
+  ].join('\n');
 }
 
 function expectNoSecret(error: OrcaError): void {
@@ -143,7 +169,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'http-client-test-'));
   pki = createLabPki({ hosts: ['127.0.0.1', 'localhost'] });
   files = await writeLabPki(join(dir, 'pki'), pki);
-  server = createHttpsServer({ key: pki.serverKeyPem, cert: pki.serverCertPem, ca: pki.caCertPem, requestCert: true, rejectUnauthorized: true }, handle);
+  server = createHttpsServer(
+    { key: pki.serverKeyPem, cert: pki.serverCertPem, ca: pki.caCertPem, requestCert: true, rejectUnauthorized: true },
+    handle,
+  );
   const other = createOtherCa({ hosts: ['127.0.0.1'] });
   otherServer = createHttpsServer({ key: other.serverKeyPem, cert: other.serverCertPem }, (req, res) => {
     otherServerRequests++;
@@ -155,7 +184,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of clients) c.close();
-  await Promise.all([server, otherServer].map((s) => new Promise((resolve) => { s.closeAllConnections(); s.close(resolve); })));
+  await Promise.all(
+    [server, otherServer].map(
+      (s) =>
+        new Promise((resolve) => {
+          s.closeAllConnections();
+          s.close(resolve);
+        }),
+    ),
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -169,17 +206,23 @@ describe('mutual TLS', () => {
 
   test('a PEM certificate with an encrypted key is accepted', async () => {
     const keyFile = join(files.dir, 'client.pem');
-    const c = client({ clientCertificate: { certFile: files.clientCert, keyFile, passphrase: pki.clientP12Passphrase } });
+    const c = client({
+      clientCertificate: { certFile: files.clientCert, keyFile, passphrase: pki.clientP12Passphrase },
+    });
     const answer = await c.requestJson({ method: 'GET', path: 'ok' });
     expect(answer.status).toBe(200);
   });
 
   test('a server certificate from another CA fails verification with a clear message (exit 3)', async () => {
-    const error = await failure(client({ baseUrl: `https://127.0.0.1:${otherPort}/` }).requestJson({ method: 'GET', path: 'ok' }));
+    const error = await failure(
+      client({ baseUrl: `https://127.0.0.1:${otherPort}/` }).requestJson({ method: 'GET', path: 'ok' }),
+    );
     expect(error).toBeInstanceOf(UnreachableError);
     expect(error.exitCode).toBe(ExitCode.unreachable);
     expect(error.key).toBe('http.tls.serverUntrusted');
-    expect(t(error.key, error.params)).toMatch(/server certificate of cloudEmergency .* failed verification \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/);
+    expect(t(error.key, error.params)).toMatch(
+      /server certificate of cloudEmergency .* failed verification \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/,
+    );
     expect(otherServerRequests).toBe(0); // nothing, credentials included, was sent to the untrusted server
     expectNoSecret(error);
   });
@@ -194,7 +237,12 @@ describe('mutual TLS', () => {
   });
 
   test('a wrong .p12 passphrase is reported as an unusable certificate, naming the file, not the passphrase', async () => {
-    const error = await failure(client({ clientCertificate: { p12File: files.clientP12, passphrase: 'wrong-passphrase' } }).requestJson({ method: 'GET', path: 'ok' }));
+    const error = await failure(
+      client({ clientCertificate: { p12File: files.clientP12, passphrase: 'wrong-passphrase' } }).requestJson({
+        method: 'GET',
+        path: 'ok',
+      }),
+    );
     expect(error).toBeInstanceOf(AuthError);
     expect(error.key).toBe('http.tls.clientCertUnusable');
     expect(t(error.key, error.params)).toContain(files.clientP12);
@@ -229,7 +277,12 @@ describe('authentication and reachability', () => {
     const probe = createHttpsServer();
     const freePort = await listen(probe);
     await new Promise((resolve) => probe.close(resolve));
-    const error = await failure(client({ baseUrl: `https://127.0.0.1:${freePort}/`, retry: { limit: 1, baseDelayMs: 10 } }).requestJson({ method: 'GET', path: 'ok' }));
+    const error = await failure(
+      client({ baseUrl: `https://127.0.0.1:${freePort}/`, retry: { limit: 1, baseDelayMs: 10 } }).requestJson({
+        method: 'GET',
+        path: 'ok',
+      }),
+    );
     expect(error).toBeInstanceOf(UnreachableError);
     expect(error.exitCode).toBe(3);
     expect(error.params).toMatchObject({ env: 'cloudEmergency', code: 'ECONNREFUSED', attempts: 2 });
@@ -248,7 +301,9 @@ describe('retries', () => {
   });
 
   test('POST is never retried: one attempt, then a 5xx error', async () => {
-    const error = await failure(client().requestJson({ method: 'POST', path: 'flaky', query: { id: 'post1' }, json: { a: 1 } }));
+    const error = await failure(
+      client().requestJson({ method: 'POST', path: 'flaky', query: { id: 'post1' }, json: { a: 1 } }),
+    );
     expect(error).toBeInstanceOf(UnreachableError);
     expect(error.key).toBe('http.serverError');
     expect(error.params).toMatchObject({ status: 503, attempts: 1, serverCode: 'UNAVAILABLE' });
@@ -287,7 +342,9 @@ describe('untrusted answers', () => {
   });
 
   test('an answer of the wrong shape is rejected with the failing field named', async () => {
-    const error = await failure(client().requestJson({ method: 'GET', path: 'shape', schema: z.object({ hello: z.string() }) }));
+    const error = await failure(
+      client().requestJson({ method: 'GET', path: 'shape', schema: z.object({ hello: z.string() }) }),
+    );
     expect(error.key).toBe('http.malformedAnswer');
     expect(error.details.join('\n')).toContain('hello');
   });
@@ -330,7 +387,12 @@ describe('streams', () => {
         yield Buffer.alloc(1000, i);
       }
     }
-    const answer = await c.sendStream({ method: 'PUT', path: 'upload', body: Readable.from(trickle()), contentLength: 8000 });
+    const answer = await c.sendStream({
+      method: 'PUT',
+      path: 'upload',
+      body: Readable.from(trickle()),
+      contentLength: 8000,
+    });
     expect(answer.ok && answer.body).toMatchObject({ received: 8000 });
   });
 
@@ -345,11 +407,18 @@ describe('streams', () => {
     const file = join(dir, 'payload.bin');
     writeFileSync(file, DOWNLOAD);
     const answer = await client().sendStream({
-      method: 'PUT', path: 'upload', body: Readable.from([DOWNLOAD.subarray(0, 50_000), DOWNLOAD.subarray(50_000)]), contentLength: DOWNLOAD.length,
+      method: 'PUT',
+      path: 'upload',
+      body: Readable.from([DOWNLOAD.subarray(0, 50_000), DOWNLOAD.subarray(50_000)]),
+      contentLength: DOWNLOAD.length,
       headers: { 'x-content-sha256': 'f'.repeat(64) },
     });
     expect(answer.status).toBe(201);
-    expect(answer.ok && answer.body).toEqual({ received: DOWNLOAD.length, length: String(DOWNLOAD.length), sha: 'f'.repeat(64) });
+    expect(answer.ok && answer.body).toEqual({
+      received: DOWNLOAD.length,
+      length: String(DOWNLOAD.length),
+      sha: 'f'.repeat(64),
+    });
   });
 });
 

@@ -3,16 +3,43 @@ import { readSequences } from '../../src/adapters/postgres/sequences-sql.js';
 import { generateClinic, type ClinicSummary } from '../../src/lab/orca/generator.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
 import {
-  danglingZaiReferences, dayCountMismatches, issuedMaxima, rennumGaps, slipProblems, tableHashes, zaiWithoutCodes, zainumsAboveMax,
+  danglingZaiReferences,
+  dayCountMismatches,
+  issuedMaxima,
+  rennumGaps,
+  slipProblems,
+  tableHashes,
+  zaiWithoutCodes,
+  zainumsAboveMax,
 } from '../helpers/orca-invariants.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
 
 const TABLES = [
-  'tbl_syskanri', 'tbl_sysbase', 'tbl_dbkanri', 'tbl_ptinf', 'tbl_ptnum', 'tbl_pthkninf', 'tbl_hkncombi', 'tbl_jyurrk',
-  'tbl_sryact', 'tbl_sryacct_main', 'tbl_sryacct_sub', 'tbl_sryacctplus', 'tbl_ptcom', 'tbl_syunou_main', 'tbl_srykarrk',
+  'tbl_syskanri',
+  'tbl_sysbase',
+  'tbl_dbkanri',
+  'tbl_ptinf',
+  'tbl_ptnum',
+  'tbl_pthkninf',
+  'tbl_hkncombi',
+  'tbl_jyurrk',
+  'tbl_sryact',
+  'tbl_sryacct_main',
+  'tbl_sryacct_sub',
+  'tbl_sryacctplus',
+  'tbl_ptcom',
+  'tbl_syunou_main',
+  'tbl_srykarrk',
   'tbl_ptbyomei',
 ];
-const OPTIONS = { patients: 80, days: 50, seed: 'lab-test', institutionCode: '1312345678', clinicName: 'ラボ内科クリニック', endDate: '20250210' };
+const OPTIONS = {
+  patients: 80,
+  days: 50,
+  seed: 'lab-test',
+  institutionCode: '1312345678',
+  clinicName: 'ラボ内科クリニック',
+  endDate: '20250210',
+};
 
 let cluster: TestCluster;
 let a: pg.Client;
@@ -37,7 +64,11 @@ afterAll(async () => {
 });
 
 test('the same seed gives identical rows in every table; another seed does not', async () => {
-  const [hashA, hashB, hashOther] = await Promise.all([tableHashes(a, TABLES), tableHashes(b, TABLES), tableHashes(other, TABLES)]);
+  const [hashA, hashB, hashOther] = await Promise.all([
+    tableHashes(a, TABLES),
+    tableHashes(b, TABLES),
+    tableHashes(other, TABLES),
+  ]);
   expect(hashB).toEqual(hashA);
   expect(hashOther.tbl_ptinf).not.toBe(hashA.tbl_ptinf);
   expect(hashOther.tbl_jyurrk).not.toBe(hashA.tbl_jyurrk);
@@ -88,8 +119,12 @@ test('looks like a clinic: Japanese names, several departments and doctors, insu
     (SELECT 1 FROM tbl_hkncombi c JOIN tbl_pthkninf h ON h.ptid = c.ptid AND h.hknid = c.hknid WHERE c.ptid = p.ptid)`);
   expect(uninsured.rows[0].n).toBe(0);
   expect(summary.diseases).toBeGreaterThan(0);
-  const system = await a.query(`SELECT s.hospname, s.hospcd, d.version FROM tbl_sysbase s, tbl_dbkanri d WHERE d.kanricd = 'ORCADB00'`);
-  expect(system.rows).toEqual([{ hospname: OPTIONS.clinicName, hospcd: OPTIONS.institutionCode, version: expect.any(String) }]);
+  const system = await a.query(
+    `SELECT s.hospname, s.hospcd, d.version FROM tbl_sysbase s, tbl_dbkanri d WHERE d.kanricd = 'ORCADB00'`,
+  );
+  expect(system.rows).toEqual([
+    { hospname: OPTIONS.clinicName, hospcd: OPTIONS.institutionCode, version: expect.any(String) },
+  ]);
 });
 
 test('the schema has the real repeated column sets', async () => {
@@ -102,13 +137,17 @@ test('the schema has the real repeated column sets', async () => {
        OR (table_name = 'tbl_ptbyomei' AND column_name ~ '^(byomeicd_([1-9]|1[0-9]|2[01])|byomeiinputcd_[1-6])$'))
      GROUP BY table_name ORDER BY table_name`);
   expect(columns.rows).toEqual([
-    { table_name: 'tbl_jyurrk', n: 26 }, { table_name: 'tbl_ptbyomei', n: 27 },
-    { table_name: 'tbl_sryacct_main', n: 31 }, { table_name: 'tbl_sryact', n: 40 },
+    { table_name: 'tbl_jyurrk', n: 26 },
+    { table_name: 'tbl_ptbyomei', n: 27 },
+    { table_name: 'tbl_sryacct_main', n: 31 },
+    { table_name: 'tbl_sryact', n: 40 },
   ]);
 });
 
-test('leaves rows in WebORCA\'s session tables for a restore to empty', async () => {
-  const result = await a.query(`SELECT (SELECT count(*) FROM tbl_lock)::int AS locks, (SELECT count(*) FROM monbatch_log)::int AS logs`);
+test("leaves rows in WebORCA's session tables for a restore to empty", async () => {
+  const result = await a.query(
+    `SELECT (SELECT count(*) FROM tbl_lock)::int AS locks, (SELECT count(*) FROM monbatch_log)::int AS logs`,
+  );
   expect(result.rows[0]).toEqual({ locks: 1, logs: 1 });
 });
 
@@ -118,7 +157,8 @@ test('refuses to generate into a database that already has patients', async () =
 
 test('the rule checks catch broken data (run on the copy)', async () => {
   const target = await b.query<{ ptid: string; zainum: number }>(
-    `SELECT ptid, zainum FROM tbl_sryacct_main ORDER BY ptid, zainum LIMIT 1`);
+    `SELECT ptid, zainum FROM tbl_sryacct_main ORDER BY ptid, zainum LIMIT 1`,
+  );
   const { ptid, zainum } = target.rows[0] as { ptid: string; zainum: number };
   await b.query('UPDATE tbl_sryacct_main SET day_31 = day_31 + 1 WHERE ptid = $1 AND zainum = $2', [ptid, zainum]);
   expect(await dayCountMismatches(b)).not.toEqual([]);

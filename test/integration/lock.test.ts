@@ -15,14 +15,29 @@ afterAll(async () => {
   await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Lock files as a holder on `host` with `pid` would leave them, refreshed `ageMs` ago. */
-async function plantLock(dir: string, holder: { pid: number; host: string; command?: string; phase?: string | null } | null, ageMs: number): Promise<void> {
+async function plantLock(
+  dir: string,
+  holder: { pid: number; host: string; command?: string; phase?: string | null } | null,
+  ageMs: number,
+): Promise<void> {
   const paths = lockPaths(dir);
   await mkdir(paths.lockDir);
   if (holder) {
-    const doc = { user: 'staff', command: 'sync', startedAt: new Date(Date.now() - ageMs).toISOString(), phase: null, nonce: `planted-${holder.pid}`, ...holder };
+    const doc = {
+      user: 'staff',
+      command: 'sync',
+      startedAt: new Date(Date.now() - ageMs).toISOString(),
+      phase: null,
+      nonce: `planted-${holder.pid}`,
+      ...holder,
+    };
     await writeFile(paths.holderFile, JSON.stringify(doc));
   }
   const when = new Date(Date.now() - ageMs);
@@ -36,7 +51,11 @@ describe('the lock (real processes)', () => {
     expect(await first.acquired).toBe(true);
     const second = await startHolder(dir, 'sync').exited();
     expect(second.code).toBe(7);
-    expect(second.stderr).toMatch(new RegExp(`Another sync \\(pid ${first.child.pid} on ${hostname()}, started \\d\\d:\\d\\d:\\d\\d, downloading\\) holds the lock`));
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `Another sync \\(pid ${first.child.pid} on ${hostname()}, started \\d\\d:\\d\\d:\\d\\d, downloading\\) holds the lock`,
+      ),
+    );
     expect(second.stdout).not.toContain('acquired');
     const report = await readLockHolder(dir);
     expect(report).toMatchObject({ pid: first.child.pid, command: 'sync', phase: 'downloading', stale: false });

@@ -28,41 +28,73 @@ let baseUrl: string;
 const requests: Array<{ method: string; url: string; authorization?: string; body: unknown }> = [];
 const clients: HttpClient[] = [];
 
-const header = (result: string) => ({ Information_Date: '2026-09-06', Information_Time: '10:11:12', Api_Result: result, Api_Result_Message: 'msg' });
-const padded = <T>(items: T[], length: number) => [...items, ...Array.from({ length: length - items.length }, () => ({}))];
+const header = (result: string) => ({
+  Information_Date: '2026-09-06',
+  Information_Time: '10:11:12',
+  Api_Result: result,
+  Api_Result_Message: 'msg',
+});
+const padded = <T>(items: T[], length: number) => [
+  ...items,
+  ...Array.from({ length: length - items.length }, () => ({})),
+];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
+  requests.push({
+    method: req.method ?? '',
+    url: req.url ?? '',
+    authorization: req.headers.authorization,
+    body: JSON.parse(Buffer.concat(chunks).toString() || 'null'),
+  });
   const send = (status: number, body: unknown) => {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8' };
     if (script.mode !== null) headers['x-hybridmode'] = script.mode ?? 'emergency-fa';
     res.writeHead(status, headers);
     res.end(JSON.stringify(body));
   };
-  if (req.headers.authorization !== 'Basic ' + Buffer.from(`ormaster:${PASSWORD}`).toString('base64')) return send(401, { Code: 401, Message: 'Unauthorized' });
+  if (req.headers.authorization !== 'Basic ' + Buffer.from(`ormaster:${PASSWORD}`).toString('base64'))
+    return send(401, { Code: 401, Message: 'Unauthorized' });
   if (script.status) return send(script.status, { message: 'APIが存在しません' });
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if (script.twoKeys) return send(200, { a: header('00'), b: header('00') });
-  if (path === '/api/api01rv2/system01dailyv2') return send(200, { system01_dailyres: { ...header(script.daily ?? '00'), Request_Number: '01' } });
+  if (path === '/api/api01rv2/system01dailyv2')
+    return send(200, { system01_dailyres: { ...header(script.daily ?? '00'), Request_Number: '01' } });
   if (path === '/api/api01rv2/systeminfv2') {
-    return send(200, { private_objects: {
-      ...header(script.info ?? '0000'), Jma_Receipt_Version: '050200-1',
-      Database_Information: { Local_Version: 'S-050200-1-20250327-1', New_Version: 'S-050200-1-20250327-1' },
-      Program_Update_Information: padded([{ Program_Name: 'a' }, { Program_Name: 'b' }], 10),
-    } });
+    return send(200, {
+      private_objects: {
+        ...header(script.info ?? '0000'),
+        Jma_Receipt_Version: '050200-1',
+        Database_Information: { Local_Version: 'S-050200-1-20250327-1', New_Version: 'S-050200-1-20250327-1' },
+        Program_Update_Information: padded([{ Program_Name: 'a' }, { Program_Name: 'b' }], 10),
+      },
+    });
   }
   if (path === '/api/api01rv2/system01lstv2') {
-    return send(200, { system1001res: { ...header(script.lst ?? '00'), Medical_Information: {
-      Prefectures_Number: '13', Point_list: '1', Institution_Code: '2345678', Institution_WholeName: '医療法人　オルカ　テストクリニック',
-    } } });
+    return send(200, {
+      system1001res: {
+        ...header(script.lst ?? '00'),
+        Medical_Information: {
+          Prefectures_Number: '13',
+          Point_list: '1',
+          Institution_Code: '2345678',
+          Institution_WholeName: '医療法人　オルカ　テストクリニック',
+        },
+      },
+    });
   }
   return send(404, { message: 'APIが存在しません' });
 }
 
 function orca(password = PASSWORD): OrcaApiClient {
-  const http = createHttpClient({ env: 'localEmergency', baseUrl, user: 'ormaster', apiKey: password, retry: { limit: 2, baseDelayMs: 10 } });
+  const http = createHttpClient({
+    env: 'localEmergency',
+    baseUrl,
+    user: 'ormaster',
+    apiKey: password,
+    retry: { limit: 2, baseDelayMs: 10 },
+  });
   clients.push(http);
   return new OrcaApiClient(http, { now: () => NOW });
 }
@@ -101,7 +133,9 @@ test('probe: mode from X-Hybridmode, version, the 10-digit institution code and 
   });
   const paths = requests.map((r) => r.url).sort();
   expect(paths).toEqual([
-    '/api/api01rv2/system01dailyv2?format=json', '/api/api01rv2/system01lstv2?format=json', '/api/api01rv2/systeminfv2?format=json',
+    '/api/api01rv2/system01dailyv2?format=json',
+    '/api/api01rv2/system01lstv2?format=json',
+    '/api/api01rv2/systeminfv2?format=json',
   ]);
   expect(requests.every((r) => r.method === 'POST')).toBe(true);
   const lst = requests.find((r) => r.url.includes('system01lstv2'))!;

@@ -36,7 +36,14 @@ beforeAll(async () => {
   } finally {
     await admin.end();
   }
-  db = { host: cluster.host, port: cluster.port, database: DB, user: cluster.user, password: cluster.password, sslmode: 'disable' };
+  db = {
+    host: cluster.host,
+    port: cluster.port,
+    database: DB,
+    user: cluster.user,
+    password: cluster.password,
+    sslmode: 'disable',
+  };
   dumpFile = join(cluster.dir, '..', 'backup.dump');
   stopObserving = observeSpawns((process) => {
     // The child has exec'd by the time spawn returns: its argv is what /proc shows.
@@ -106,7 +113,11 @@ test('a wrong password is an AuthError, without the password, and leaves no part
   const target = join(cluster.dir, '..', 'wrong.dump');
   const error = await dumpDatabase({ ...db, password: wrong }, target, { env: 'operating' }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(AuthError);
-  const text = JSON.stringify({ m: (error as Error).message, d: (error as AuthError).details, p: (error as AuthError).params });
+  const text = JSON.stringify({
+    m: (error as Error).message,
+    d: (error as AuthError).details,
+    p: (error as AuthError).params,
+  });
   expect(text).not.toContain(wrong);
   expect(text).toContain('password authentication failed');
   expect(existsSync(`${target}.partial`)).toBe(false);

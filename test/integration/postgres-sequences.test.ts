@@ -22,7 +22,12 @@ const DB = 'orca_seq_test';
 const TODAY = '20260906';
 const row1009 = (rennum: number, ptid: number): string =>
   '200042006' + '0000000' + '2024' + String(rennum).padStart(10, '0') + String(ptid).padStart(10, '0') + '01';
-const seq = (o: number, i: number, r: number, p = r): Sequences => ({ outpatientSlip: o, inpatientSlip: i, patientSerial: r, patientId: p });
+const seq = (o: number, i: number, r: number, p = r): Sequences => ({
+  outpatientSlip: o,
+  inpatientSlip: i,
+  patientSerial: r,
+  patientId: p,
+});
 
 let cluster: TestCluster;
 let admin: pg.Client;
@@ -30,7 +35,11 @@ let db: DatabaseConfig;
 
 async function seedCounters(k0041: string | null, k0042: string | null, k1009: string | null): Promise<void> {
   await admin.query('DELETE FROM tbl_syskanri');
-  const rows: [string, string | null][] = [['0041', k0041], ['0042', k0042], ['1009', k1009]];
+  const rows: [string, string | null][] = [
+    ['0041', k0041],
+    ['0042', k0042],
+    ['1009', k1009],
+  ];
   for (const [kanricd, kanritbl] of rows) {
     await admin.query(
       `INSERT INTO tbl_syskanri (hospnum, kanricd, kbncd, styukymd, edyukymd, kanritbl) VALUES (1, $1, '*', '00000000', '99999999', $2)`,
@@ -40,7 +49,10 @@ async function seedCounters(k0041: string | null, k0042: string | null, k1009: s
 }
 
 async function kanritbl(kanricd: string): Promise<string | null> {
-  const result = await admin.query<{ kanritbl: string | null }>(`SELECT kanritbl FROM tbl_syskanri WHERE kanricd = $1`, [kanricd]);
+  const result = await admin.query<{ kanritbl: string | null }>(
+    `SELECT kanritbl FROM tbl_syskanri WHERE kanricd = $1`,
+    [kanricd],
+  );
   return result.rows[0]!.kanritbl;
 }
 
@@ -58,7 +70,14 @@ beforeAll(async () => {
   await createDatabase(cluster, DB);
   admin = await cluster.connect(DB);
   for (const statement of ORCA_DDL) await admin.query(statement);
-  db = { host: cluster.host, port: cluster.port, database: DB, user: cluster.user, password: cluster.password, sslmode: 'disable' };
+  db = {
+    host: cluster.host,
+    port: cluster.port,
+    database: DB,
+    user: cluster.user,
+    password: cluster.password,
+    sslmode: 'disable',
+  };
 });
 
 afterAll(async () => {
@@ -73,7 +92,9 @@ test('reads the counters, including a short 0042 row of 8 characters', async () 
 
 test('raises to at least the values asked for, never lowers, and keeps the other characters', async () => {
   await seedCounters('00000060' + ' '.repeat(30) + 'FILL', '00000020', row1009(110, 111));
-  const result = await withClient((c) => bumpSequencesSql(c, { outpatientSlip: 50, inpatientSlip: 25, patientSerial: 200 }, { today: TODAY }));
+  const result = await withClient((c) =>
+    bumpSequencesSql(c, { outpatientSlip: 50, inpatientSlip: 25, patientSerial: 200 }, { today: TODAY }),
+  );
   expect(result.before).toEqual(seq(60, 20, 110, 111));
   expect(result.after).toEqual(seq(60, 25, 200, 111));
   expect(await kanritbl('0041')).toBe('00000060' + ' '.repeat(30) + 'FILL');
@@ -81,7 +102,9 @@ test('raises to at least the values asked for, never lowers, and keeps the other
   expect(await kanritbl('1009')).toBe(row1009(200, 111));
   const stamp = await admin.query<{ upymd: string | null }>(`SELECT upymd FROM tbl_syskanri WHERE kanricd = '0042'`);
   expect(stamp.rows[0]!.upymd).toMatch(/^\d{8}$/);
-  const untouched = await admin.query<{ upymd: string | null }>(`SELECT upymd FROM tbl_syskanri WHERE kanricd = '0041'`);
+  const untouched = await admin.query<{ upymd: string | null }>(
+    `SELECT upymd FROM tbl_syskanri WHERE kanricd = '0041'`,
+  );
   expect(untouched.rows[0]!.upymd).toBeNull();
 });
 
@@ -117,7 +140,10 @@ test('two concurrent bumps serialise: the final value is the larger request', as
     await blocker.query('COMMIT');
     await blocker.end();
     const results = await Promise.all([first, second]);
-    const [earlier, later] = results[0].before.outpatientSlip === 10 && results[0].before.inpatientSlip === 10 ? results : [results[1], results[0]];
+    const [earlier, later] =
+      results[0].before.outpatientSlip === 10 && results[0].before.inpatientSlip === 10
+        ? results
+        : [results[1], results[0]];
     expect(earlier.before).toEqual(seq(10, 10, 10));
     expect(later.before).toEqual(earlier.after); // the later bump saw the earlier one's commit
   } finally {
@@ -129,7 +155,10 @@ test('two concurrent bumps serialise: the final value is the larger request', as
 
 async function waitForLockWaiters(count: number): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
-    const r = await admin.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [DB]);
+    const r = await admin.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+      [DB],
+    );
     if (Number(r.rows[0]!.n) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -143,15 +172,32 @@ test('reproduces the manual worked example through two databases', async () => {
   try {
     for (const statement of ORCA_DDL.filter((s) => s.includes('tbl_syskanri'))) await emergencyAdmin.query(statement);
     await seedCounters('00000060', '00000020', row1009(110, 110)); // operating after the backup
-    for (const [code, text] of [['0041', '00000050'], ['0042', '00000010'], ['1009', row1009(100, 100)]]) {
-      await emergencyAdmin.query(`INSERT INTO tbl_syskanri (hospnum, kanricd, kbncd, styukymd, edyukymd, kanritbl) VALUES (1, $1, '*', '00000000', '99999999', $2)`, [code, text]);
+    for (const [code, text] of [
+      ['0041', '00000050'],
+      ['0042', '00000010'],
+      ['1009', row1009(100, 100)],
+    ]) {
+      await emergencyAdmin.query(
+        `INSERT INTO tbl_syskanri (hospnum, kanricd, kbncd, styukymd, edyukymd, kanritbl) VALUES (1, $1, '*', '00000000', '99999999', $2)`,
+        [code, text],
+      );
     }
     const operating = new PostgresEnvironmentControl('operating', db, { today: () => TODAY });
-    const emergency = new PostgresEnvironmentControl('localEmergency', { ...db, database: emergencyDb }, { today: () => TODAY });
-    const bumpedEmergency = await emergency.bumpSequences(planBump(await emergency.readSequences(), await operating.readSequences(), 0).after, 'r1');
+    const emergency = new PostgresEnvironmentControl(
+      'localEmergency',
+      { ...db, database: emergencyDb },
+      { today: () => TODAY },
+    );
+    const bumpedEmergency = await emergency.bumpSequences(
+      planBump(await emergency.readSequences(), await operating.readSequences(), 0).after,
+      'r1',
+    );
     expect(bumpedEmergency.after).toEqual(seq(60, 20, 110));
     await emergency.bumpSequences(seq(70, 70, 120), 'r2'); // numbers issued during the outage
-    const bumpedOperating = await operating.bumpSequences(planBump(await operating.readSequences(), await emergency.readSequences(), 0).after, 'r3');
+    const bumpedOperating = await operating.bumpSequences(
+      planBump(await operating.readSequences(), await emergency.readSequences(), 0).after,
+      'r3',
+    );
     expect(bumpedOperating.after).toEqual(seq(70, 70, 120));
     expect(await operating.readMode()).toBeNull();
   } finally {
@@ -167,7 +213,9 @@ test('missing counter rows are a clear GuardError naming the environment', async
   // Rows outside their validity period do not count.
   await seedCounters('1', '2', row1009(3, 4));
   await admin.query(`UPDATE tbl_syskanri SET edyukymd = '20200101' WHERE kanricd = '1009'`);
-  await expect(withClient((c) => bumpSequencesSql(c, seq(5, 5, 5), { today: TODAY }))).rejects.toBeInstanceOf(GuardError);
+  await expect(withClient((c) => bumpSequencesSql(c, seq(5, 5, 5), { today: TODAY }))).rejects.toBeInstanceOf(
+    GuardError,
+  );
   expect(await kanritbl('0041')).toBe('1');
 });
 
@@ -176,7 +224,9 @@ test('a wrong password is an AuthError (exit 4) without the password in it', asy
   const error = await connectDatabase({ ...db, password: wrong }, { env: 'operating' }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(AuthError);
   expect((error as AuthError).exitCode).toBe(ExitCode.auth);
-  expect(JSON.stringify({ m: (error as Error).message, p: (error as AuthError).params, d: (error as AuthError).details })).not.toContain(wrong);
+  expect(
+    JSON.stringify({ m: (error as Error).message, p: (error as AuthError).params, d: (error as AuthError).details }),
+  ).not.toContain(wrong);
   expect(String((error as Error).message)).not.toContain(cluster.password);
 });
 
@@ -197,8 +247,12 @@ describe('TLS (sslmode)', () => {
     const pki = createLabPki({ hosts: ['localhost'] });
     const other = createOtherCa({ hosts: ['localhost'] });
     const dataDir = join(cluster.dir, 'data');
-    const owner = process.getuid?.() === 0 ? Number((await runProcess('id', ['-u', 'postgres'])).stdout.trim()) : undefined;
-    for (const [name, text] of [['server.crt', pki.serverCertPem], ['server.key', pki.serverKeyPem]] as const) {
+    const owner =
+      process.getuid?.() === 0 ? Number((await runProcess('id', ['-u', 'postgres'])).stdout.trim()) : undefined;
+    for (const [name, text] of [
+      ['server.crt', pki.serverCertPem],
+      ['server.key', pki.serverKeyPem],
+    ] as const) {
       writeFileSync(join(dataDir, name), text, { mode: 0o600 });
       if (owner !== undefined) chownSync(join(dataDir, name), owner, owner);
     }
@@ -236,11 +290,17 @@ describe('TLS (sslmode)', () => {
   });
 
   test('verify-full refuses a host name not in the certificate and a certificate from another CA', async () => {
-    await expect(connectDatabase({ ...db, host: '127.0.0.1', sslmode: 'verify-full', caFile }, { env: 'operating' })).rejects.toMatchObject({ key: 'postgres.tls' });
-    await expect(connectDatabase({ ...db, host: 'localhost', sslmode: 'verify-full', caFile: otherCaFile }, { env: 'operating' })).rejects.toBeInstanceOf(UnreachableError);
+    await expect(
+      connectDatabase({ ...db, host: '127.0.0.1', sslmode: 'verify-full', caFile }, { env: 'operating' }),
+    ).rejects.toMatchObject({ key: 'postgres.tls' });
+    await expect(
+      connectDatabase({ ...db, host: 'localhost', sslmode: 'verify-full', caFile: otherCaFile }, { env: 'operating' }),
+    ).rejects.toBeInstanceOf(UnreachableError);
   });
 
   test('an unreadable CA file is a ConfigError', async () => {
-    await expect(connectDatabase({ ...db, sslmode: 'verify-full', caFile: '/nonexistent/ca.crt' })).rejects.toMatchObject({ key: 'postgres.caUnreadable' });
+    await expect(
+      connectDatabase({ ...db, sslmode: 'verify-full', caFile: '/nonexistent/ca.crt' }),
+    ).rejects.toMatchObject({ key: 'postgres.caUnreadable' });
   });
 });

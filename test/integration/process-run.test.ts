@@ -19,7 +19,10 @@ test('returns stdout, stderr and the exit code', async () => {
 });
 
 test('passes secrets through env and stdin input, never into the error', async () => {
-  const out = await runProcess('sh', ['-c', 'printf "%s" "$ORCA_SECRET"; cat'], { env: { ORCA_SECRET: SECRET }, input: '+in' });
+  const out = await runProcess('sh', ['-c', 'printf "%s" "$ORCA_SECRET"; cat'], {
+    env: { ORCA_SECRET: SECRET },
+    input: '+in',
+  });
   expect(out.stdout).toBe(`${SECRET}+in`);
   const error = await runProcess('sh', ['-c', 'exit 3'], { env: { ORCA_SECRET: SECRET } }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ProcessError);
@@ -80,7 +83,10 @@ test('a missing program is ProcessError process.notFound', async () => {
 
 const asRoot = process.getuid?.() === 0 ? test : test.skip;
 asRoot('user runs the child as that OS user through runuser, keeping env', async () => {
-  const out = await runProcess('sh', ['-c', 'id -un; printf "%s" "$ORCA_SECRET"'], { user: 'postgres', env: { ORCA_SECRET: 'x' } });
+  const out = await runProcess('sh', ['-c', 'id -un; printf "%s" "$ORCA_SECRET"'], {
+    user: 'postgres',
+    env: { ORCA_SECRET: 'x' },
+  });
   expect(out.stdout).toBe('postgres\nx');
 });
 

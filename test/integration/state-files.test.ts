@@ -21,12 +21,16 @@ afterAll(async () => {
 });
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
-const ctxWith = (argv: string[]) => createContext({ json: false, verbose: false, yes: false, color: false }, argv, { LANG: 'C' });
+const ctxWith = (argv: string[]) =>
+  createContext({ json: false, verbose: false, yes: false, color: false }, argv, { LANG: 'C' });
 const at = new Date('2026-11-25T01:00:00.000Z');
 
 async function journalLines(dir: string): Promise<JournalEntry[]> {
   const text = await readFile(join(dir, 'journal.jsonl'), 'utf8');
-  return text.trimEnd().split('\n').map((line) => JSON.parse(line) as JournalEntry);
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as JournalEntry);
 }
 
 describe('state file', () => {
@@ -69,8 +73,17 @@ describe('state file', () => {
 
 describe('journal file', () => {
   const entry = (command: string): JournalEntry => ({
-    time: at.toISOString(), user: 'staff', host: 'PC-01', pid: 1, command, args: [command],
-    before: {}, after: {}, outcome: 'ok', exitCode: 0, durationMs: 1,
+    time: at.toISOString(),
+    user: 'staff',
+    host: 'PC-01',
+    pid: 1,
+    command,
+    args: [command],
+    before: {},
+    after: {},
+    outcome: 'ok',
+    exitCode: 0,
+    durationMs: 1,
   });
 
   test('appends 0600 lines; after a torn last line the next entry starts on its own line', async () => {
@@ -94,9 +107,22 @@ describe('journal file', () => {
 describe('runStateChange', () => {
   test('writes the state and exactly one journal line with the diff; secrets in arguments are redacted', async () => {
     const dir = await tempDir();
-    const argv = ['sync', '--api-key', 'sk-live-SECRET1', '--db-password=SECRET2', '--passphrase', 'SECRET3', '--verbose'];
+    const argv = [
+      'sync',
+      '--api-key',
+      'sk-live-SECRET1',
+      '--db-password=SECRET2',
+      '--passphrase',
+      'SECRET3',
+      '--verbose',
+    ];
     const result = await runStateChange(ctxWith(argv), { stateDir: dir, command: 'sync' }, (state) => ({
-      state: recordSequences(state, 'operating', { outpatientSlip: 60, inpatientSlip: 20, patientSerial: 110, patientId: 110 }, at),
+      state: recordSequences(
+        state,
+        'operating',
+        { outpatientSlip: 60, inpatientSlip: 20, patientSerial: 110, patientId: 110 },
+        at,
+      ),
       result: 42,
     }));
     expect(result).toBe(42);
@@ -105,7 +131,15 @@ describe('runStateChange', () => {
     const [line, ...rest] = await journalLines(dir);
     expect(rest).toHaveLength(0);
     expect(line).toMatchObject({ command: 'sync', outcome: 'ok', exitCode: 0, pid: process.pid });
-    expect(line!.args).toEqual(['sync', '--api-key', '<redacted>', '--db-password=<redacted>', '--passphrase', '<redacted>', '--verbose']);
+    expect(line!.args).toEqual([
+      'sync',
+      '--api-key',
+      '<redacted>',
+      '--db-password=<redacted>',
+      '--passphrase',
+      '<redacted>',
+      '--verbose',
+    ]);
     expect(line!.after).toMatchObject({ 'lastKnownSequences.operating.values.outpatientSlip': 60 });
     expect(line!.before).toMatchObject({ 'lastKnownSequences.operating.values.outpatientSlip': null });
     expect((await new FileStateStore(dir).read()).lastKnownSequences.operating?.values.patientId).toBe(110);
@@ -114,21 +148,33 @@ describe('runStateChange', () => {
   test('a failure is journaled once with its exit code; checkpoints written before it stay and are in the diff', async () => {
     const dir = await tempDir();
     const refusal = new GuardError({ key: 'select.refused.emergency', params: { current: 'cloud' } });
-    const run = runStateChange(ctxWith(['switch', 'emergency']), { stateDir: dir, command: 'switch emergency' }, async (state, tools) => {
-      await tools.checkpoint(selectEmergency(state, 'local'));
-      throw refusal;
-    });
+    const run = runStateChange(
+      ctxWith(['switch', 'emergency']),
+      { stateDir: dir, command: 'switch emergency' },
+      async (state, tools) => {
+        await tools.checkpoint(selectEmergency(state, 'local'));
+        throw refusal;
+      },
+    );
     await expect(run).rejects.toBe(refusal);
     const lines = await journalLines(dir);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ outcome: 'failed', exitCode: 5, error: { code: 'REFUSED' }, after: { selectedEmergency: 'local' } });
+    expect(lines[0]).toMatchObject({
+      outcome: 'failed',
+      exitCode: 5,
+      error: { code: 'REFUSED' },
+      after: { selectedEmergency: 'local' },
+    });
     expect((await new FileStateStore(dir).read()).selectedEmergency).toBe('local');
   });
 
   test('a damaged state is journaled as failed and not replaced', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'state.json'), 'not json');
-    const run = runStateChange(ctxWith(['select', 'local']), { stateDir: dir, command: 'select' }, (state) => ({ state: selectEmergency(state, 'local'), result: null }));
+    const run = runStateChange(ctxWith(['select', 'local']), { stateDir: dir, command: 'select' }, (state) => ({
+      state: selectEmergency(state, 'local'),
+      result: null,
+    }));
     await expect(run).rejects.toMatchObject({ key: 'state.damaged', exitCode: 5 });
     expect(await readFile(join(dir, 'state.json'), 'utf8')).toBe('not json');
     expect((await journalLines(dir))[0]).toMatchObject({ outcome: 'failed', exitCode: 5, before: {}, after: {} });
@@ -137,11 +183,22 @@ describe('runStateChange', () => {
   test('concurrent changes are serialised: none is lost', async () => {
     const dir = await tempDir();
     const envs = ['operating', 'cloudEmergency', 'localEmergency'] as const;
-    await Promise.all(envs.map((env, i) =>
-      runStateChange(ctxWith(['sync']), { stateDir: dir, command: 'sync' }, async (state) => {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        return { state: recordSequences(state, env, { outpatientSlip: i, inpatientSlip: i, patientSerial: i, patientId: i }, at), result: null };
-      })));
+    await Promise.all(
+      envs.map((env, i) =>
+        runStateChange(ctxWith(['sync']), { stateDir: dir, command: 'sync' }, async (state) => {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return {
+            state: recordSequences(
+              state,
+              env,
+              { outpatientSlip: i, inpatientSlip: i, patientSerial: i, patientId: i },
+              at,
+            ),
+            result: null,
+          };
+        }),
+      ),
+    );
     const state = await new FileStateStore(dir).read();
     expect(Object.keys(state.lastKnownSequences).sort()).toEqual([...envs].sort());
     expect(await journalLines(dir)).toHaveLength(3);

@@ -7,12 +7,23 @@ import { CancelledError, GuardError, UnreachableError } from '../../src/core/err
 import type { EnvironmentControl } from '../../src/core/ports.js';
 import { raiseSequences } from '../../src/core/sequences.js';
 
-const seq = (a: number, b: number, c: number, d = c): Sequences => ({ outpatientSlip: a, inpatientSlip: b, patientSerial: c, patientId: d });
+const seq = (a: number, b: number, c: number, d = c): Sequences => ({
+  outpatientSlip: a,
+  inpatientSlip: b,
+  patientSerial: c,
+  patientId: d,
+});
 
 /** An in-memory environment; `down` makes reads fail as an unreachable one does. */
-function control(env: EnvironmentControl['env'], values: Sequences, down = false): EnvironmentControl & { values: Sequences; writes: number } {
+function control(
+  env: EnvironmentControl['env'],
+  values: Sequences,
+  down = false,
+): EnvironmentControl & { values: Sequences; writes: number } {
   const fake = {
-    env, values, writes: 0,
+    env,
+    values,
+    writes: 0,
     async readSequences() {
       if (down) throw new UnreachableError({ key: 'postgres.unreachable' });
       return { ...fake.values };
@@ -30,13 +41,26 @@ function control(env: EnvironmentControl['env'], values: Sequences, down = false
 }
 
 const options = (extra: Partial<BumpRunOptions> = {}): BumpRunOptions => ({
-  target: 'localEmergency', sourceEnv: 'operating', fromLastKnown: false, configuredMargins: { margin: 0, lastKnownMargin: 100 },
-  lastKnown: undefined, dryRun: false, requestId: 'bump:test-0001', ...extra,
+  target: 'localEmergency',
+  sourceEnv: 'operating',
+  fromLastKnown: false,
+  configuredMargins: { margin: 0, lastKnownMargin: 100 },
+  lastKnown: undefined,
+  dryRun: false,
+  requestId: 'bump:test-0001',
+  ...extra,
 });
 
-function ports(target: EnvironmentControl, source: EnvironmentControl | null, answer = true): BumpRunPorts & { fallbacks: number; asked: number } {
+function ports(
+  target: EnvironmentControl,
+  source: EnvironmentControl | null,
+  answer = true,
+): BumpRunPorts & { fallbacks: number; asked: number } {
   const p = {
-    target, source, fallbacks: 0, asked: 0,
+    target,
+    source,
+    fallbacks: 0,
+    asked: 0,
     confirm: async () => (p.asked++, answer),
     events: { sourceFallback: () => void p.fallbacks++ },
     clock: { now: () => new Date('2026-01-01T12:00:00Z') },
@@ -49,7 +73,12 @@ describe('runBump', () => {
     const target = control('localEmergency', seq(50, 30, 100, 200));
     const p = ports(target, control('operating', seq(60, 20, 110)));
     const report = await runBump(options({ margin: 5 }), p);
-    expect(report).toMatchObject({ before: seq(50, 30, 100, 200), after: seq(65, 30, 115, 200), raised: ['outpatientSlip', 'patientSerial'], margin: 5 });
+    expect(report).toMatchObject({
+      before: seq(50, 30, 100, 200),
+      after: seq(65, 30, 115, 200),
+      raised: ['outpatientSlip', 'patientSerial'],
+      margin: 5,
+    });
     expect([p.asked, target.writes]).toEqual([1, 1]);
   });
 
@@ -68,16 +97,24 @@ describe('runBump', () => {
     const p = ports(target, control('operating', seq(0, 0, 0), true));
     const lastKnown = { values: seq(60, 20, 110), readAt: '2026-01-01T10:00:00Z' };
     const report = await runBump(options({ lastKnown }), p);
-    expect(report).toMatchObject({ source: { reading: 'lastKnown', ageSeconds: 7200 }, margin: 100, after: seq(160, 120, 210) });
+    expect(report).toMatchObject({
+      source: { reading: 'lastKnown', ageSeconds: 7200 },
+      margin: 100,
+      after: seq(160, 120, 210),
+    });
     expect(p.fallbacks).toBe(1);
     const noReading = ports(control('localEmergency', seq(0, 0, 0)), control('operating', seq(0, 0, 0), true));
     expect(await runBump(options(), noReading).catch((e: unknown) => e)).toBeInstanceOf(UnreachableError);
-    expect(await runBump(options({ fromLastKnown: true }), ports(target, null)).catch((e: unknown) => e)).toBeInstanceOf(GuardError);
+    expect(
+      await runBump(options({ fromLastKnown: true }), ports(target, null)).catch((e: unknown) => e),
+    ).toBeInstanceOf(GuardError);
   });
 
   it('is cancelled (exit 130) when the go-ahead is refused, without writing', async () => {
     const target = control('localEmergency', seq(0, 0, 0));
-    expect(await runBump(options(), ports(target, control('operating', seq(1, 1, 1)), false)).catch((e: unknown) => e)).toBeInstanceOf(CancelledError);
+    expect(
+      await runBump(options(), ports(target, control('operating', seq(1, 1, 1)), false)).catch((e: unknown) => e),
+    ).toBeInstanceOf(CancelledError);
     expect(target.writes).toBe(0);
   });
 });

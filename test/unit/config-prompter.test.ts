@@ -8,11 +8,14 @@ function through<Q>(pick: (p: Prompter, q: Q) => Promise<unknown>) {
 
 describe('inquirer prompter', () => {
   test('input shows the validation reason and accepts a valid answer', async () => {
-    const { answer, events, getScreen, nextRender } = await render(through<Parameters<Prompter['input']>[0]>((p, q) => p.input(q)) as never, {
-      name: 'clinic.institutionCode',
-      message: 'Medical institution code',
-      validate: (v: string) => (/^\d{10}$/.test(v) ? true : 'must be 10 digits'),
-    });
+    const { answer, events, getScreen, nextRender } = await render(
+      through<Parameters<Prompter['input']>[0]>((p, q) => p.input(q)) as never,
+      {
+        name: 'clinic.institutionCode',
+        message: 'Medical institution code',
+        validate: (v: string) => (/^\d{10}$/.test(v) ? true : 'must be 10 digits'),
+      },
+    );
     events.type('123');
     events.keypress('enter');
     await nextRender();
@@ -26,7 +29,10 @@ describe('inquirer prompter', () => {
     const select = await render(through<Parameters<Prompter['select']>[0]>((p, q) => p.select(q)) as never, {
       name: 'environments.operating.kind',
       message: 'Where does the operating environment run?',
-      choices: [{ value: 'cloud', label: 'WebORCA cloud' }, { value: 'postgres', label: 'On-premises server (PostgreSQL)' }],
+      choices: [
+        { value: 'cloud', label: 'WebORCA cloud' },
+        { value: 'postgres', label: 'On-premises server (PostgreSQL)' },
+      ],
     });
     expect(select.getScreen()).toContain('On-premises server (PostgreSQL)');
     select.events.keypress('down');

@@ -4,14 +4,26 @@ describe('redactConfig', () => {
   test('replaces every secret field at any depth and keeps everything else', () => {
     const input = {
       environments: {
-        operating: { credentials: { user: 'ormaster', apiKey: 'SECRET-K1', apiKeyFile: '/etc/k', clientCertificate: { p12File: '/c.p12', passphrase: 'SECRET-P1' } } },
+        operating: {
+          credentials: {
+            user: 'ormaster',
+            apiKey: 'SECRET-K1',
+            apiKeyFile: '/etc/k',
+            clientCertificate: { p12File: '/c.p12', passphrase: 'SECRET-P1' },
+          },
+        },
         localEmergency: { database: { password: 'SECRET-P2', host: 'h' } },
       },
       list: [{ password: 'SECRET-P3' }],
       absent: { apiKey: undefined },
     };
     const out = redactConfig(input);
-    expect(out.environments.operating.credentials).toEqual({ user: 'ormaster', apiKey: REDACTED, apiKeyFile: '/etc/k', clientCertificate: { p12File: '/c.p12', passphrase: REDACTED } });
+    expect(out.environments.operating.credentials).toEqual({
+      user: 'ormaster',
+      apiKey: REDACTED,
+      apiKeyFile: '/etc/k',
+      clientCertificate: { p12File: '/c.p12', passphrase: REDACTED },
+    });
     expect(out.environments.localEmergency.database).toEqual({ password: REDACTED, host: 'h' });
     expect(out.list).toEqual([{ password: REDACTED }]);
     expect(out.absent.apiKey).toBeUndefined();
@@ -26,8 +38,37 @@ describe('redactConfig', () => {
 
 describe('redactArgs', () => {
   test('removes values of secret-looking options in both forms', () => {
-    expect(redactArgs(['backup', '--password', 's1', '--api-key=s2', '--apiKey', 's3', '--db-passphrase=s4', '--token', 's5', '--client-secret', 's6', '--env', 'operating']))
-      .toEqual(['backup', '--password', REDACTED, `--api-key=${REDACTED}`, '--apiKey', REDACTED, `--db-passphrase=${REDACTED}`, '--token', REDACTED, '--client-secret', REDACTED, '--env', 'operating']);
+    expect(
+      redactArgs([
+        'backup',
+        '--password',
+        's1',
+        '--api-key=s2',
+        '--apiKey',
+        's3',
+        '--db-passphrase=s4',
+        '--token',
+        's5',
+        '--client-secret',
+        's6',
+        '--env',
+        'operating',
+      ]),
+    ).toEqual([
+      'backup',
+      '--password',
+      REDACTED,
+      `--api-key=${REDACTED}`,
+      '--apiKey',
+      REDACTED,
+      `--db-passphrase=${REDACTED}`,
+      '--token',
+      REDACTED,
+      '--client-secret',
+      REDACTED,
+      '--env',
+      'operating',
+    ]);
   });
 
   test('a value starting with a single dash is still taken; a following long option is not', () => {
@@ -37,6 +78,14 @@ describe('redactArgs', () => {
   });
 
   test('leaves other options, negations and everything after -- alone', () => {
-    expect(redactArgs(['--no-password', 'x', '--config', 'a.yaml', '--', '--password', 'literal'])).toEqual(['--no-password', 'x', '--config', 'a.yaml', '--', '--password', 'literal']);
+    expect(redactArgs(['--no-password', 'x', '--config', 'a.yaml', '--', '--password', 'literal'])).toEqual([
+      '--no-password',
+      'x',
+      '--config',
+      'a.yaml',
+      '--',
+      '--password',
+      'literal',
+    ]);
   });
 });

@@ -16,7 +16,12 @@ function scriptedPrompter(script: Record<string, unknown>) {
   const asked: string[] = [];
   const messages: string[] = [];
   const rejected: Array<[string, unknown, string]> = [];
-  const typed = (name: string, message: string, fallback: string | undefined, validate: PromptValidator): Promise<string> => {
+  const typed = (
+    name: string,
+    message: string,
+    fallback: string | undefined,
+    validate: PromptValidator,
+  ): Promise<string> => {
     asked.push(name);
     messages.push(message);
     const given = script[name];
@@ -35,7 +40,8 @@ function scriptedPrompter(script: Record<string, unknown>) {
       asked.push(q.name);
       messages.push(q.message);
       const value = (script[q.name] as string | undefined) ?? q.default ?? q.choices[0]!.value;
-      if (!q.choices.some((c) => c.value === value)) return Promise.reject(new Error(`${value} is no choice of ${q.name}`));
+      if (!q.choices.some((c) => c.value === value))
+        return Promise.reject(new Error(`${value} is no choice of ${q.name}`));
       return Promise.resolve(value);
     },
     confirm: (q) => {
@@ -67,7 +73,11 @@ describe('config init wizard (scripted prompts)', () => {
       language: 'en',
       'clinic.institutionCode': ['12345', '1312345678'],
       'clinic.name': ['', 'Sakura Clinic'],
-      'environments.operating.url': ['http://control.example.test', 'https://user:pw@control.example.test', 'https://control.example.test'],
+      'environments.operating.url': [
+        'http://control.example.test',
+        'https://user:pw@control.example.test',
+        'https://control.example.test',
+      ],
       'environments.operating.orcaApiUrl': 'https://weborca.example.test',
       'environments.operating.credentials.user': 'ormaster',
       'environments.operating.credentials.apiKey': 'WIZARD-KEY-1',
@@ -99,7 +109,11 @@ describe('config init wizard (scripted prompts)', () => {
           kind: 'cloud',
           url: 'https://control.example.test',
           orcaApiUrl: 'https://weborca.example.test',
-          credentials: { user: 'ormaster', apiKey: 'WIZARD-KEY-1', clientCertificate: { p12File: join(dir, 'certs', 'op.p12'), passphrase: 'WIZARD-PASS-2' } },
+          credentials: {
+            user: 'ormaster',
+            apiKey: 'WIZARD-KEY-1',
+            clientCertificate: { p12File: join(dir, 'certs', 'op.p12'), passphrase: 'WIZARD-PASS-2' },
+          },
           insecure: false,
         },
         cloudEmergency: {
@@ -126,8 +140,16 @@ describe('config init wizard (scripted prompts)', () => {
       ['clinic.institutionCode', '12345', 'must be 10 digits'],
       ['clinic.name', '', 'is required'],
       ['environments.operating.url', 'http://control.example.test', 'must be an https URL'],
-      ['environments.operating.url', 'https://user:pw@control.example.test', 'must not contain a user or password (give them as credentials)'],
-      ['environments.operating.credentials.clientCertificate.p12File', 'certs/none.p12', `file not found: ${join(dir, 'certs', 'none.p12')}`],
+      [
+        'environments.operating.url',
+        'https://user:pw@control.example.test',
+        'must not contain a user or password (give them as credentials)',
+      ],
+      [
+        'environments.operating.credentials.clientCertificate.p12File',
+        'certs/none.p12',
+        `file not found: ${join(dir, 'certs', 'none.p12')}`,
+      ],
       ['environments.operating.credentials.clientCertificate.p12File', 'certs', `not a file: ${join(dir, 'certs')}`],
       ['environments.localEmergency.vm.startTimeoutSeconds', '5', 'must be from 10 to 3600'],
       ['environments.localEmergency.vm.startTimeoutSeconds', 'abc', 'must be a whole number from 10 to 3600'],
@@ -169,7 +191,12 @@ describe('config init wizard (scripted prompts)', () => {
     const written = YAML.parse(await readFile(file, 'utf8')) as LooseTree;
     expect(written.language).toBe('ja');
     expect(written.environments.operating.database).toEqual({
-      host: '192.168.0.2', port: 5432, database: 'orca', user: 'orca', sslmode: 'verify-full', caFile: join(dir, 'ca.pem'),
+      host: '192.168.0.2',
+      port: 5432,
+      database: 'orca',
+      user: 'orca',
+      sslmode: 'verify-full',
+      caFile: join(dir, 'ca.pem'),
     });
     expect(written.environments.operating.credentials).toEqual({ user: 'ormaster' });
     expect(written.environments.cloudEmergency.credentials).toEqual({ user: 'ormaster' });

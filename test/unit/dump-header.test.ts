@@ -32,17 +32,29 @@ describe('parseArchiveListing', () => {
 
   test('reads pg 16 and pg 17 headers, different dumped-from and dumped-by versions', () => {
     const v16 = parseArchiveListing(fixture('list-pg16.txt'))!;
-    expect(v16.header).toMatchObject({ compression: 'gzip', archiveVersion: '1.15', dumpedFromMajor: 16, dumpedBy: '16.15 (Ubuntu 16.15-0ubuntu0.24.04.1)' });
+    expect(v16.header).toMatchObject({
+      compression: 'gzip',
+      archiveVersion: '1.15',
+      dumpedFromMajor: 16,
+      dumpedBy: '16.15 (Ubuntu 16.15-0ubuntu0.24.04.1)',
+    });
     expect(v16.entries.map((e) => e.dumpId)).toEqual([218, 215, 217, 216, 3436, 3275, 3429]);
     expect(v16.tablesWithData).toEqual(['public.alembic_version']);
 
     const v17 = parseArchiveListing(fixture('list-pg17.txt'))!;
-    expect(v17.header).toMatchObject({ dbname: 'quickticket', dumpVersion: '1.16-0', archiveVersion: '1.16', dumpedByMajor: 17 });
+    expect(v17.header).toMatchObject({
+      dbname: 'quickticket',
+      dumpVersion: '1.16-0',
+      archiveVersion: '1.16',
+      dumpedByMajor: 17,
+    });
     expect(v17.tablesWithData).toEqual(['public.alembic_version', 'public.events']);
   });
 
   test('a header without version lines leaves those fields null; no header at all is null', () => {
-    const listing = parseArchiveListing(';\n; Archive created at 2026-07-10 18:47:43 UTC\n;     dbname: q\n;     Format: CUSTOM\n')!;
+    const listing = parseArchiveListing(
+      ';\n; Archive created at 2026-07-10 18:47:43 UTC\n;     dbname: q\n;     Format: CUSTOM\n',
+    )!;
     expect(listing.header.dumpedFrom).toBeNull();
     expect(listing.header.dumpVersion).toBeNull();
     expect(listing.entries).toEqual([]);

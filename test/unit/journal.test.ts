@@ -23,17 +23,27 @@ describe('journal text', () => {
   });
 
   test('a torn last line is skipped and reported, the rest is read', () => {
-    const text = formatJournalLine(entry('2026-11-25T01:00:00.000Z')) + formatJournalLine(entry('2026-11-25T02:00:00.000Z')) + '{"time":"2026-11-25T03:';
+    const text =
+      formatJournalLine(entry('2026-11-25T01:00:00.000Z')) +
+      formatJournalLine(entry('2026-11-25T02:00:00.000Z')) +
+      '{"time":"2026-11-25T03:';
     const reading = parseJournalText(text);
     expect(reading.entries).toHaveLength(2);
     expect(reading.problems).toEqual([{ line: 3, kind: 'torn' }]);
   });
 
   test('an unreadable line in the middle is skipped as invalid; a complete last line without newline is kept', () => {
-    const text = formatJournalLine(entry('2026-11-25T01:00:00.000Z')) + '{"broken"\n' + '{"time":"x"}\n' + formatJournalLine(entry('2026-11-25T02:00:00.000Z')).trimEnd();
+    const text =
+      formatJournalLine(entry('2026-11-25T01:00:00.000Z')) +
+      '{"broken"\n' +
+      '{"time":"x"}\n' +
+      formatJournalLine(entry('2026-11-25T02:00:00.000Z')).trimEnd();
     const reading = parseJournalText(text);
     expect(reading.entries.map((e) => e.time)).toEqual(['2026-11-25T01:00:00.000Z', '2026-11-25T02:00:00.000Z']);
-    expect(reading.problems).toEqual([{ line: 2, kind: 'invalid' }, { line: 3, kind: 'invalid' }]);
+    expect(reading.problems).toEqual([
+      { line: 2, kind: 'invalid' },
+      { line: 3, kind: 'invalid' },
+    ]);
   });
 
   test('since keeps entries at or after the time', () => {

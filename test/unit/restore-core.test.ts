@@ -1,20 +1,46 @@
-/** The pure parts of `restore`: backup choice, guards, gates, the dump's clinic code, job waiting, the use case over fakes. */
+/**
+ * The pure parts of `restore`: backup choice, guards, gates, the dump's clinic code, job waiting, the use case over
+ * fakes.
+ */
 import { describe, expect, it } from '@jest/globals';
 import type { CatalogEntry } from '../../src/core/backup-catalog.js';
 import type { CloudJob } from '../../src/core/cloud-contract.js';
-import { AuthError, ExitCode, GuardError, UnreachableError, VerificationError, isOrcaError } from '../../src/core/errors.js';
+import {
+  AuthError,
+  ExitCode,
+  GuardError,
+  UnreachableError,
+  VerificationError,
+  isOrcaError,
+} from '../../src/core/errors.js';
 import type { DumpHeader } from '../../src/core/dump-header.js';
 import type { RestoreOutcome, RestoreTarget } from '../../src/core/ports.js';
 import { assertGates, checkInstitution, checkVersions } from '../../src/core/restore-gates.js';
 import { parseInstitutionCode } from '../../src/core/restore-identity.js';
 import { waitForJob } from '../../src/core/restore-job-wait.js';
-import { applyRestoreGuards, assertClinicNameTyped, assessRestoreRisk, chooseRestoreBackup } from '../../src/core/restore-plan.js';
+import {
+  applyRestoreGuards,
+  assertClinicNameTyped,
+  assessRestoreRisk,
+  chooseRestoreBackup,
+} from '../../src/core/restore-plan.js';
 import { runRestore, type RestoreRunPorts } from '../../src/core/restore-run.js';
 import { requestIdFor } from '../../src/adapters/cloud/restore-target.js';
 
 const entry = (id: string, createdAt: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
-  id, source: 'operating', createdAt, size: 10, sha256: 'a'.repeat(64), verified: true, verifiedAt: createdAt,
-  archiveVersion: '1.14-0', dumpedFrom: '15.1', dumpedBy: '15.1', tocEntries: 5, dumpPath: `/x/${id}.dump`, ...extra,
+  id,
+  source: 'operating',
+  createdAt,
+  size: 10,
+  sha256: 'a'.repeat(64),
+  verified: true,
+  verifiedAt: createdAt,
+  archiveVersion: '1.14-0',
+  dumpedFrom: '15.1',
+  dumpedBy: '15.1',
+  tocEntries: 5,
+  dumpPath: `/x/${id}.dump`,
+  ...extra,
 });
 
 async function caught(fn: () => unknown): Promise<unknown> {
@@ -39,8 +65,12 @@ describe('chooseRestoreBackup', () => {
   });
   it('takes a named verified dump; refuses an unverified one (exit 6) and an unknown id (exit 2)', async () => {
     expect(chooseRestoreBackup(entries, 'localEmergency', 'zzz-old').id).toBe('zzz-old');
-    expect(await caught(() => chooseRestoreBackup(entries, 'localEmergency', 'unverified'))).toBeInstanceOf(VerificationError);
-    expect((await caught(() => chooseRestoreBackup(entries, 'localEmergency', 'nope')) as { exitCode: number }).exitCode).toBe(2);
+    expect(await caught(() => chooseRestoreBackup(entries, 'localEmergency', 'unverified'))).toBeInstanceOf(
+      VerificationError,
+    );
+    expect(
+      ((await caught(() => chooseRestoreBackup(entries, 'localEmergency', 'nope'))) as { exitCode: number }).exitCode,
+    ).toBe(2);
     expect(await caught(() => chooseRestoreBackup([], 'localEmergency'))).toBeInstanceOf(GuardError);
   });
 });
@@ -49,16 +79,28 @@ describe('guards', () => {
   it('refuses the active emergency environment without --force and demands a safety dump with it', async () => {
     const risk = assessRestoreRisk({ mode: 'emergency', selectedEmergency: 'local' }, 'localEmergency');
     expect(risk).toEqual({ activeEmergency: true, operating: false });
-    expect(await caught(() => applyRestoreGuards({ risk, force: false, canTakeSafetyDump: true }))).toBeInstanceOf(GuardError);
+    expect(await caught(() => applyRestoreGuards({ risk, force: false, canTakeSafetyDump: true }))).toBeInstanceOf(
+      GuardError,
+    );
     expect(applyRestoreGuards({ risk, force: true, canTakeSafetyDump: true })).toEqual({ safetyDump: true });
-    expect(await caught(() => applyRestoreGuards({ risk, force: true, canTakeSafetyDump: false }))).toBeInstanceOf(GuardError);
+    expect(await caught(() => applyRestoreGuards({ risk, force: true, canTakeSafetyDump: false }))).toBeInstanceOf(
+      GuardError,
+    );
   });
   it('lets the other emergency environment and normal mode through; the operating one gets a safety dump when it can', () => {
-    expect(assessRestoreRisk({ mode: 'emergency', selectedEmergency: 'local' }, 'cloudEmergency').activeEmergency).toBe(false);
-    expect(assessRestoreRisk({ mode: 'normal', selectedEmergency: 'local' }, 'localEmergency').activeEmergency).toBe(false);
+    expect(assessRestoreRisk({ mode: 'emergency', selectedEmergency: 'local' }, 'cloudEmergency').activeEmergency).toBe(
+      false,
+    );
+    expect(assessRestoreRisk({ mode: 'normal', selectedEmergency: 'local' }, 'localEmergency').activeEmergency).toBe(
+      false,
+    );
     const operating = assessRestoreRisk({ mode: 'recovery', selectedEmergency: 'cloud' }, 'operating');
-    expect(applyRestoreGuards({ risk: operating, force: false, canTakeSafetyDump: true })).toEqual({ safetyDump: true });
-    expect(applyRestoreGuards({ risk: operating, force: false, canTakeSafetyDump: false })).toEqual({ safetyDump: false });
+    expect(applyRestoreGuards({ risk: operating, force: false, canTakeSafetyDump: true })).toEqual({
+      safetyDump: true,
+    });
+    expect(applyRestoreGuards({ risk: operating, force: false, canTakeSafetyDump: false })).toEqual({
+      safetyDump: false,
+    });
   });
   it('compares the typed clinic name ignoring blanks and full-width forms', async () => {
     expect(() => assertClinicNameTyped('  ＡＢＣ　内科  ', 'ABC 内科')).not.toThrow();
@@ -68,28 +110,54 @@ describe('guards', () => {
 
 describe('gates', () => {
   it('checks the archive version against the local pg_restore and pg_dump 17 against servers ≤ 16', () => {
-    const [archive, server] = checkVersions({ dumpVersion: '1.16-0', dumpedBy: '17.2', dumpedByMajor: 17, pgRestore: { version: '15.18', major: 15 }, server: { version: '16.4', major: 16 } });
+    const [archive, server] = checkVersions({
+      dumpVersion: '1.16-0',
+      dumpedBy: '17.2',
+      dumpedByMajor: 17,
+      pgRestore: { version: '15.18', major: 15 },
+      server: { version: '16.4', major: 16 },
+    });
     expect(archive).toMatchObject({ gate: 'archiveVersion', dump: '1.16-0', ok: false });
     expect(server).toMatchObject({ gate: 'serverVersion', ok: false, target: 'server 16.4' });
-    expect(checkVersions({ dumpVersion: '1.14-0', dumpedBy: '15.1', dumpedByMajor: 15, pgRestore: null, server: null })).toEqual([]);
+    expect(
+      checkVersions({ dumpVersion: '1.14-0', dumpedBy: '15.1', dumpedByMajor: 15, pgRestore: null, server: null }),
+    ).toEqual([]);
   });
   it('needs the dump to name the configured clinic, and the target (when it names one) to agree', () => {
     expect(checkInstitution({ dump: '1312345678', configured: '1312345678', target: null }).ok).toBe(true);
-    expect(checkInstitution({ dump: null, configured: '1312345678', target: null })).toMatchObject({ ok: false, dump: '?' });
+    expect(checkInstitution({ dump: null, configured: '1312345678', target: null })).toMatchObject({
+      ok: false,
+      dump: '?',
+    });
     expect(checkInstitution({ dump: '2712345678', configured: '1312345678', target: '1312345678' }).ok).toBe(false);
-    expect(checkInstitution({ dump: '1312345678', configured: '1312345678', target: '2712345678' })).toMatchObject({ ok: false, target: '1312345678 / 2712345678' });
+    expect(checkInstitution({ dump: '1312345678', configured: '1312345678', target: '2712345678' })).toMatchObject({
+      ok: false,
+      target: '1312345678 / 2712345678',
+    });
   });
   it('throws the first failed gate with both values (exit 5)', async () => {
     const error = await caught(() => assertGates([{ gate: 'institution', dump: '2', target: '1', ok: false }]));
-    expect(error).toMatchObject({ exitCode: ExitCode.refused, key: 'restore.gate.institution.refused', params: { dump: '2', target: '1' } });
+    expect(error).toMatchObject({
+      exitCode: ExitCode.refused,
+      key: 'restore.gate.institution.refused',
+      params: { dump: '2', target: '1' },
+    });
   });
 });
 
 describe('parseInstitutionCode', () => {
   const block = (rows: string[]): string =>
-    ['SET client_encoding = \'UTF8\';', 'COPY public.tbl_sysbase (grpnum, hospnum, hospname, hospcd) FROM stdin;', ...rows, '\\.', ''].join('\n');
+    [
+      "SET client_encoding = 'UTF8';",
+      'COPY public.tbl_sysbase (grpnum, hospnum, hospname, hospcd) FROM stdin;',
+      ...rows,
+      '\\.',
+      '',
+    ].join('\n');
   it('reads hospcd of the lowest grpnum from the COPY block', () => {
-    expect(parseInstitutionCode(block(['2\t1\tBranch\\tX\t2712345678', '1\t1\tテスト\t1312345678']))).toBe('1312345678');
+    expect(parseInstitutionCode(block(['2\t1\tBranch\\tX\t2712345678', '1\t1\tテスト\t1312345678']))).toBe(
+      '1312345678',
+    );
   });
   it('is null without the block, the column, or a 10-digit code', () => {
     expect(parseInstitutionCode('')).toBeNull();
@@ -101,7 +169,13 @@ describe('parseInstitutionCode', () => {
 
 describe('waitForJob', () => {
   const job = (state: CloudJob['state'], progress = 0.5): CloudJob => ({
-    jobId: 'j1', kind: 'restore', state, progress, backupId: 'b', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    jobId: 'j1',
+    kind: 'restore',
+    state,
+    progress,
+    backupId: 'b',
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
   });
   const clock = () => {
     let now = 0;
@@ -110,22 +184,36 @@ describe('waitForJob', () => {
   it('follows the job to success or failure', async () => {
     const answers = [job('queued'), job('running'), job('succeeded', 1)];
     const seen: number[] = [];
-    const outcome = await waitForJob({ getJob: async () => answers.shift()! }, 'j1', { timeoutMs: 60_000, ...clock(), onUpdate: (j) => seen.push(j.progress) });
+    const outcome = await waitForJob({ getJob: async () => answers.shift()! }, 'j1', {
+      timeoutMs: 60_000,
+      ...clock(),
+      onUpdate: (j) => seen.push(j.progress),
+    });
     expect(outcome.kind).toBe('succeeded');
     expect(seen).toEqual([0.5, 0.5, 1]);
-    expect((await waitForJob({ getJob: async () => job('failed') }, 'j1', { timeoutMs: 1000, ...clock() })).kind).toBe('failed');
+    expect((await waitForJob({ getJob: async () => job('failed') }, 'j1', { timeoutMs: 1000, ...clock() })).kind).toBe(
+      'failed',
+    );
   });
   it('reports a job running past the deadline, or unanswerable, as unknown — never as failed', async () => {
-    expect(await waitForJob({ getJob: async () => job('running') }, 'j1', { timeoutMs: 5000, ...clock() })).toMatchObject({ kind: 'unknown', reason: 'timeout' });
+    expect(
+      await waitForJob({ getJob: async () => job('running') }, 'j1', { timeoutMs: 5000, ...clock() }),
+    ).toMatchObject({ kind: 'unknown', reason: 'timeout' });
     const down = async (): Promise<CloudJob> => {
       throw new UnreachableError({ key: 'http.unreachable' });
     };
-    expect(await waitForJob({ getJob: down }, 'j1', { timeoutMs: 5000, ...clock() })).toMatchObject({ kind: 'unknown', reason: 'unreachable', job: null });
+    expect(await waitForJob({ getJob: down }, 'j1', { timeoutMs: 5000, ...clock() })).toMatchObject({
+      kind: 'unknown',
+      reason: 'unreachable',
+      job: null,
+    });
     expect((await waitForJob({ getJob: async () => null }, 'j1', { timeoutMs: 5000, ...clock() })).kind).toBe('lost');
     const refused = async (): Promise<CloudJob> => {
       throw new AuthError({ key: 'http.auth' });
     };
-    expect(await caught(() => waitForJob({ getJob: refused }, 'j1', { timeoutMs: 5000, ...clock() }))).toBeInstanceOf(AuthError);
+    expect(await caught(() => waitForJob({ getJob: refused }, 'j1', { timeoutMs: 5000, ...clock() }))).toBeInstanceOf(
+      AuthError,
+    );
   });
 });
 
@@ -134,8 +222,13 @@ describe('runRestore over fakes', () => {
   function fakes(outcome: RestoreOutcome, dumpCode: string | null = '1312345678') {
     const calls: string[] = [];
     const target: RestoreTarget = {
-      env: 'localEmergency', kind: 'postgres',
-      inspect: async () => ({ server: { version: '15.1', major: 15 }, institutionCode: '1312345678', canTakeSafetyDump: true }),
+      env: 'localEmergency',
+      kind: 'postgres',
+      inspect: async () => ({
+        server: { version: '15.1', major: 15 },
+        institutionCode: '1312345678',
+        canTakeSafetyDump: true,
+      }),
       takeSafetyDump: async () => (calls.push('safety'), 'safety-1'),
       restore: async () => (calls.push('restore'), outcome),
     };
@@ -144,15 +237,24 @@ describe('runRestore over fakes', () => {
       inspectDump: async () => ({ header, institutionCode: dumpCode }),
       localRestoreVersion: async () => ({ version: '15.18', major: 15 }),
       confirm: async () => void calls.push('confirm'),
-      events: { chosen: () => undefined, gates: () => undefined, safetyDumpStarted: () => undefined, safetyDumpTaken: () => undefined, progress: () => undefined },
+      events: {
+        chosen: () => undefined,
+        gates: () => undefined,
+        safetyDumpStarted: () => undefined,
+        safetyDumpTaken: () => undefined,
+        progress: () => undefined,
+      },
       clock: { now: () => new Date('2026-01-02T00:00:00Z') },
       explain: (e) => (isOrcaError(e) ? e.key : String(e)),
     };
     return { calls, ports };
   }
   const options = (mode: 'normal' | 'emergency') => ({
-    target: 'localEmergency' as const, entries: [entry('b1', '2026-01-01T00:00:00Z')], force: true,
-    state: { mode, selectedEmergency: 'local' as const }, institutionCode: '1312345678',
+    target: 'localEmergency' as const,
+    entries: [entry('b1', '2026-01-01T00:00:00Z')],
+    force: true,
+    state: { mode, selectedEmergency: 'local' as const },
+    institutionCode: '1312345678',
   });
 
   it('refuses a dump of another clinic before confirming, dumping or restoring anything', async () => {
@@ -168,7 +270,9 @@ describe('runRestore over fakes', () => {
   it('reads the dump, the target and pg_restore side by side, and reports the dump first when several fail', async () => {
     const { calls, ports } = fakes({ kind: 'restored', warnings: [] });
     let release = (): void => undefined;
-    const slowDump = new Promise<void>((resolve) => { release = resolve; });
+    const slowDump = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const started: string[] = [];
     ports.inspectDump = async () => {
       started.push('dump');
@@ -181,15 +285,26 @@ describe('runRestore over fakes', () => {
       throw new UnreachableError({ key: 'postgres.unreachable' });
     };
     ports.localRestoreVersion = async () => (started.push('pg_restore'), { version: '15.18', major: 15 });
-    expect(await caught(() => runRestore(options('normal'), ports))).toMatchObject({ exitCode: 6, key: 'dump.checksumMismatch' });
+    expect(await caught(() => runRestore(options('normal'), ports))).toMatchObject({
+      exitCode: 6,
+      key: 'dump.checksumMismatch',
+    });
     expect(started).toEqual(['dump', 'target', 'pg_restore']);
     expect(calls).toEqual([]);
   });
   it('turns a failed step into restore.failed.<step> with the cause exit code, and a running job into exit 8', async () => {
     const cause = new VerificationError({ key: 'dump.readFailed', details: ['pg_restore: error: bad block'] });
-    const failed = await caught(() => runRestore(options('normal'), fakes({ kind: 'failed', step: 'restoring', error: cause }).ports));
-    expect(failed).toMatchObject({ exitCode: 6, key: 'restore.failed.restoring', details: ['dump.readFailed', 'pg_restore: error: bad block'] });
-    const unknown = await caught(() => runRestore(options('normal'), fakes({ kind: 'unknown', jobId: 'j9', step: 'remote', fraction: 0.4 }).ports));
+    const failed = await caught(() =>
+      runRestore(options('normal'), fakes({ kind: 'failed', step: 'restoring', error: cause }).ports),
+    );
+    expect(failed).toMatchObject({
+      exitCode: 6,
+      key: 'restore.failed.restoring',
+      details: ['dump.readFailed', 'pg_restore: error: bad block'],
+    });
+    const unknown = await caught(() =>
+      runRestore(options('normal'), fakes({ kind: 'unknown', jobId: 'j9', step: 'remote', fraction: 0.4 }).ports),
+    );
     expect(unknown).toMatchObject({ exitCode: 8, key: 'restore.unknown', params: { jobId: 'j9', percent: 40 } });
   });
 });

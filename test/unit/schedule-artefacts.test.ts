@@ -1,12 +1,25 @@
 /** The scheduler artefacts as text: quoting for each scheduler, the crontab edit, the UTF-16 encoding. */
 import { encodeUtf16 } from '../../src/adapters/scheduler/os-scheduler.js';
 import {
-  CRON_MARKER, quoteWindowsArg, renderCrontabLine, renderSystemdUnits, renderWindowsTask, updateCrontab, type ScheduledCommand,
+  CRON_MARKER,
+  quoteWindowsArg,
+  renderCrontabLine,
+  renderSystemdUnits,
+  renderWindowsTask,
+  updateCrontab,
+  type ScheduledCommand,
 } from '../../src/core/schedule-artefacts.js';
 
 const cmd: ScheduledCommand = {
   program: '/opt/node 20/bin/node',
-  args: ["/srv/orca's tool/bin/orca-hybrid.js", 'sync', '--config', '/etc/orca/50%.yaml', '--state-dir', '/var/lib/$orca'],
+  args: [
+    "/srv/orca's tool/bin/orca-hybrid.js",
+    'sync',
+    '--config',
+    '/etc/orca/50%.yaml',
+    '--state-dir',
+    '/var/lib/$orca',
+  ],
   workingDir: '/etc/orca',
   outputFile: '/var/lib/$orca/schedule-output.log',
 };
@@ -32,7 +45,9 @@ test('updateCrontab touches nothing but our line', () => {
 
 test('systemd ExecStart doubles % and $ and quotes every word', () => {
   const { service, timer } = renderSystemdUnits(cmd);
-  expect(service).toContain('ExecStart="/opt/node 20/bin/node" "/srv/orca\'s tool/bin/orca-hybrid.js" "sync" "--config" "/etc/orca/50%%.yaml" "--state-dir" "/var/lib/$$orca"');
+  expect(service).toContain(
+    'ExecStart="/opt/node 20/bin/node" "/srv/orca\'s tool/bin/orca-hybrid.js" "sync" "--config" "/etc/orca/50%%.yaml" "--state-dir" "/var/lib/$$orca"',
+  );
   expect(timer).toMatch(/\[Timer\]\nOnCalendar=hourly\nPersistent=true\n/);
 });
 

@@ -10,7 +10,19 @@ import { GuardError, UsageError, VerificationError } from '../../src/core/errors
 
 /** The 1009 row of ORCA-DATA.md §7: layout fields, NEN 2024, RENNUM, PTID, 年切替え月 01, then filler. */
 const row1009 = (rennum: number, ptid: number, tail = '01'): string =>
-  '2' + '0' + '00' + '4' + '2' + '0' + '06' + '0' + '000000' + '2024' + String(rennum).padStart(10, '0') + String(ptid).padStart(10, '0') + tail;
+  '2' +
+  '0' +
+  '00' +
+  '4' +
+  '2' +
+  '0' +
+  '06' +
+  '0' +
+  '000000' +
+  '2024' +
+  String(rennum).padStart(10, '0') +
+  String(ptid).padStart(10, '0') +
+  tail;
 
 const rows = (outpatient: string | null, inpatient: string | null, patient: string | null): SequenceRows => ({
   '0041': outpatient,
@@ -18,7 +30,12 @@ const rows = (outpatient: string | null, inpatient: string | null, patient: stri
   '1009': patient,
 });
 
-const seq = (outpatientSlip: number, inpatientSlip: number, patientSerial: number, patientId = patientSerial): Sequences => ({
+const seq = (
+  outpatientSlip: number,
+  inpatientSlip: number,
+  patientSerial: number,
+  patientId = patientSerial,
+): Sequences => ({
   outpatientSlip,
   inpatientSlip,
   patientSerial,

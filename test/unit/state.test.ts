@@ -38,13 +38,20 @@ describe('state document', () => {
   });
 
   test('a newer schemaVersion is refused with the versions compared', () => {
-    const error = catchError(() => parseState(JSON.stringify({ ...defaultState(), schemaVersion: STATE_SCHEMA_VERSION + 1, newThing: {} }), 's'));
+    const error = catchError(() =>
+      parseState(JSON.stringify({ ...defaultState(), schemaVersion: STATE_SCHEMA_VERSION + 1, newThing: {} }), 's'),
+    );
     expect(error.key).toBe('state.tooNew');
     expect(error.params).toMatchObject({ found: 2, supported: 1 });
   });
 
   test('a wrong shape lists every problem with its dotted path', () => {
-    const raw = { schemaVersion: 1, mode: 'panic', selectedEmergency: 'cloud', lastKnownSequences: { operating: { values: { outpatientSlip: -1 } } } };
+    const raw = {
+      schemaVersion: 1,
+      mode: 'panic',
+      selectedEmergency: 'cloud',
+      lastKnownSequences: { operating: { values: { outpatientSlip: -1 } } },
+    };
     const error = catchError(() => parseState(JSON.stringify(raw), 's'));
     expect(error.key).toBe('state.invalid');
     expect(error.details.some((d) => d.startsWith('mode:'))).toBe(true);
@@ -53,7 +60,9 @@ describe('state document', () => {
   });
 
   test('a missing or non-numeric schemaVersion is invalid, not defaulted', () => {
-    expect(catchError(() => parseState('{"mode":"normal","selectedEmergency":"cloud"}', 's')).key).toBe('state.invalid');
+    expect(catchError(() => parseState('{"mode":"normal","selectedEmergency":"cloud"}', 's')).key).toBe(
+      'state.invalid',
+    );
     expect(catchError(() => parseState('[]', 's')).key).toBe('state.invalid');
     expect(catchError(() => parseState('null', 's')).key).toBe('state.invalid');
   });
@@ -92,13 +101,24 @@ describe('state changes', () => {
   });
 
   test('records sequences, restore points, sync outcomes and pending pushes', () => {
-    let state = recordSequences(defaultState(), 'operating', { outpatientSlip: 60, inpatientSlip: 20, patientSerial: 110, patientId: 110 }, at);
+    let state = recordSequences(
+      defaultState(),
+      'operating',
+      { outpatientSlip: 60, inpatientSlip: 20, patientSerial: 110, patientId: 110 },
+      at,
+    );
     state = recordRestorePoint(state, 'cloudEmergency', 'nightly-2026-11-25', at);
     state = recordSync(state, { at, outcome: 'downloaded', backupId: 'nightly-2026-11-25' });
     state = addPendingModePush(state, 'localEmergency', 'emergency');
     const reread = parseState(serializeState(state), 's');
-    expect(reread.lastKnownSequences.operating).toEqual({ values: { outpatientSlip: 60, inpatientSlip: 20, patientSerial: 110, patientId: 110 }, readAt: at.toISOString() });
-    expect(reread.restorePoints.cloudEmergency).toEqual({ backupId: 'nightly-2026-11-25', restoredAt: at.toISOString() });
+    expect(reread.lastKnownSequences.operating).toEqual({
+      values: { outpatientSlip: 60, inpatientSlip: 20, patientSerial: 110, patientId: 110 },
+      readAt: at.toISOString(),
+    });
+    expect(reread.restorePoints.cloudEmergency).toEqual({
+      backupId: 'nightly-2026-11-25',
+      restoredAt: at.toISOString(),
+    });
     expect(reread.lastSync).toEqual({ at: at.toISOString(), outcome: 'downloaded', backupId: 'nightly-2026-11-25' });
     expect(clearPendingModePush(reread, 'localEmergency').pendingModePushes).toEqual({});
   });
@@ -112,10 +132,21 @@ describe('state changes', () => {
 describe('diffState', () => {
   test('lists only changed leaves, before and after', () => {
     const before = defaultState();
-    const after = recordSequences(selectEmergency(before, 'local'), 'operating', { outpatientSlip: 1, inpatientSlip: 2, patientSerial: 3, patientId: 4 }, at);
+    const after = recordSequences(
+      selectEmergency(before, 'local'),
+      'operating',
+      { outpatientSlip: 1, inpatientSlip: 2, patientSerial: 3, patientId: 4 },
+      at,
+    );
     const diff = diffState(before, after);
-    expect(diff.before).toMatchObject({ selectedEmergency: 'cloud', 'lastKnownSequences.operating.values.outpatientSlip': null });
-    expect(diff.after).toMatchObject({ selectedEmergency: 'local', 'lastKnownSequences.operating.values.outpatientSlip': 1 });
+    expect(diff.before).toMatchObject({
+      selectedEmergency: 'cloud',
+      'lastKnownSequences.operating.values.outpatientSlip': null,
+    });
+    expect(diff.after).toMatchObject({
+      selectedEmergency: 'local',
+      'lastKnownSequences.operating.values.outpatientSlip': 1,
+    });
     expect(Object.keys(diff.before)).toEqual(Object.keys(diff.after));
     expect(Object.keys(diff.after)).not.toContain('mode');
   });

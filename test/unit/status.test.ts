@@ -40,13 +40,20 @@ describe('gatherStatus', () => {
 
   test('a probe that never answers is reported offline by the shared deadline; the others still answer', async () => {
     let aborted = false;
-    const report = await gatherStatus(input({
-      probes: {
-        operating: (signal) => new Promise(() => signal.addEventListener('abort', () => { aborted = true; })),
-        cloudEmergency: async () => answer('normal-fa', 50),
-        localEmergency: async () => answer('normal-fa', 50),
-      },
-    }));
+    const report = await gatherStatus(
+      input({
+        probes: {
+          operating: (signal) =>
+            new Promise(() =>
+              signal.addEventListener('abort', () => {
+                aborted = true;
+              }),
+            ),
+          cloudEmergency: async () => answer('normal-fa', 50),
+          localEmergency: async () => answer('normal-fa', 50),
+        },
+      }),
+    );
     expect(report.environments.operating.online).toBe(false);
     expect(report.environments.operating.error?.code).toBe('TIMEOUT');
     expect(report.environments.cloudEmergency.online).toBe(true);
@@ -54,26 +61,32 @@ describe('gatherStatus', () => {
   });
 
   test('a failing probe carries its error code', async () => {
-    const report = await gatherStatus(input({
-      probes: {
-        operating: async () => { throw new UnreachableError({ key: 'x' }); },
-        cloudEmergency: async () => answer('normal-fa', 50),
-        localEmergency: async () => answer('normal-fa', 50),
-      },
-      describeError: (e) => (e instanceof ProbeTimeout ? 'timeout' : 'refused'),
-    }));
+    const report = await gatherStatus(
+      input({
+        probes: {
+          operating: async () => {
+            throw new UnreachableError({ key: 'x' });
+          },
+          cloudEmergency: async () => answer('normal-fa', 50),
+          localEmergency: async () => answer('normal-fa', 50),
+        },
+        describeError: (e) => (e instanceof ProbeTimeout ? 'timeout' : 'refused'),
+      }),
+    );
     expect(report.environments.operating.error).toEqual({ code: 'UNREACHABLE', message: 'refused' });
   });
 
   test('flags an environment that believes in another mode', async () => {
-    const report = await gatherStatus(input({
-      mode: 'emergency',
-      probes: {
-        operating: async () => answer('normal', 60),
-        cloudEmergency: async () => answer('emergency-fa', 50),
-        localEmergency: async () => answer('emergency-fa', 50),
-      },
-    }));
+    const report = await gatherStatus(
+      input({
+        mode: 'emergency',
+        probes: {
+          operating: async () => answer('normal', 60),
+          cloudEmergency: async () => answer('emergency-fa', 50),
+          localEmergency: async () => answer('emergency-fa', 50),
+        },
+      }),
+    );
     expect(report.mismatches).toEqual([{ env: 'operating', recorded: 'emergency', reported: 'normal' }]);
     expect(report.environments.operating.mismatch).toBe(true);
     expect(report.environments.cloudEmergency.mismatch).toBe(false);

@@ -31,18 +31,41 @@ test('not on a terminal: nothing at all', () => {
 });
 
 const entry: CatalogEntry = {
-  id: '20260906T011028Z-nightly', source: 'operating', createdAt: '2026-09-06T01:10:28Z', size: 3 * 1024 * 1024, sha256: 'a'.repeat(64),
-  verified: true, verifiedAt: null, archiveVersion: '1.14-0', dumpedFrom: null, dumpedBy: null, tocEntries: 3, dumpPath: '/x.dump',
+  id: '20260906T011028Z-nightly',
+  source: 'operating',
+  createdAt: '2026-09-06T01:10:28Z',
+  size: 3 * 1024 * 1024,
+  sha256: 'a'.repeat(64),
+  verified: true,
+  verifiedAt: null,
+  archiveVersion: '1.14-0',
+  dumpedFrom: null,
+  dumpedBy: null,
+  tocEntries: 3,
+  dumpPath: '/x.dump',
 };
 
 test('one summary line names the backup, its age, the upload and the retention', () => {
   const report = {
-    outcome: 'downloaded' as const, backup: entry, ageSeconds: 3 * 3600, upload: 'stored' as const, uploadError: null, pruned: ['old'],
-    transfer: { resumedFrom: 1024 * 1024, bytesReceived: 2 * 1024 * 1024, attempts: 1, restarted: false, seconds: 1.25 },
+    outcome: 'downloaded' as const,
+    backup: entry,
+    ageSeconds: 3 * 3600,
+    upload: 'stored' as const,
+    uploadError: null,
+    pruned: ['old'],
+    transfer: {
+      resumedFrom: 1024 * 1024,
+      bytesReceived: 2 * 1024 * 1024,
+      attempts: 1,
+      restarted: false,
+      seconds: 1.25,
+    },
   };
   const en = renderSyncSummary(report, translator('en'));
   expect(en.split('\n')).toHaveLength(1);
-  expect(en).toMatch(/^sync: downloaded and verified 20260906T011028Z-nightly from the operating environment \(3\.0 MiB, created .*, 3 h ago\) in 1\.3 s; uploaded to the cloud emergency environment; 1 old backup\(s\) removed\. \(resumed an interrupted download at 1\.0 MiB\)$/);
+  expect(en).toMatch(
+    /^sync: downloaded and verified 20260906T011028Z-nightly from the operating environment \(3\.0 MiB, created .*, 3 h ago\) in 1\.3 s; uploaded to the cloud emergency environment; 1 old backup\(s\) removed\. \(resumed an interrupted download at 1\.0 MiB\)$/,
+  );
   expect(renderSyncSummary(report, translator('ja'))).toContain('運用環境のバックアップ');
   expect(renderStillNewest(null, new Date(), translator('en'))).toContain('no verified backup');
 });

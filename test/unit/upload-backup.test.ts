@@ -6,8 +6,18 @@ import { uploadBackupResumably } from '../../src/core/upload-backup.js';
 
 const SHA = 'a'.repeat(64);
 const entry: CatalogEntry = {
-  id: 'b1', source: 'operating', createdAt: '2026-09-06T01:00:00Z', size: 1000, sha256: SHA, verified: true, verifiedAt: null,
-  archiveVersion: '1.14-0', dumpedFrom: null, dumpedBy: null, tocEntries: 3, dumpPath: '/b/operating/b1.dump',
+  id: 'b1',
+  source: 'operating',
+  createdAt: '2026-09-06T01:00:00Z',
+  size: 1000,
+  sha256: SHA,
+  verified: true,
+  verifiedAt: null,
+  archiveVersion: '1.14-0',
+  dumpedFrom: null,
+  dumpedBy: null,
+  tocEntries: 3,
+  dumpPath: '/b/operating/b1.dump',
 };
 const backup = { id: 'b1', createdAt: entry.createdAt, size: 1000, sha256: SHA, format: 'pg_dump-custom' as const };
 
@@ -35,13 +45,19 @@ test('does nothing when the environment already holds the same file', async () =
 });
 
 test('resumes a partial of the same file from the offset the server holds', async () => {
-  const { api, calls } = fakeApi([{ state: 'partial', offset: 400, length: 1000, sha256: SHA }], [{ kind: 'stored', backup }]);
+  const { api, calls } = fakeApi(
+    [{ state: 'partial', offset: 400, length: 1000, sha256: SHA }],
+    [{ kind: 'stored', backup }],
+  );
   await expect(uploadBackupResumably(api, entry, options)).resolves.toBe('stored');
   expect(calls).toEqual([{ resumeFrom: 400 }]);
 });
 
 test('starts over when the partial belongs to another file', async () => {
-  const { api, calls } = fakeApi([{ state: 'partial', offset: 400, length: 1000, sha256: 'b'.repeat(64) }], [{ kind: 'stored', backup }]);
+  const { api, calls } = fakeApi(
+    [{ state: 'partial', offset: 400, length: 1000, sha256: 'b'.repeat(64) }],
+    [{ kind: 'stored', backup }],
+  );
   await uploadBackupResumably(api, entry, options);
   expect(calls).toEqual([{ resumeFrom: undefined }]);
 });
@@ -58,8 +74,14 @@ test('after a broken connection it asks again where to resume', async () => {
 
 test('an offset mismatch is re-asked; another file under the same id is never overwritten', async () => {
   const mismatch = fakeApi(
-    [{ state: 'partial', offset: 100, length: 1000, sha256: SHA }, { state: 'partial', offset: 300, length: 1000, sha256: SHA }],
-    [{ kind: 'conflict', code: 'UPLOAD_OFFSET_MISMATCH', serverOffset: 300 }, { kind: 'stored', backup }],
+    [
+      { state: 'partial', offset: 100, length: 1000, sha256: SHA },
+      { state: 'partial', offset: 300, length: 1000, sha256: SHA },
+    ],
+    [
+      { kind: 'conflict', code: 'UPLOAD_OFFSET_MISMATCH', serverOffset: 300 },
+      { kind: 'stored', backup },
+    ],
   );
   await expect(uploadBackupResumably(mismatch.api, entry, options)).resolves.toBe('stored');
   expect(mismatch.calls).toEqual([{ resumeFrom: 100 }, { resumeFrom: 300 }]);
@@ -70,7 +92,10 @@ test('an offset mismatch is re-asked; another file under the same id is never ov
 });
 
 test('gives up with the last error after repeated refusals', async () => {
-  const refusals = Array.from({ length: 10 }, () => ({ kind: 'rejected', code: 'CHECKSUM_MISMATCH' }) as CloudUploadOutcome);
+  const refusals = Array.from(
+    { length: 10 },
+    () => ({ kind: 'rejected', code: 'CHECKSUM_MISMATCH' }) as CloudUploadOutcome,
+  );
   const { api, calls } = fakeApi([], refusals);
   await expect(uploadBackupResumably(api, entry, options)).rejects.toMatchObject({ key: 'sync.uploadRefused' });
   expect(calls.length).toBe(6);

@@ -1,11 +1,27 @@
 import {
-  backupListSchema, bumpResultSchema, exportAcceptedSchema, healthSchema, jobAcceptedSchema, jobSchema, modeChangeSchema,
-  parseReportedMode, sequencesReadingSchema, type CloudBackup, type CloudExportAccepted, type CloudHealth, type CloudJob,
+  backupListSchema,
+  bumpResultSchema,
+  exportAcceptedSchema,
+  healthSchema,
+  jobAcceptedSchema,
+  jobSchema,
+  modeChangeSchema,
+  parseReportedMode,
+  sequencesReadingSchema,
+  type CloudBackup,
+  type CloudExportAccepted,
+  type CloudHealth,
+  type CloudJob,
 } from '../../core/cloud-contract.js';
 import { isBackupId, type EnvironmentName, type Mode, type ReportedMode, type Sequences } from '../../core/domain.js';
 import { UsageError } from '../../core/errors.js';
 import type {
-  CloudBackupApi, CloudBackupDownload, CloudBackupHead, CloudJobStart, CloudUploadOutcome, EnvironmentControl,
+  CloudBackupApi,
+  CloudBackupDownload,
+  CloudBackupHead,
+  CloudJobStart,
+  CloudUploadOutcome,
+  EnvironmentControl,
 } from '../../core/ports.js';
 import type { HttpClient } from '../http/client-factory.js';
 import { malformedAnswer } from '../http/http-errors.js';
@@ -29,24 +45,41 @@ export class CloudControl implements EnvironmentControl, CloudBackupApi {
   }
 
   async health(signal?: AbortSignal): Promise<CloudHealth & { reportedMode: ReportedMode | null }> {
-    const answer = await this.http.requestJson({ method: 'GET', path: 'hybrid/v1/health', schema: healthSchema, signal });
+    const answer = await this.http.requestJson({
+      method: 'GET',
+      path: 'hybrid/v1/health',
+      schema: healthSchema,
+      signal,
+    });
     return { ...okBody(answer), reportedMode: parseReportedMode(answer.reportedMode) };
   }
 
   async readSequences(signal?: AbortSignal): Promise<Sequences> {
-    const answer = await this.http.requestJson({ method: 'GET', path: 'hybrid/v1/sequences', schema: sequencesReadingSchema, signal });
+    const answer = await this.http.requestJson({
+      method: 'GET',
+      path: 'hybrid/v1/sequences',
+      schema: sequencesReadingSchema,
+      signal,
+    });
     const { outpatientSlip, inpatientSlip, patientSerial, patientId } = okBody(answer);
     return { outpatientSlip, inpatientSlip, patientSerial, patientId };
   }
 
-  async bumpSequences(atLeast: Partial<Sequences>, requestId: string): Promise<{ before: Sequences; after: Sequences }> {
+  async bumpSequences(
+    atLeast: Partial<Sequences>,
+    requestId: string,
+  ): Promise<{ before: Sequences; after: Sequences }> {
     const named = Object.fromEntries(Object.entries(atLeast).filter(([, v]) => v !== undefined));
     if (Object.keys(named).length === 0) {
       const current = await this.readSequences();
       return { before: current, after: current };
     }
     const answer = await this.http.requestJson({
-      method: 'POST', path: 'hybrid/v1/sequences/bump', json: { atLeast: named, requestId }, schema: bumpResultSchema, idempotent: true,
+      method: 'POST',
+      path: 'hybrid/v1/sequences/bump',
+      json: { atLeast: named, requestId },
+      schema: bumpResultSchema,
+      idempotent: true,
     });
     return okBody(answer);
   }
@@ -59,13 +92,22 @@ export class CloudControl implements EnvironmentControl, CloudBackupApi {
 
   async pushMode(mode: Mode, reason: string, requestId: string): Promise<void> {
     const answer = await this.http.requestJson({
-      method: 'PUT', path: 'hybrid/v1/mode', json: { mode, reason: reason.slice(0, 500), requestId }, schema: modeChangeSchema,
+      method: 'PUT',
+      path: 'hybrid/v1/mode',
+      json: { mode, reason: reason.slice(0, 500), requestId },
+      schema: modeChangeSchema,
     });
-    if (okBody(answer).mode !== mode) throw malformedAnswer({ env: this.env, url: 'hybrid/v1/mode' }, `mode ${mode} was not recorded`);
+    if (okBody(answer).mode !== mode)
+      throw malformedAnswer({ env: this.env, url: 'hybrid/v1/mode' }, `mode ${mode} was not recorded`);
   }
 
   async listBackups(signal?: AbortSignal): Promise<CloudBackup[]> {
-    const answer = await this.http.requestJson({ method: 'GET', path: 'hybrid/v1/backups', schema: backupListSchema, signal });
+    const answer = await this.http.requestJson({
+      method: 'GET',
+      path: 'hybrid/v1/backups',
+      schema: backupListSchema,
+      signal,
+    });
     // Newest by metadata, never by the server's order or the id (RELIABILITY.md lesson 4).
     return [...okBody(answer).backups].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   }
@@ -74,32 +116,66 @@ export class CloudControl implements EnvironmentControl, CloudBackupApi {
     return headBackup(this.http, checkedId(id), signal);
   }
 
-  async downloadBackup(id: string, options?: { offset?: number; sha256?: string; signal?: AbortSignal }): Promise<CloudBackupDownload> {
+  async downloadBackup(
+    id: string,
+    options?: { offset?: number; sha256?: string; signal?: AbortSignal },
+  ): Promise<CloudBackupDownload> {
     return downloadBackup(this.http, checkedId(id), options);
   }
 
-  async uploadBackup(id: string, file: string, sha256: string, options?: { resumeFrom?: number; signal?: AbortSignal; onProgress?: (bytesSent: number) => void }): Promise<CloudUploadOutcome> {
+  async uploadBackup(
+    id: string,
+    file: string,
+    sha256: string,
+    options?: { resumeFrom?: number; signal?: AbortSignal; onProgress?: (bytesSent: number) => void },
+  ): Promise<CloudUploadOutcome> {
     return uploadBackup(this.http, checkedId(id), file, sha256, options);
   }
 
   async exportBackup(requestId: string, signal?: AbortSignal): Promise<CloudJobStart<CloudExportAccepted>> {
     const answer = await this.http.requestJson({
-      method: 'POST', path: 'hybrid/v1/backups/export', json: { requestId }, schema: exportAcceptedSchema, idempotent: true, accept: [409], signal,
+      method: 'POST',
+      path: 'hybrid/v1/backups/export',
+      json: { requestId },
+      schema: exportAcceptedSchema,
+      idempotent: true,
+      accept: [409],
+      signal,
     });
-    return answer.ok ? { kind: 'accepted', ...answer.body } : { kind: 'refused', status: answer.status, code: answer.errorCode };
+    return answer.ok
+      ? { kind: 'accepted', ...answer.body }
+      : { kind: 'refused', status: answer.status, code: answer.errorCode };
   }
 
-  async startRestore(backupId: string, requestId: string, signal?: AbortSignal): Promise<CloudJobStart<{ jobId: string }>> {
+  async startRestore(
+    backupId: string,
+    requestId: string,
+    signal?: AbortSignal,
+  ): Promise<CloudJobStart<{ jobId: string }>> {
     const answer = await this.http.requestJson({
-      method: 'POST', path: 'hybrid/v1/restore', json: { backupId: checkedId(backupId), requestId }, schema: jobAcceptedSchema,
-      idempotent: true, accept: [404, 409], signal,
+      method: 'POST',
+      path: 'hybrid/v1/restore',
+      json: { backupId: checkedId(backupId), requestId },
+      schema: jobAcceptedSchema,
+      idempotent: true,
+      accept: [404, 409],
+      signal,
     });
-    return answer.ok ? { kind: 'accepted', jobId: answer.body.jobId } : { kind: 'refused', status: answer.status, code: answer.errorCode };
+    return answer.ok
+      ? { kind: 'accepted', jobId: answer.body.jobId }
+      : { kind: 'refused', status: answer.status, code: answer.errorCode };
   }
 
   async getJob(jobId: string, signal?: AbortSignal): Promise<CloudJob | null> {
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(jobId)) throw new UsageError({ key: 'cloud.invalidJobId', params: { jobId: jobId.slice(0, 40) } });
-    const answer = await this.http.requestJson({ method: 'GET', path: `hybrid/v1/jobs/${encodeURIComponent(jobId)}`, schema: jobSchema, accept: [404], signal });
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(jobId))
+      throw new UsageError({ key: 'cloud.invalidJobId', params: { jobId: jobId.slice(0, 40) } });
+    const answer = await this.http.requestJson({
+      method: 'GET',
+      path: `hybrid/v1/jobs/${encodeURIComponent(jobId)}`,
+      schema: jobSchema,
+      accept: [404],
+      signal,
+    });
     return answer.ok ? answer.body : null;
   }
 }
@@ -114,4 +190,3 @@ function checkedId(id: string): string {
   if (!isBackupId(id)) throw new UsageError({ key: 'cloud.invalidBackupId', params: { id: id.slice(0, 140) } });
   return id;
 }
-

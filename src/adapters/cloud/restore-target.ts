@@ -8,7 +8,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CatalogEntry } from '../../core/backup-catalog.js';
 import type { EnvironmentName } from '../../core/domain.js';
 import { PartialError, UnreachableError } from '../../core/errors.js';
-import type { BackupFolder, CloudBackupApi, RestoreOutcome, RestoreProgress, RestoreTarget, RestoreTargetFacts } from '../../core/ports.js';
+import type {
+  BackupFolder,
+  CloudBackupApi,
+  RestoreOutcome,
+  RestoreProgress,
+  RestoreTarget,
+  RestoreTargetFacts,
+} from '../../core/ports.js';
 import type { CloudJob } from '../../core/cloud-contract.js';
 import { waitForJob } from '../../core/restore-job-wait.js';
 import type { RestorePoint } from '../../core/state.js';
@@ -30,33 +37,70 @@ export class CloudRestoreTarget implements RestoreTarget {
   readonly kind = 'cloud' as const;
   readonly env: EnvironmentName;
 
-  constructor(private readonly api: CloudBackupApi, private readonly options: CloudRestoreTargetOptions) {
+  constructor(
+    private readonly api: CloudBackupApi,
+    private readonly options: CloudRestoreTargetOptions,
+  ) {
     this.env = api.env;
   }
 
   /** The clinic code from the health answer; the server restores with its own tools, so no version facts. */
   async inspect(signal?: AbortSignal): Promise<RestoreTargetFacts> {
     const health = await this.api.health(signal);
-    return { server: null, institutionCode: health.institutionCode === '' ? null : health.institutionCode, canTakeSafetyDump: true };
+    return {
+      server: null,
+      institutionCode: health.institutionCode === '' ? null : health.institutionCode,
+      canTakeSafetyDump: true,
+    };
   }
 
   /** Asks the environment to export its database, waits for it, and downloads it into the local catalog. */
   async takeSafetyDump(signal?: AbortSignal): Promise<string> {
     const start = await this.api.exportBackup(`safety:${randomUUID()}`, signal);
     const params = { env: this.env };
-    if (start.kind === 'refused') throw new PartialError({ key: 'restore.safety.refused', params: { ...params, code: start.code ?? String(start.status) }, hintKey: 'restore.safety.refused.hint' });
-    const outcome = await waitForJob(this.api, start.jobId, { timeoutMs: this.options.timeoutMs, pollMs: this.options.pollMs, signal });
+    if (start.kind === 'refused')
+      throw new PartialError({
+        key: 'restore.safety.refused',
+        params: { ...params, code: start.code ?? String(start.status) },
+        hintKey: 'restore.safety.refused.hint',
+      });
+    const outcome = await waitForJob(this.api, start.jobId, {
+      timeoutMs: this.options.timeoutMs,
+      pollMs: this.options.pollMs,
+      signal,
+    });
     if (outcome.kind === 'failed') {
-      throw new UnreachableError({ key: 'restore.safety.failed', params: { ...params, code: outcome.job.error?.code ?? '?', message: outcome.job.error?.message ?? '' }, hintKey: 'restore.safety.failed.hint' });
+      throw new UnreachableError({
+        key: 'restore.safety.failed',
+        params: { ...params, code: outcome.job.error?.code ?? '?', message: outcome.job.error?.message ?? '' },
+        hintKey: 'restore.safety.failed.hint',
+      });
     }
-    if (outcome.kind !== 'succeeded') throw new PartialError({ key: 'restore.safety.unknown', params: { ...params, jobId: start.jobId }, hintKey: 'restore.safety.unknown.hint' });
+    if (outcome.kind !== 'succeeded')
+      throw new PartialError({
+        key: 'restore.safety.unknown',
+        params: { ...params, jobId: start.jobId },
+        hintKey: 'restore.safety.unknown.hint',
+      });
     const backup = (await this.api.listBackups(signal)).find((b) => b.id === start.backupId);
-    if (!backup) throw new UnreachableError({ key: 'restore.safety.missing', params: { ...params, id: start.backupId }, hintKey: 'restore.safety.failed.hint' });
-    const { entry } = await this.options.folder.fetch(this.env, this.api, backup, { deadlineAt: Date.now() + this.options.transferMs, signal });
+    if (!backup)
+      throw new UnreachableError({
+        key: 'restore.safety.missing',
+        params: { ...params, id: start.backupId },
+        hintKey: 'restore.safety.failed.hint',
+      });
+    const { entry } = await this.options.folder.fetch(this.env, this.api, backup, {
+      deadlineAt: Date.now() + this.options.transferMs,
+      signal,
+    });
     return entry.id;
   }
 
-  async restore(entry: CatalogEntry, onProgress: (progress: RestoreProgress) => void, signal?: AbortSignal): Promise<RestoreOutcome> {
+  async restore(
+    entry: CatalogEntry,
+    onProgress: (progress: RestoreProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<RestoreOutcome> {
     const startedAt = Date.now();
     onProgress({ step: 'preparing', fraction: null });
     try {
@@ -67,7 +111,14 @@ export class CloudRestoreTarget implements RestoreTarget {
     onProgress({ step: 'remote', fraction: 0 });
     let requestId = requestIdFor(this.env, entry, this.options.previousRestore);
     let outcome = await this.runJob(entry, requestId, onProgress, signal);
-    for (let round = 0; round < MAX_FAILED_REPLAYS && outcome.kind === 'failed' && outcome.job !== null && Date.parse(outcome.job.createdAt) < startedAt - 1000; round++) {
+    for (
+      let round = 0;
+      round < MAX_FAILED_REPLAYS &&
+      outcome.kind === 'failed' &&
+      outcome.job !== null &&
+      Date.parse(outcome.job.createdAt) < startedAt - 1000;
+      round++
+    ) {
       // The request id found an earlier run's job, and it had failed: the next id follows from that job,
       // so a re-run of this run (after "still running") finds this run's job again.
       requestId = nextRequestId(requestId, outcome.job.jobId);
@@ -76,12 +127,19 @@ export class CloudRestoreTarget implements RestoreTarget {
     return toRestoreOutcome(this.env, outcome);
   }
 
-  private async runJob(entry: CatalogEntry, requestId: string, onProgress: (p: RestoreProgress) => void, signal?: AbortSignal): Promise<JobRun> {
+  private async runJob(
+    entry: CatalogEntry,
+    requestId: string,
+    onProgress: (p: RestoreProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<JobRun> {
     const started = Date.now();
     const start = await this.api.startRestore(entry.id, requestId, signal);
     if (start.kind === 'refused') return { kind: 'refused', code: start.code ?? String(start.status) };
     const outcome = await waitForJob(this.api, start.jobId, {
-      timeoutMs: this.options.timeoutMs, pollMs: this.options.pollMs, signal,
+      timeoutMs: this.options.timeoutMs,
+      pollMs: this.options.pollMs,
+      signal,
       onUpdate: (job) => onProgress({ step: 'remote', fraction: job.progress }),
     });
     if (outcome.job && Date.parse(outcome.job.createdAt) < started - 1000) {
@@ -92,18 +150,32 @@ export class CloudRestoreTarget implements RestoreTarget {
   }
 }
 
-type JobRun = { kind: 'refused'; code: string } | { kind: 'succeeded' | 'failed' | 'unknown'; jobId: string; job: CloudJob | null };
+type JobRun =
+  { kind: 'refused'; code: string } | { kind: 'succeeded' | 'failed' | 'unknown'; jobId: string; job: CloudJob | null };
 
 function toRestoreOutcome(env: EnvironmentName, run: JobRun): RestoreOutcome {
   switch (run.kind) {
     case 'succeeded':
       return { kind: 'restored', warnings: [] };
     case 'refused':
-      return { kind: 'failed', step: 'remote', error: new PartialError({ key: 'restore.cloud.refused', params: { env, code: run.code }, hintKey: 'restore.cloud.refused.hint' }) };
+      return {
+        kind: 'failed',
+        step: 'remote',
+        error: new PartialError({
+          key: 'restore.cloud.refused',
+          params: { env, code: run.code },
+          hintKey: 'restore.cloud.refused.hint',
+        }),
+      };
     case 'failed':
       return {
-        kind: 'failed', step: 'remote',
-        error: new UnreachableError({ key: 'restore.cloud.jobFailed', params: { env, code: run.job?.error?.code ?? '?', message: run.job?.error?.message ?? '' }, hintKey: 'restore.cloud.jobFailed.hint' }),
+        kind: 'failed',
+        step: 'remote',
+        error: new UnreachableError({
+          key: 'restore.cloud.jobFailed',
+          params: { env, code: run.job?.error?.code ?? '?', message: run.job?.error?.message ?? '' },
+          hintKey: 'restore.cloud.jobFailed.hint',
+        }),
       };
     default:
       return { kind: 'unknown', jobId: run.jobId, step: 'remote', fraction: run.job?.progress ?? null };
@@ -117,7 +189,11 @@ function nextRequestId(previous: string, failedJobId: string): string {
 }
 
 /** Same environment, backup and recorded restore point → same request id → the same job on a re-run. */
-export function requestIdFor(env: EnvironmentName, entry: Pick<CatalogEntry, 'id' | 'sha256'>, previous: RestorePoint | undefined): string {
+export function requestIdFor(
+  env: EnvironmentName,
+  entry: Pick<CatalogEntry, 'id' | 'sha256'>,
+  previous: RestorePoint | undefined,
+): string {
   const basis = [env, entry.id, entry.sha256, previous?.backupId ?? '-', previous?.restoredAt ?? '-'].join('\n');
   return `restore:${createHash('sha256').update(basis).digest('hex').slice(0, 40)}`;
 }

@@ -29,7 +29,10 @@ export const loadYamlSafely: Loader = (_filepath, content) => {
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
-    throw new ConfigParseFailure(pos ? `line ${pos.line}, column ${pos.col}` : 'an unknown position', `YAML ${error.code}`);
+    throw new ConfigParseFailure(
+      pos ? `line ${pos.line}, column ${pos.col}` : 'an unknown position',
+      `YAML ${error.code}`,
+    );
   }
   return doc.toJS() as unknown;
 };
@@ -41,10 +44,14 @@ export const loadJsonSafely: Loader = (_filepath, content) => {
     const message = error instanceof Error ? error.message : '';
     const at = /^(.*?) in JSON at position (\d+)/.exec(message);
     if (at) throw new ConfigParseFailure(lineColumn(content, Number(at[2])), `JSON: ${at[1]!}`);
-    if (/Unexpected end of JSON input/.test(message)) throw new ConfigParseFailure(lineColumn(content, content.length), 'JSON: unexpected end of input');
+    if (/Unexpected end of JSON input/.test(message))
+      throw new ConfigParseFailure(lineColumn(content, content.length), 'JSON: unexpected end of input');
     // V8 quotes the text around this kind of error; ask the YAML parser (JSON schema) only for the position.
     const pos = YAML.parseDocument(content, { schema: 'json' }).errors[0]?.linePos?.[0];
-    throw new ConfigParseFailure(pos ? `line ${pos.line}, column ${pos.col}` : 'an unknown position', 'JSON: unexpected text');
+    throw new ConfigParseFailure(
+      pos ? `line ${pos.line}, column ${pos.col}` : 'an unknown position',
+      'JSON: unexpected text',
+    );
   }
 };
 
@@ -60,7 +67,10 @@ export const loadJsSafely: Loader = async (filepath) => {
     const line = [filepath, pathToFileURL(filepath).href]
       .map((p) => new RegExp(`${escapeRegExp(p)}:(\\d+)`).exec(stack)?.[1])
       .find((l) => l !== undefined);
-    throw new ConfigParseFailure(line ? `line ${line}` : 'an unknown position', typeof code === 'string' ? `${name} ${code}` : name);
+    throw new ConfigParseFailure(
+      line ? `line ${line}` : 'an unknown position',
+      typeof code === 'string' ? `${name} ${code}` : name,
+    );
   }
 };
 

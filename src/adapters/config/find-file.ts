@@ -68,12 +68,21 @@ export async function findConfigFile(cwd: string, explicit: string | undefined):
     if (error instanceof ConfigParseFailure) {
       // Node does not report where an ES module's syntax error is; `node --check` shows it (with the text).
       const hintKey = /\.[cm]?js$/.test(file) ? 'config.parseError.jsHint' : 'config.parseError.hint';
-      throw new ConfigError({ key: 'config.parseError', params: { file, position: error.position, reason: error.reason }, hintKey });
+      throw new ConfigError({
+        key: 'config.parseError',
+        params: { file, position: error.position, reason: error.reason },
+        hintKey,
+      });
     }
-    throw new ConfigError({ key: 'config.unreadable', params: { file, reason: errorCode(error) }, hintKey: 'config.unreadable.hint' });
+    throw new ConfigError({
+      key: 'config.unreadable',
+      params: { file, reason: errorCode(error) },
+      hintKey: 'config.unreadable.hint',
+    });
   }
   if (result === null) {
-    if (target !== undefined) throw new ConfigError({ key: 'config.noSettings', params: { file: target }, hintKey: 'config.notFound.hint' });
+    if (target !== undefined)
+      throw new ConfigError({ key: 'config.noSettings', params: { file: target }, hintKey: 'config.notFound.hint' });
     throw new ConfigError({ key: 'config.notFound', params: { folder: cwd }, hintKey: 'config.notFound.hint' });
   }
   return { filepath: result.filepath, content: result.isEmpty ? {} : (result.config as unknown) };

@@ -6,7 +6,14 @@ import { defaultStateDir } from '../fs/paths.js';
 import { CONFIG_FILE_VAR, readEnvOverrides } from './env-overrides.js';
 import { findConfigFile } from './find-file.js';
 import { checkConfigFileMode, readSecretFiles, resolveConfigPaths, type ConfigNotice } from './secret-files.js';
-import { cloneTree, findSecretConflicts, hasInlineSecret, isPlainObject, mergeLayers, type ConfigTree } from './tree.js';
+import {
+  cloneTree,
+  findSecretConflicts,
+  hasInlineSecret,
+  isPlainObject,
+  mergeLayers,
+  type ConfigTree,
+} from './tree.js';
 
 export type { ConfigNotice } from './secret-files.js';
 export type { ConfigTree } from './tree.js';
@@ -93,7 +100,10 @@ const loaded = new WeakMap<CommandContext, Promise<{ config: OrcaConfig; filepat
  * load-time warnings (TLS verification off, secret files others can read) to stderr. Throws ConfigError
  * (exit 2) listing every problem as `path: message` when the settings are invalid.
  */
-export function loadConfig(ctx: CommandContext, options?: LoadConfigOptions): Promise<{ config: OrcaConfig; filepath: string }> {
+export function loadConfig(
+  ctx: CommandContext,
+  options?: LoadConfigOptions,
+): Promise<{ config: OrcaConfig; filepath: string }> {
   if (options) return loadValidConfig(ctx, options);
   let pending = loaded.get(ctx);
   if (!pending) {
@@ -103,7 +113,10 @@ export function loadConfig(ctx: CommandContext, options?: LoadConfigOptions): Pr
   return pending;
 }
 
-async function loadValidConfig(ctx: CommandContext, options: LoadConfigOptions): Promise<{ config: OrcaConfig; filepath: string }> {
+async function loadValidConfig(
+  ctx: CommandContext,
+  options: LoadConfigOptions,
+): Promise<{ config: OrcaConfig; filepath: string }> {
   const inspection = await inspectConfig(ctx, options);
   printNotices(ctx, inspection.notices);
   if (!inspection.config) throw invalidConfigError(inspection.filepath, inspection.problems);

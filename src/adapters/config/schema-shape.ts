@@ -4,7 +4,9 @@ import { configSchema } from '../../core/config-schema.js';
 export type SettingKind = 'string' | 'number' | 'boolean' | 'section';
 
 interface ZodNode {
-  _zod: { def: { type: string; innerType?: ZodNode; in?: ZodNode; shape?: Record<string, ZodNode>; options?: ZodNode[] } };
+  _zod: {
+    def: { type: string; innerType?: ZodNode; in?: ZodNode; shape?: Record<string, ZodNode>; options?: ZodNode[] };
+  };
 }
 
 const wrappers = new Set(['optional', 'default', 'prefault', 'nullable', 'readonly', 'catch', 'nonoptional']);

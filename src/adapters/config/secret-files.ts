@@ -28,22 +28,28 @@ export function resolveSettingPath(value: string, baseDir: string): string {
 export function resolveConfigPaths(tree: ConfigTree, baseDir: string): void {
   forEachSection(tree, (section) => {
     for (const [key, value] of Object.entries(section)) {
-      if (isPathSetting(key) && typeof value === 'string' && value !== '') section[key] = resolveSettingPath(value, baseDir);
+      if (isPathSetting(key) && typeof value === 'string' && value !== '')
+        section[key] = resolveSettingPath(value, baseDir);
     }
   });
 }
 
 /**
  * Reads every `apiKeyFile` / `passwordFile` / `passphraseFile` into its inline field (trailing line breaks,
- * LF or CRLF, removed; other whitespace kept). An unreadable or empty file is a problem at the `…File` path; a file others can read
+ * LF or CRLF, removed; other whitespace kept). An unreadable or empty file is a problem at the `…File` path; a file
+ * others can read
  * (POSIX mode & 077) is a notice. Paths must already be absolute. File contents never reach a message.
  */
-export async function readSecretFiles(tree: ConfigTree, platform: NodeJS.Platform = process.platform): Promise<{ problems: ConfigProblem[]; notices: ConfigNotice[] }> {
+export async function readSecretFiles(
+  tree: ConfigTree,
+  platform: NodeJS.Platform = process.platform,
+): Promise<{ problems: ConfigProblem[]; notices: ConfigNotice[] }> {
   const jobs: Array<{ section: ConfigTree; secret: string; file: string; path: string }> = [];
   forEachSection(tree, (section, path) => {
     for (const secret of SECRET_KEYS) {
       const file = section[`${secret}File`];
-      if (typeof file === 'string' && file !== '') jobs.push({ section, secret, file, path: [...path, `${secret}File`].join('.') });
+      if (typeof file === 'string' && file !== '')
+        jobs.push({ section, secret, file, path: [...path, `${secret}File`].join('.') });
     }
   });
   const problems: ConfigProblem[] = [];
@@ -67,11 +73,16 @@ export async function readSecretFiles(tree: ConfigTree, platform: NodeJS.Platfor
 }
 
 /** The config file itself, when it holds inline secrets and others can read it. */
-export async function checkConfigFileMode(file: string, platform: NodeJS.Platform = process.platform): Promise<ConfigNotice[]> {
+export async function checkConfigFileMode(
+  file: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<ConfigNotice[]> {
   if (platform === 'win32') return [];
   try {
     const info = await stat(file);
-    return (info.mode & 0o077) !== 0 ? [{ key: 'config.warn.configFileOpen', params: { file, mode: modeText(info.mode) } }] : [];
+    return (info.mode & 0o077) !== 0
+      ? [{ key: 'config.warn.configFileOpen', params: { file, mode: modeText(info.mode) } }]
+      : [];
   } catch {
     return [];
   }

@@ -35,7 +35,11 @@ export function setPath(tree: ConfigTree, path: readonly string[], value: unknow
 }
 
 /** Calls `visit` for every section (object) in the tree with its dotted path. */
-export function forEachSection(tree: ConfigTree, visit: (section: ConfigTree, path: string[]) => void, path: string[] = []): void {
+export function forEachSection(
+  tree: ConfigTree,
+  visit: (section: ConfigTree, path: string[]) => void,
+  path: string[] = [],
+): void {
   visit(tree, path);
   for (const [key, child] of Object.entries(tree)) {
     if (isPlainObject(child)) forEachSection(child, visit, [...path, key]);
@@ -72,7 +76,10 @@ export function findSecretConflicts(layer: ConfigTree, source: string): ConfigPr
   forEachSection(layer, (section, path) => {
     for (const secret of SECRET_KEYS) {
       if (section[secret] !== undefined && section[`${secret}File`] !== undefined) {
-        problems.push({ path: [...path, `${secret}File`].join('.'), message: `give either ${secret} or ${secret}File, not both (${source})` });
+        problems.push({
+          path: [...path, `${secret}File`].join('.'),
+          message: `give either ${secret} or ${secret}File, not both (${source})`,
+        });
       }
     }
   });

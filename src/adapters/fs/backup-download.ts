@@ -38,7 +38,12 @@ export interface DownloadResult {
  * metadata: the caller verifies). Throws UnreachableError when the deadline passes with bytes still missing
  * (the partial is kept), VerificationError when the server's file does not match the listing.
  */
-export async function downloadToPartial(source: CloudBackupApi, backup: BackupInfo, partial: string, options: DownloadOptions): Promise<DownloadResult> {
+export async function downloadToPartial(
+  source: CloudBackupApi,
+  backup: BackupInfo,
+  partial: string,
+  options: DownloadOptions,
+): Promise<DownloadResult> {
   const hasher = new HashThread();
   try {
     return await download(source, backup, partial, options, hasher);
@@ -47,7 +52,13 @@ export async function downloadToPartial(source: CloudBackupApi, backup: BackupIn
   }
 }
 
-async function download(source: CloudBackupApi, backup: BackupInfo, partial: string, options: DownloadOptions, hasher: HashThread): Promise<DownloadResult> {
+async function download(
+  source: CloudBackupApi,
+  backup: BackupInfo,
+  partial: string,
+  options: DownloadOptions,
+  hasher: HashThread,
+): Promise<DownloadResult> {
   const started = Date.now();
   await (await open(partial, 'a', 0o600)).close();
   let offset = (await stat(partial)).size;
@@ -66,7 +77,12 @@ async function download(source: CloudBackupApi, backup: BackupInfo, partial: str
       const answer = await source.downloadBackup(backup.id, { offset, sha256: backup.sha256, signal: options.signal });
       const step = resumeStepFor(answer, offset, backup.size);
       if (step.kind === 'complete') break;
-      if (step.kind === 'missing') throw new UnreachableError({ key: 'sync.backupVanished', params: { env: source.env, id: backup.id }, hintKey: 'sync.backupVanished.hint' });
+      if (step.kind === 'missing')
+        throw new UnreachableError({
+          key: 'sync.backupVanished',
+          params: { env: source.env, id: backup.id },
+          hintKey: 'sync.backupVanished.hint',
+        });
       if (step.kind === 'discard' || (step.kind === 'restart' && offset > 0)) {
         if (step.kind === 'discard') answer.body.destroy();
         await truncate(partial, 0);
@@ -77,12 +93,19 @@ async function download(source: CloudBackupApi, backup: BackupInfo, partial: str
       }
       if (answer.total !== null && answer.total !== backup.size) {
         answer.body.destroy();
-        throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: answer.total }, hintKey: 'sync.sizeMismatch.hint' });
+        throw new VerificationError({
+          key: 'sync.sizeMismatch',
+          params: { id: backup.id, listed: backup.size, served: answer.total },
+          hintKey: 'sync.sizeMismatch.hint',
+        });
       }
       const before = offset;
       offset = await appendBody(answer, partial, offset, backup.size, hasher, stats, options.onProgress);
       if (offset === before && offset < backup.size) {
-        throw new UnreachableError({ key: 'http.connectionFailed', params: { env: source.env, url: backup.id, code: 'EMPTY_BODY', attempts: stats.attempts } });
+        throw new UnreachableError({
+          key: 'http.connectionFailed',
+          params: { env: source.env, url: backup.id, code: 'EMPTY_BODY', attempts: stats.attempts },
+        });
       }
     } catch (error) {
       const held = (await stat(partial)).size;
@@ -97,7 +120,11 @@ async function download(source: CloudBackupApi, backup: BackupInfo, partial: str
   }
   const size = (await stat(partial)).size;
   if (size !== backup.size) {
-    throw new VerificationError({ key: 'sync.sizeMismatch', params: { id: backup.id, listed: backup.size, served: size }, hintKey: 'sync.sizeMismatch.hint' });
+    throw new VerificationError({
+      key: 'sync.sizeMismatch',
+      params: { id: backup.id, listed: backup.size, served: size },
+      hintKey: 'sync.sizeMismatch.hint',
+    });
   }
   stats.seconds = (Date.now() - started) / 1000;
   return { sha256: await hasher.digest(), size, stats };
@@ -109,8 +136,13 @@ async function download(source: CloudBackupApi, backup: BackupInfo, partial: str
  * nothing that arrived.
  */
 async function appendBody(
-  answer: Awaited<ReturnType<CloudBackupApi['downloadBackup']>>, partial: string, offset: number, expected: number,
-  hasher: HashThread, stats: FetchStats, onProgress?: (progress: TransferProgress) => void,
+  answer: Awaited<ReturnType<CloudBackupApi['downloadBackup']>>,
+  partial: string,
+  offset: number,
+  expected: number,
+  hasher: HashThread,
+  stats: FetchStats,
+  onProgress?: (progress: TransferProgress) => void,
 ): Promise<number> {
   const writer = await CoalescingFileWriter.open(partial, offset, WRITE_BUFFER_BYTES, (block) => hasher.update(block));
   let ticks = 0;
@@ -131,7 +163,12 @@ async function appendBody(
   } finally {
     clearInterval(timer);
     const size = await writer.close().catch((error: unknown) => {
-      throw new UnexpectedError({ key: 'sync.writeFailed', params: { file: partial, code: (error as NodeJS.ErrnoException).code ?? String(error) }, hintKey: 'sync.writeFailed.hint', cause: error });
+      throw new UnexpectedError({
+        key: 'sync.writeFailed',
+        params: { file: partial, code: (error as NodeJS.ErrnoException).code ?? String(error) },
+        hintKey: 'sync.writeFailed.hint',
+        cause: error,
+      });
     });
     onProgress?.({ bytes: size, total: expected });
   }
@@ -169,7 +206,10 @@ function pump(body: Readable, take: (chunk: Buffer) => Promise<void> | null): Pr
       }, fail);
     });
     // finished() also reports a body that closed early or errored; the last chunk may still be pending.
-    finished(body, { readable: true, writable: false }).then(() => (pending ?? Promise.resolve()).then(resolve, fail), fail);
+    finished(body, { readable: true, writable: false }).then(
+      () => (pending ?? Promise.resolve()).then(resolve, fail),
+      fail,
+    );
   });
 }
 
@@ -181,8 +221,10 @@ function abortReason(reason: unknown, backup: BackupInfo, held: number, fallback
 
 function deadlineError(backup: BackupInfo, offset: number, cause: unknown): UnreachableError {
   return new UnreachableError({
-    key: 'sync.downloadDeadline', params: { id: backup.id, bytes: offset, size: backup.size },
-    hintKey: 'sync.downloadDeadline.hint', cause,
+    key: 'sync.downloadDeadline',
+    params: { id: backup.id, bytes: offset, size: backup.size },
+    hintKey: 'sync.downloadDeadline.hint',
+    cause,
   });
 }
 

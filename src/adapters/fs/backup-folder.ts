@@ -12,7 +12,13 @@ import { VerificationError } from '../../core/errors.js';
 import type { BackupFolder, BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { readCatalog } from './backup-catalog.js';
 import { downloadToPartial } from './backup-download.js';
-import { addVerifiedDump, commitVerifiedDump, prepareCatalogPaths, removeCatalogEntries, removeStalePartials } from './catalog-write.js';
+import {
+  addVerifiedDump,
+  commitVerifiedDump,
+  prepareCatalogPaths,
+  removeCatalogEntries,
+  removeStalePartials,
+} from './catalog-write.js';
 import { verifyDumpFile } from './dump-verify.js';
 
 export interface FsBackupFolderOptions {
@@ -25,39 +31,81 @@ export interface FsBackupFolderOptions {
 }
 
 export class FsBackupFolder implements BackupFolder {
-  constructor(readonly folder: string, private readonly options: FsBackupFolderOptions = {}) {}
+  constructor(
+    readonly folder: string,
+    private readonly options: FsBackupFolderOptions = {},
+  ) {}
 
   read(): Promise<{ entries: CatalogEntry[]; damaged: string[] }> {
     return readCatalog(this.folder);
   }
 
-  async fetch(env: EnvironmentName, source: CloudBackupApi, backup: BackupInfo, options: {
-    deadlineAt: number; signal?: AbortSignal; onProgress?: (progress: TransferProgress) => void;
-  }): Promise<{ entry: CatalogEntry; stats: FetchStats }> {
+  async fetch(
+    env: EnvironmentName,
+    source: CloudBackupApi,
+    backup: BackupInfo,
+    options: {
+      deadlineAt: number;
+      signal?: AbortSignal;
+      onProgress?: (progress: TransferProgress) => void;
+    },
+  ): Promise<{ entry: CatalogEntry; stats: FetchStats }> {
     const paths = await prepareCatalogPaths(this.folder, env, backup.id);
     const expected = { size: backup.size, sha256: backup.sha256 };
     for (let round = 1; ; round++) {
-      const downloaded = await downloadToPartial(source, backup, paths.partial, { ...options, pauseMs: this.options.pauseMs });
+      const downloaded = await downloadToPartial(source, backup, paths.partial, {
+        ...options,
+        pauseMs: this.options.pauseMs,
+      });
       try {
-        const verified = await verifyDumpFile(paths.partial, { expected, sha256: downloaded.sha256, signal: options.signal, onStep: this.options.onStep });
-        const entry = await commitVerifiedDump({ folder: this.folder, env, id: backup.id, file: paths.partial, createdAt: backup.createdAt, verified });
+        const verified = await verifyDumpFile(paths.partial, {
+          expected,
+          sha256: downloaded.sha256,
+          signal: options.signal,
+          onStep: this.options.onStep,
+        });
+        const entry = await commitVerifiedDump({
+          folder: this.folder,
+          env,
+          id: backup.id,
+          file: paths.partial,
+          createdAt: backup.createdAt,
+          verified,
+        });
         return { entry, stats: { ...downloaded.stats, restarted: downloaded.stats.restarted || round > 1 } };
       } catch (error) {
         if (error instanceof VerificationError && error.key === 'verify.archiveTooNew') throw error;
         await rm(paths.partial, { force: true });
-        const retry = error instanceof VerificationError && error.key === 'verify.checksumMismatch' && round === 1 && Date.now() < options.deadlineAt;
+        const retry =
+          error instanceof VerificationError &&
+          error.key === 'verify.checksumMismatch' &&
+          round === 1 &&
+          Date.now() < options.deadlineAt;
         if (!retry) throw error;
         this.options.onRetry?.(error.key);
       }
     }
   }
 
-  async dump(env: EnvironmentName, db: DatabaseConfig, id: string, options: { signal?: AbortSignal } = {}): Promise<{ entry: CatalogEntry }> {
+  async dump(
+    env: EnvironmentName,
+    db: DatabaseConfig,
+    id: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<{ entry: CatalogEntry }> {
     const paths = await prepareCatalogPaths(this.folder, env, id);
     const createdAt = new Date().toISOString();
     const { dumpDatabase } = await import('../postgres/dump-tool.js');
     const { partialFile } = await dumpDatabase(db, paths.dump, { env, signal: options.signal });
-    const entry = await addVerifiedDump({ folder: this.folder, env, id, file: partialFile, createdAt, signal: options.signal, onStep: this.options.onStep });
+    const entry = await addVerifiedDump({
+      folder: this.folder,
+      env,
+      id,
+      file: partialFile,
+      createdAt,
+      signal: options.signal,
+      onStep: this.options.onStep,
+    });
     return { entry };
   }
 

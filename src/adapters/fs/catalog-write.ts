@@ -27,7 +27,12 @@ export interface CatalogPaths {
 export function catalogPaths(folder: string, env: EnvironmentName, id: string): CatalogPaths {
   if (!isBackupId(id)) throw new UsageError({ key: 'cloud.invalidBackupId', params: { id: id.slice(0, 140) } });
   const dir = join(folder, env);
-  return { dir, dump: join(dir, `${id}.dump`), sidecar: join(dir, `${id}.json`), partial: join(dir, `${id}${PARTIAL_SUFFIX}`) };
+  return {
+    dir,
+    dump: join(dir, `${id}.dump`),
+    sidecar: join(dir, `${id}.json`),
+    partial: join(dir, `${id}${PARTIAL_SUFFIX}`),
+  };
 }
 
 /** Creates `<folder>` and `<folder>/<env>` (0700) and returns the paths of `id`. */
@@ -63,9 +68,16 @@ export async function commitVerifiedDump(input: CommitInput): Promise<CatalogEnt
   await syncFolder(paths.dir);
   const { header, entries } = input.verified.listing;
   const sidecar: BackupSidecar = {
-    id: input.id, source: input.env, createdAt: new Date(input.createdAt).toISOString(),
-    size: input.verified.size, sha256: input.verified.sha256, verified: true, verifiedAt: new Date().toISOString(),
-    archiveVersion: header.dumpVersion, dumpedFrom: header.dumpedFrom?.slice(0, 64) ?? null, dumpedBy: header.dumpedBy?.slice(0, 64) ?? null,
+    id: input.id,
+    source: input.env,
+    createdAt: new Date(input.createdAt).toISOString(),
+    size: input.verified.size,
+    sha256: input.verified.sha256,
+    verified: true,
+    verifiedAt: new Date().toISOString(),
+    archiveVersion: header.dumpVersion,
+    dumpedFrom: header.dumpedFrom?.slice(0, 64) ?? null,
+    dumpedBy: header.dumpedBy?.slice(0, 64) ?? null,
     tocEntries: header.tocEntries ?? entries.length,
   };
   await replaceFileAtomically(paths.sidecar, JSON.stringify(sidecar, null, 2) + '\n');
@@ -95,12 +107,24 @@ export interface AddDumpInput {
 export async function addVerifiedDump(input: AddDumpInput): Promise<CatalogEntry> {
   let verified: VerifiedDump;
   try {
-    verified = await verifyDumpFile(input.file, { expected: input.expected ?? null, sha256: input.sha256, signal: input.signal, onStep: input.onStep });
+    verified = await verifyDumpFile(input.file, {
+      expected: input.expected ?? null,
+      sha256: input.sha256,
+      signal: input.signal,
+      onStep: input.onStep,
+    });
   } catch (error) {
     await rm(input.file, { force: true });
     throw error;
   }
-  return commitVerifiedDump({ folder: input.folder, env: input.env, id: input.id, file: input.file, createdAt: input.createdAt, verified });
+  return commitVerifiedDump({
+    folder: input.folder,
+    env: input.env,
+    id: input.id,
+    file: input.file,
+    createdAt: input.createdAt,
+    verified,
+  });
 }
 
 /** Deletes entries: the dump first (the entry vanishes at once), then the sidecar. */
@@ -112,7 +136,11 @@ export async function removeCatalogEntries(entries: CatalogEntry[]): Promise<voi
 }
 
 /** Deletes `<id>.dump.partial` files in `<folder>/<env>` except `keepId`'s; returns the names removed. */
-export async function removeStalePartials(folder: string, env: EnvironmentName, keepId: string | null): Promise<string[]> {
+export async function removeStalePartials(
+  folder: string,
+  env: EnvironmentName,
+  keepId: string | null,
+): Promise<string[]> {
   const dir = join(folder, env);
   let names: string[];
   try {

@@ -17,7 +17,12 @@ export class CoalescingFileWriter {
   /** Bytes on disk (written by completed writes), counted from the file's start. */
   written: number;
 
-  private constructor(private readonly handle: FileHandle, start: number, bufferBytes: number, private readonly alongWrite: BlockConsumer) {
+  private constructor(
+    private readonly handle: FileHandle,
+    start: number,
+    bufferBytes: number,
+    private readonly alongWrite: BlockConsumer,
+  ) {
     // Shared memory, so a consumer on another thread can read a block without a copy.
     this.active = Buffer.from(new SharedArrayBuffer(bufferBytes));
     this.spare = Buffer.from(new SharedArrayBuffer(bufferBytes));
@@ -29,7 +34,12 @@ export class CoalescingFileWriter {
    * Opens an existing file to write from byte `start` on; `alongWrite` sees every block in file order while
    * it is being written, and the block is reused only once both have finished.
    */
-  static async open(path: string, start: number, bufferBytes: number, alongWrite: BlockConsumer): Promise<CoalescingFileWriter> {
+  static async open(
+    path: string,
+    start: number,
+    bufferBytes: number,
+    alongWrite: BlockConsumer,
+  ): Promise<CoalescingFileWriter> {
     return new CoalescingFileWriter(await open(path, 'r+'), start, bufferBytes, alongWrite);
   }
 
@@ -105,7 +115,10 @@ export class CoalescingFileWriter {
     this.position += n;
     // Both only read the block: the consumer (the hash) runs while the thread pool writes it.
     // allSettled: neither may still be reading the block when a failure returns it for reuse.
-    const [written, consumed] = await Promise.allSettled([this.writeAll(buffer, n, at), this.alongWrite(buffer.subarray(0, n))]);
+    const [written, consumed] = await Promise.allSettled([
+      this.writeAll(buffer, n, at),
+      this.alongWrite(buffer.subarray(0, n)),
+    ]);
     if (written.status === 'rejected') throw written.reason;
     if (consumed.status === 'rejected') throw consumed.reason;
   }

@@ -32,16 +32,25 @@ export async function verifyDumpFile(file: string, options: VerifyOptions): Prom
   const { expected } = options;
   const size = (await stat(file)).size;
   if (expected && size !== expected.size) {
-    throw new VerificationError({ key: 'verify.sizeMismatch', params: { file, expected: expected.size, actual: size }, hintKey: 'verify.retry.hint' });
+    throw new VerificationError({
+      key: 'verify.sizeMismatch',
+      params: { file, expected: expected.size, actual: size },
+      hintKey: 'verify.retry.hint',
+    });
   }
   options.onStep?.('checksum');
   const sha256 = options.sha256 ?? (await hashFile(file));
   if (expected && sha256 !== expected.sha256) {
-    throw new VerificationError({ key: 'verify.checksumMismatch', params: { file, expected: expected.sha256, actual: sha256 }, hintKey: 'verify.retry.hint' });
+    throw new VerificationError({
+      key: 'verify.checksumMismatch',
+      params: { file, expected: expected.sha256, actual: sha256 },
+      hintKey: 'verify.retry.hint',
+    });
   }
   options.onStep?.('header');
   const version = await readArchiveVersion(file);
-  if (version === null) throw new VerificationError({ key: 'verify.notADump', params: { file }, hintKey: 'verify.retry.hint' });
+  if (version === null)
+    throw new VerificationError({ key: 'verify.notADump', params: { file }, hintKey: 'verify.retry.hint' });
   // Loaded here, after a download: the process runner (execa) need not sit in memory while bytes stream.
   const { listArchive, localPgRestoreVersion, readWholeArchive } = await import('../postgres/dump-tool.js');
   restoreMajor ??= localPgRestoreVersion();
@@ -49,7 +58,13 @@ export async function verifyDumpFile(file: string, options: VerifyOptions): Prom
   if (!archiveVersionReadable(version, local.major)) {
     throw new VerificationError({
       key: 'verify.archiveTooNew',
-      params: { file, version, local: local.version, newest: newestReadableArchiveVersion(local.major), needed: pgRestoreNeededFor(version) },
+      params: {
+        file,
+        version,
+        local: local.version,
+        newest: newestReadableArchiveVersion(local.major),
+        needed: pgRestoreNeededFor(version),
+      },
       hintKey: 'verify.archiveTooNew.hint',
     });
   }

@@ -66,8 +66,11 @@ export class HashThread {
 
   /** Continues the hash with `block` (over a SharedArrayBuffer); resolves once the block may be reused. */
   update(block: Buffer): Promise<void> {
-    if (!(block.buffer instanceof SharedArrayBuffer)) return Promise.reject(new TypeError('HashThread.update needs a block in shared memory'));
-    return this.ask({ op: 'update', buffer: block.buffer, offset: block.byteOffset, length: block.length }).then(() => undefined);
+    if (!(block.buffer instanceof SharedArrayBuffer))
+      return Promise.reject(new TypeError('HashThread.update needs a block in shared memory'));
+    return this.ask({ op: 'update', buffer: block.buffer, offset: block.byteOffset, length: block.length }).then(
+      () => undefined,
+    );
   }
 
   /** Starts over with the first `bytes` bytes of `file` (0: an empty hash). */

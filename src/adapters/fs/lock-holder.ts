@@ -75,10 +75,14 @@ export async function inspectLock(stateDir: string, now: number = Date.now()): P
   const holder = read && (read.lockId === undefined || info.ino === 0n || read.lockId === lockIdOf(info)) ? read : null;
   const age = now - refreshedAt.getTime();
   if (holder === null) {
-    return age > UNKNOWN_STALE_MS ? { kind: 'stale', holder, refreshedAt, reason: 'noHolder' } : { kind: 'held', holder, refreshedAt };
+    return age > UNKNOWN_STALE_MS
+      ? { kind: 'stale', holder, refreshedAt, reason: 'noHolder' }
+      : { kind: 'held', holder, refreshedAt };
   }
   if (!isThisHost(holder.host)) {
-    return age > REMOTE_STALE_MS ? { kind: 'stale', holder, refreshedAt, reason: 'notRefreshed' } : { kind: 'held', holder, refreshedAt };
+    return age > REMOTE_STALE_MS
+      ? { kind: 'stale', holder, refreshedAt, reason: 'notRefreshed' }
+      : { kind: 'held', holder, refreshedAt };
   }
   if (!isPidAlive(holder.pid)) return { kind: 'stale', holder, refreshedAt, reason: 'deadProcess' };
   const bootedAt = now - uptime() * 1000;

@@ -28,8 +28,12 @@ export async function readLockHolder(stateDir: string): Promise<LockReport | nul
 export function lockReportOf(verdict: Exclude<LockVerdict, { kind: 'free' }>): LockReport {
   const h = verdict.holder;
   return {
-    pid: h?.pid ?? null, host: h?.host ?? null, user: h?.user ?? null, command: h?.command ?? null,
-    startedAt: h?.startedAt ?? null, phase: h?.phase ?? null,
+    pid: h?.pid ?? null,
+    host: h?.host ?? null,
+    user: h?.user ?? null,
+    command: h?.command ?? null,
+    startedAt: h?.startedAt ?? null,
+    phase: h?.phase ?? null,
     refreshedAt: verdict.refreshedAt.toISOString(),
     stale: verdict.kind === 'stale',
     staleReason: verdict.kind === 'stale' ? verdict.reason : null,
@@ -56,7 +60,11 @@ export function removeStaleLock(stateDir: string, judged: Extract<LockVerdict, {
  * Removes the lock only while it still has the holder `expectedNonce` (null: no recorded holder) and
  * `accept` agrees with a fresh judgement, under the takeover guard. Returns true when it removed it.
  */
-export async function removeLockIfUnchanged(stateDir: string, expectedNonce: string | null, accept: (now: LockVerdict) => boolean): Promise<boolean> {
+export async function removeLockIfUnchanged(
+  stateDir: string,
+  expectedNonce: string | null,
+  accept: (now: LockVerdict) => boolean,
+): Promise<boolean> {
   const paths = lockPaths(stateDir);
   let releaseGuard: () => Promise<void>;
   try {
@@ -84,10 +92,21 @@ export function holderParams(verdict: { holder: LockHolder | null; refreshedAt: 
   const h = verdict.holder;
   const refreshedAt = formatClock(verdict.refreshedAt);
   if (h === null) return { refreshedAt };
-  return { command: h.command, pid: h.pid, host: h.host, user: h.user, startedAt: formatClock(new Date(h.startedAt)), phase: h.phase, refreshedAt };
+  return {
+    command: h.command,
+    pid: h.pid,
+    host: h.host,
+    user: h.user,
+    startedAt: formatClock(new Date(h.startedAt)),
+    phase: h.phase,
+    refreshedAt,
+  };
 }
 
-/** LockedError (exit 7) naming the holder: "another sync (pid 4242 on PC-01, started 10:00:03, downloading) holds the lock". */
+/**
+ * LockedError (exit 7) naming the holder: "another sync (pid 4242 on PC-01, started 10:00:03, downloading) holds
+ * the lock".
+ */
 export function lockedError(verdict: { holder: LockHolder | null; refreshedAt: Date }): LockedError {
   const h = verdict.holder;
   const key = h === null ? 'lock.heldUnknown' : h.phase ? 'lock.held' : 'lock.heldNoPhase';

@@ -77,7 +77,9 @@ async function attemptLock(options: AcquireLockOptions): Promise<LockHandle | Ex
         stale: PROPER_LOCKFILE_STALE_MS,
         update: REFRESH_MS,
         retries: 0,
-        fs: guardedFs(() => ownership.decided ?? (ownership.creating || holderIsOurs(paths.holderFile, ownership.nonce))),
+        fs: guardedFs(
+          () => ownership.decided ?? (ownership.creating || holderIsOurs(paths.holderFile, ownership.nonce)),
+        ),
         onCompromised: () => {
           ownership.compromised = true;
           options.notify?.('lock.compromised', { command: options.command });
@@ -102,7 +104,8 @@ async function attemptLock(options: AcquireLockOptions): Promise<LockHandle | Ex
 async function inspectNamingHolder(stateDir: string): Promise<LockVerdict> {
   for (let attempt = 0; ; attempt++) {
     const verdict = await inspectLock(stateDir);
-    const young = verdict.kind === 'held' && verdict.holder === null && Date.now() - verdict.refreshedAt.getTime() < 2_000;
+    const young =
+      verdict.kind === 'held' && verdict.holder === null && Date.now() - verdict.refreshedAt.getTime() < 2_000;
     if (!young || attempt >= 10) return verdict;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -116,8 +119,13 @@ async function startHolding(
   const paths = lockPaths(options.stateDir);
   const actor = currentActor();
   const holder: LockHolder = {
-    pid: actor.pid, host: actor.host, user: actor.user, command: options.command,
-    startedAt: new Date().toISOString(), phase: null, nonce: randomUUID(),
+    pid: actor.pid,
+    host: actor.host,
+    user: actor.user,
+    command: options.command,
+    startedAt: new Date().toISOString(),
+    phase: null,
+    nonce: randomUUID(),
     lockId: lockIdOf(await stat(paths.lockDir, { bigint: true })),
   };
   ownership.nonce = holder.nonce;
@@ -147,20 +155,31 @@ async function startHolding(
     detach();
     ownership.decided = !ownership.compromised && holderIsOurs(paths.holderFile, holder.nonce);
     if (!ownership.decided) return;
-    try { fs.unlinkSync(paths.holderFile); } catch { /* already gone */ }
-    try { fs.rmdirSync(paths.lockDir); } catch { /* already gone */ }
+    try {
+      fs.unlinkSync(paths.holderFile);
+    } catch {
+      /* already gone */
+    }
+    try {
+      fs.rmdirSync(paths.lockDir);
+    } catch {
+      /* already gone */
+    }
   }
 
   return {
     holder,
-    get compromised() { return ownership.compromised; },
+    get compromised() {
+      return ownership.compromised;
+    },
     async updatePhase(phase: string) {
       if (ownership.decided !== null || ownership.compromised) return;
       holder.phase = phase;
       await replaceFileAtomically(paths.holderFile, JSON.stringify(holder, null, 2) + '\n');
     },
     assertHeld() {
-      if (ownership.compromised) throw new LockedError({ key: 'lock.lost', params: { command: options.command }, hintKey: 'lock.lost.hint' });
+      if (ownership.compromised)
+        throw new LockedError({ key: 'lock.lost', params: { command: options.command }, hintKey: 'lock.lost.hint' });
     },
     async release() {
       if (ownership.decided !== null) return;
@@ -185,7 +204,10 @@ function holderIsOurs(holderFile: string, nonce: string): boolean {
 function guardedFs(mayRemove: () => boolean): typeof fs {
   return {
     ...fs,
-    rmdir: ((path: fs.PathLike, callback: fs.NoParamCallback) => (mayRemove() ? fs.rmdir(path, callback) : callback(null))) as typeof fs.rmdir,
-    rmdirSync: ((path: fs.PathLike) => { if (mayRemove()) fs.rmdirSync(path); }) as typeof fs.rmdirSync,
+    rmdir: ((path: fs.PathLike, callback: fs.NoParamCallback) =>
+      mayRemove() ? fs.rmdir(path, callback) : callback(null)) as typeof fs.rmdir,
+    rmdirSync: ((path: fs.PathLike) => {
+      if (mayRemove()) fs.rmdirSync(path);
+    }) as typeof fs.rmdirSync,
   };
 }

@@ -27,7 +27,11 @@ export class FileStateStore implements StateStore {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return defaultState();
-      throw new UnexpectedError({ key: 'state.unreadable', params: { path: this.path, reason: code ?? String(error) }, cause: error });
+      throw new UnexpectedError({
+        key: 'state.unreadable',
+        params: { path: this.path, reason: code ?? String(error) },
+        cause: error,
+      });
     }
     // Notepad on Windows may add a byte-order mark; it is not damage.
     return parseState(text.replace(/^\uFEFF/, ''), this.path);

@@ -106,7 +106,15 @@ export interface HttpClient {
   close(): void;
 }
 
-const DEFAULTS = { connectMs: 10_000, responseMs: 30_000, idleMs: 30_000, limit: 3, totalDeadlineMs: 60_000, baseDelayMs: 250, maxJsonBytes: 1024 * 1024 };
+const DEFAULTS = {
+  connectMs: 10_000,
+  responseMs: 30_000,
+  idleMs: 30_000,
+  limit: 3,
+  totalDeadlineMs: 60_000,
+  baseDelayMs: 250,
+  maxJsonBytes: 1024 * 1024,
+};
 const ERROR_BODY_LIMIT = 64 * 1024;
 
 interface Opened {
@@ -121,8 +129,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const env = options.env;
   const tls = lazyTlsMaterial(() => loadTlsMaterial(env, options.caFile, options.clientCertificate));
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-  const authorization = options.user === undefined ? undefined
-    : 'Basic ' + Buffer.from(`${options.user}:${options.apiKey ?? ''}`, 'utf8').toString('base64');
+  const authorization =
+    options.user === undefined
+      ? undefined
+      : 'Basic ' + Buffer.from(`${options.user}:${options.apiKey ?? ''}`, 'utf8').toString('base64');
   const instance: Got = got.extend({
     retry: { limit: 0 },
     followRedirect: false,
@@ -142,7 +152,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return { url, target: { env, url: `${url.origin}${url.pathname}` } };
   }
 
-  function open(method: HttpMethod, url: URL, init: { headers?: Record<string, string>; body?: Readable | Buffer | string; timeouts?: HttpTimeouts; signal?: AbortSignal }): Promise<Opened> {
+  function open(
+    method: HttpMethod,
+    url: URL,
+    init: {
+      headers?: Record<string, string>;
+      body?: Readable | Buffer | string;
+      timeouts?: HttpTimeouts;
+      signal?: AbortSignal;
+    },
+  ): Promise<Opened> {
     const material = tls();
     const t = { ...DEFAULTS, ...options.timeouts, ...init.timeouts };
     const stream = instance.stream(url, {
@@ -150,7 +169,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers: init.headers,
       body: init.body,
       signal: init.signal,
-      timeout: { lookup: t.connectMs, connect: t.connectMs, secureConnect: t.connectMs, response: t.responseMs, socket: t.idleMs },
+      timeout: {
+        lookup: t.connectMs,
+        connect: t.connectMs,
+        secureConnect: t.connectMs,
+        response: t.responseMs,
+        socket: t.idleMs,
+      },
       https: { rejectUnauthorized: options.insecure !== true, ...material },
     });
     // A permanent first listener: it scrubs got's error (its enumerable `options` hold the Authorization
@@ -172,17 +197,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function drainError(opened: Opened): Promise<string | null> {
     try {
-      return serverErrorCode(parseJson(await readLimited(opened.body, undefined, ERROR_BODY_LIMIT, { env, url: '' }), { env, url: '' }));
+      return serverErrorCode(
+        parseJson(await readLimited(opened.body, undefined, ERROR_BODY_LIMIT, { env, url: '' }), { env, url: '' }),
+      );
     } catch {
       return null;
     }
   }
 
-  async function finishJson<T>(opened: Opened, request: Omit<JsonRequest<T>, 'method'> & { method: string }, target: RequestTarget, n: number): Promise<JsonAnswer<T>> {
-    const meta = { status: opened.status, headers: opened.headers, reportedMode: headerValue(opened.headers['x-hybridmode']), attempts: n };
+  async function finishJson<T>(
+    opened: Opened,
+    request: Omit<JsonRequest<T>, 'method'> & { method: string },
+    target: RequestTarget,
+    n: number,
+  ): Promise<JsonAnswer<T>> {
+    const meta = {
+      status: opened.status,
+      headers: opened.headers,
+      reportedMode: headerValue(opened.headers['x-hybridmode']),
+      attempts: n,
+    };
     if (opened.status >= 200 && opened.status < 300) {
       if (request.method === 'HEAD') return { ...meta, ok: true, body: undefined as T };
-      const raw = await readLimited(opened.body, opened.headers['content-length'], request.maxBytes ?? maxJsonBytes, target);
+      const raw = await readLimited(
+        opened.body,
+        opened.headers['content-length'],
+        request.maxBytes ?? maxJsonBytes,
+        target,
+      );
       const value = parseJson(raw, target);
       return { ...meta, ok: true, body: request.schema ? validateAnswer(request.schema, value, target) : (value as T) };
     }
@@ -196,13 +238,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     async requestJson<T>(request: JsonRequest<T>): Promise<JsonAnswer<T>> {
       const { url, target } = targetOf(request.path, request.query);
       const idempotent = request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method);
-      const headers = { accept: 'application/json', ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers };
+      const headers = {
+        accept: 'application/json',
+        ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...request.headers,
+      };
       const body = request.json === undefined ? undefined : JSON.stringify(request.json);
       tls(); // local files: loaded (once) before the network deadline starts
       return runWithRetries(target, policy(idempotent, request.signal), async ({ signal }, n) => {
         const opened = await open(request.method, url, { headers, body, timeouts: request.timeouts, signal });
         if (RETRY_STATUSES.has(opened.status) && !request.accept?.includes(opened.status)) {
-          return { retryStatus: opened.status, retryAfterMs: retryAfterMs(opened.headers['retry-after']), errorCode: await drainError(opened) };
+          return {
+            retryStatus: opened.status,
+            retryAfterMs: retryAfterMs(opened.headers['retry-after']),
+            errorCode: await drainError(opened),
+          };
         }
         return finishJson(opened, request, target, n);
       });
@@ -211,33 +261,65 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     async openDownload(request: DownloadRequest): Promise<DownloadAnswer> {
       const { url, target } = targetOf(request.path);
       // identity: byte offsets (Range, resume) must count the file's bytes, never a compressed encoding's.
-      const headers = { ...request.headers, 'accept-encoding': 'identity', ...(request.offset ? { range: `bytes=${request.offset}-` } : {}) };
+      const headers = {
+        ...request.headers,
+        'accept-encoding': 'identity',
+        ...(request.offset ? { range: `bytes=${request.offset}-` } : {}),
+      };
       const accept = request.accept ?? [404, 416];
       tls(); // local files: loaded (once) before the network deadline starts
       return runWithRetries(target, policy(true, request.signal), async (attempt, n) => {
         const opened = await open('GET', url, { headers, signal: attempt.signal });
-        const meta = { status: opened.status, headers: opened.headers, reportedMode: headerValue(opened.headers['x-hybridmode']), attempts: n };
+        const meta = {
+          status: opened.status,
+          headers: opened.headers,
+          reportedMode: headerValue(opened.headers['x-hybridmode']),
+          attempts: n,
+        };
         if (opened.status === 200 || opened.status === 206) {
           attempt.keepUntil(opened.body);
           const length = Number(opened.headers['content-length']);
-          return { ...meta, body: opened.body, contentLength: Number.isSafeInteger(length) && length >= 0 ? length : null,
+          return {
+            ...meta,
+            body: opened.body,
+            contentLength: Number.isSafeInteger(length) && length >= 0 ? length : null,
             contentRange: parseContentRange(headerValue(opened.headers['content-range']) ?? undefined),
-            etag: headerValue(opened.headers.etag), errorCode: null };
+            etag: headerValue(opened.headers.etag),
+            errorCode: null,
+          };
         }
         const errorCode = await drainError(opened);
-        if (RETRY_STATUSES.has(opened.status)) return { retryStatus: opened.status, retryAfterMs: retryAfterMs(opened.headers['retry-after']), errorCode };
+        if (RETRY_STATUSES.has(opened.status))
+          return { retryStatus: opened.status, retryAfterMs: retryAfterMs(opened.headers['retry-after']), errorCode };
         if (!accept.includes(opened.status)) throw mapStatusError(opened.status, target, n, errorCode);
-        return { ...meta, body: Readable.from([]), contentLength: null, contentRange: parseContentRange(headerValue(opened.headers['content-range']) ?? undefined), etag: null, errorCode };
+        return {
+          ...meta,
+          body: Readable.from([]),
+          contentLength: null,
+          contentRange: parseContentRange(headerValue(opened.headers['content-range']) ?? undefined),
+          etag: null,
+          errorCode,
+        };
       });
     },
 
     async sendStream<T>(request: StreamUploadRequest<T>): Promise<JsonAnswer<T>> {
       const { url, target } = targetOf(request.path, request.query);
-      const headers = { accept: 'application/json', 'content-type': 'application/octet-stream', ...request.headers, 'content-length': String(request.contentLength) };
+      const headers = {
+        accept: 'application/json',
+        'content-type': 'application/octet-stream',
+        ...request.headers,
+        'content-length': String(request.contentLength),
+      };
       // No total deadline: a large upload takes as long as it takes while bytes flow (idle timeout).
       tls(); // local files: loaded (once) before the network deadline starts
       return runWithRetries(target, policy(false, request.signal, false), async ({ signal }, n) => {
-        const opened = await open(request.method, url, { headers, body: request.body, timeouts: request.timeouts, signal });
+        const opened = await open(request.method, url, {
+          headers,
+          body: request.body,
+          timeouts: request.timeouts,
+          signal,
+        });
         return finishJson(opened, request, target, n);
       });
     },
@@ -257,7 +339,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 function scrubGotError(error: unknown): void {
   if (error === null || typeof error !== 'object') return;
   for (const key of ['options', 'input']) {
-    if (key in error) Object.defineProperty(error, key, { value: undefined, enumerable: false, configurable: true, writable: true });
+    if (key in error)
+      Object.defineProperty(error, key, { value: undefined, enumerable: false, configurable: true, writable: true });
   }
 }
 

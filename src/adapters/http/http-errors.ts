@@ -16,25 +16,53 @@ export interface RequestTarget {
 }
 
 const SERVER_CERT_UNTRUSTED = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
-  'CERT_REJECTED', 'INVALID_CA', 'CERT_REVOKED', 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', 'PATH_LENGTH_EXCEEDED',
-  'INVALID_PURPOSE', 'CERT_CHAIN_TOO_LONG',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED',
+  'INVALID_CA',
+  'CERT_REVOKED',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'PATH_LENGTH_EXCEEDED',
+  'INVALID_PURPOSE',
+  'CERT_CHAIN_TOO_LONG',
 ]);
 const SERVER_CERT_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 const SERVER_NAME_MISMATCH = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
 /** TLS alerts a server sends when it rejects (or did not get) our client certificate. */
 const CLIENT_CERT_ALERTS = [
-  'ALERT_CERTIFICATE_REQUIRED', 'ALERT_HANDSHAKE_FAILURE', 'ALERT_BAD_CERTIFICATE', 'ALERT_UNKNOWN_CA',
-  'ALERT_CERTIFICATE_UNKNOWN', 'ALERT_CERTIFICATE_EXPIRED', 'ALERT_CERTIFICATE_REVOKED', 'ALERT_ACCESS_DENIED',
-  'ALERT_UNSUPPORTED_CERTIFICATE', 'ALERT_DECRYPT_ERROR',
+  'ALERT_CERTIFICATE_REQUIRED',
+  'ALERT_HANDSHAKE_FAILURE',
+  'ALERT_BAD_CERTIFICATE',
+  'ALERT_UNKNOWN_CA',
+  'ALERT_CERTIFICATE_UNKNOWN',
+  'ALERT_CERTIFICATE_EXPIRED',
+  'ALERT_CERTIFICATE_REVOKED',
+  'ALERT_ACCESS_DENIED',
+  'ALERT_UNSUPPORTED_CERTIFICATE',
+  'ALERT_DECRYPT_ERROR',
 ];
 const REFUSED = new Set(['ECONNREFUSED']);
 const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 const TIMEOUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 /** Transient network failures worth a retry on an idempotent call. */
-const TRANSIENT = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED',
-  'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'ERR_STREAM_PREMATURE_CLOSE']);
+const TRANSIENT = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
 /** HTTP statuses retried on an idempotent call. */
 export const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
@@ -59,18 +87,50 @@ export function mapTransportError(error: unknown, target: RequestTarget, attempt
   const code = errorCodeOf(error) ?? 'UNKNOWN';
   const params = { env: target.env, url: target.url, code, attempts };
   const cause = new Error(code);
-  if (SERVER_CERT_UNTRUSTED.has(code)) return new UnreachableError({ key: 'http.tls.serverUntrusted', params, hintKey: 'http.tls.serverUntrusted.hint', cause });
-  if (SERVER_CERT_EXPIRED.has(code)) return new UnreachableError({ key: 'http.tls.serverExpired', params, hintKey: 'http.tls.serverExpired.hint', cause });
-  if (SERVER_NAME_MISMATCH.has(code)) return new UnreachableError({ key: 'http.tls.serverNameMismatch', params, hintKey: 'http.tls.serverUntrusted.hint', cause });
-  if (isClientCertAlert(code)) return new AuthError({ key: 'http.tls.clientCertRefused', params, hintKey: 'http.tls.clientCertRefused.hint', cause });
-  if (REFUSED.has(code)) return new UnreachableError({ key: 'http.refused', params, hintKey: 'http.unreachable.hint', cause });
-  if (DNS.has(code)) return new UnreachableError({ key: 'http.dnsFailed', params, hintKey: 'http.unreachable.hint', cause });
-  if (TIMEOUT.has(code)) return new UnreachableError({ key: 'http.timeout', params, hintKey: 'http.unreachable.hint', cause });
+  if (SERVER_CERT_UNTRUSTED.has(code))
+    return new UnreachableError({
+      key: 'http.tls.serverUntrusted',
+      params,
+      hintKey: 'http.tls.serverUntrusted.hint',
+      cause,
+    });
+  if (SERVER_CERT_EXPIRED.has(code))
+    return new UnreachableError({
+      key: 'http.tls.serverExpired',
+      params,
+      hintKey: 'http.tls.serverExpired.hint',
+      cause,
+    });
+  if (SERVER_NAME_MISMATCH.has(code))
+    return new UnreachableError({
+      key: 'http.tls.serverNameMismatch',
+      params,
+      hintKey: 'http.tls.serverUntrusted.hint',
+      cause,
+    });
+  if (isClientCertAlert(code))
+    return new AuthError({
+      key: 'http.tls.clientCertRefused',
+      params,
+      hintKey: 'http.tls.clientCertRefused.hint',
+      cause,
+    });
+  if (REFUSED.has(code))
+    return new UnreachableError({ key: 'http.refused', params, hintKey: 'http.unreachable.hint', cause });
+  if (DNS.has(code))
+    return new UnreachableError({ key: 'http.dnsFailed', params, hintKey: 'http.unreachable.hint', cause });
+  if (TIMEOUT.has(code))
+    return new UnreachableError({ key: 'http.timeout', params, hintKey: 'http.unreachable.hint', cause });
   return new UnreachableError({ key: 'http.connectionFailed', params, hintKey: 'http.unreachable.hint', cause });
 }
 
 /** The error for an HTTP status the caller did not accept. */
-export function mapStatusError(status: number, target: RequestTarget, attempts: number, serverCode: string | null): OrcaError {
+export function mapStatusError(
+  status: number,
+  target: RequestTarget,
+  attempts: number,
+  serverCode: string | null,
+): OrcaError {
   const params = { env: target.env, url: target.url, status, attempts, serverCode: serverCode ?? '-' };
   if (status === 401 || status === 403) {
     return new AuthError({ key: 'http.authRefused', params, hintKey: 'http.authRefused.hint' });
@@ -80,11 +140,20 @@ export function mapStatusError(status: number, target: RequestTarget, attempts: 
 }
 
 export function malformedAnswer(target: RequestTarget, reason: string, details: string[] = []): OrcaError {
-  return new UnreachableError({ key: 'http.malformedAnswer', params: { env: target.env, url: target.url, reason }, hintKey: 'http.malformedAnswer.hint', details });
+  return new UnreachableError({
+    key: 'http.malformedAnswer',
+    params: { env: target.env, url: target.url, reason },
+    hintKey: 'http.malformedAnswer.hint',
+    details,
+  });
 }
 
 export function oversizedAnswer(target: RequestTarget, limit: number): OrcaError {
-  return new UnreachableError({ key: 'http.oversizedAnswer', params: { env: target.env, url: target.url, limit }, hintKey: 'http.malformedAnswer.hint' });
+  return new UnreachableError({
+    key: 'http.oversizedAnswer',
+    params: { env: target.env, url: target.url, limit },
+    hintKey: 'http.malformedAnswer.hint',
+  });
 }
 
 export function unreadableFile(env: EnvironmentName, path: string, code: string): OrcaError {
@@ -92,5 +161,9 @@ export function unreadableFile(env: EnvironmentName, path: string, code: string)
 }
 
 export function unusableClientCertificate(env: EnvironmentName, path: string): OrcaError {
-  return new AuthError({ key: 'http.tls.clientCertUnusable', params: { env, path }, hintKey: 'http.tls.clientCertUnusable.hint' });
+  return new AuthError({
+    key: 'http.tls.clientCertUnusable',
+    params: { env, path },
+    hintKey: 'http.tls.clientCertUnusable.hint',
+  });
 }

@@ -7,7 +7,11 @@ import type { ClientCertificateSource } from './tls-material.js';
  * `…File` fields by the loader). `target` picks the cloud control API (`url`) or the WebORCA API
  * (`orcaApiUrl`); both share the environment's credentials, CA and client certificate.
  */
-export function httpOptionsFor(config: OrcaConfig, env: EnvironmentName, target: 'control' | 'orcaApi'): HttpClientOptions {
+export function httpOptionsFor(
+  config: OrcaConfig,
+  env: EnvironmentName,
+  target: 'control' | 'orcaApi',
+): HttpClientOptions {
   const envConfig = config.environments[env];
   const baseUrl = target === 'control' ? ('url' in envConfig ? envConfig.url : undefined) : envConfig.orcaApiUrl;
   if (baseUrl === undefined) throw new Error(`environment ${env} has no cloud control URL`);
@@ -35,6 +39,7 @@ function credentialOptions(credentials: CredentialsConfig | undefined): Partial<
 function clientCertificateOf(cert: CredentialsConfig['clientCertificate']): ClientCertificateSource | undefined {
   if (!cert) return undefined;
   if (cert.p12File) return { p12File: cert.p12File, passphrase: cert.passphrase };
-  if (cert.certFile && cert.keyFile) return { certFile: cert.certFile, keyFile: cert.keyFile, passphrase: cert.passphrase };
+  if (cert.certFile && cert.keyFile)
+    return { certFile: cert.certFile, keyFile: cert.keyFile, passphrase: cert.passphrase };
   return undefined;
 }

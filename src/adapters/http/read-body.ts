@@ -3,7 +3,12 @@ import type { ZodType } from 'zod';
 import { malformedAnswer, oversizedAnswer, type RequestTarget } from './http-errors.js';
 
 /** Reads a whole body, refusing (and destroying the stream) once it passes `limit` bytes. */
-export async function readLimited(stream: Readable, declaredLength: string | undefined, limit: number, target: RequestTarget): Promise<Buffer> {
+export async function readLimited(
+  stream: Readable,
+  declaredLength: string | undefined,
+  limit: number,
+  target: RequestTarget,
+): Promise<Buffer> {
   const declared = declaredLength === undefined ? NaN : Number(declaredLength);
   if (Number.isFinite(declared) && declared > limit) {
     stream.destroy();
@@ -36,7 +41,9 @@ export function parseJson(raw: Buffer, target: RequestTarget): unknown {
 export function validateAnswer<T>(schema: ZodType<T>, value: unknown, target: RequestTarget): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  const details = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
   throw malformedAnswer(target, 'unexpected shape', details);
 }
 
@@ -47,7 +54,9 @@ export function serverErrorCode(value: unknown): string | null {
 }
 
 /** Parses `Content-Range: bytes start-end/total` (total may be `*`). */
-export function parseContentRange(value: string | undefined): { start: number; end: number; total: number | null } | null {
+export function parseContentRange(
+  value: string | undefined,
+): { start: number; end: number; total: number | null } | null {
   const match = value === undefined ? null : /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(value.trim());
   if (!match) return null;
   const [start, end] = [Number(match[1]), Number(match[2])];

@@ -33,8 +33,11 @@ class DeadlineReached extends Error {}
  * the attempt, a download's body is not (it runs as long as bytes keep coming; the idle timeout catches a
  * stall). Errors are typed; the caller's abort reason passes through when it is an OrcaError.
  */
-export async function runWithRetries<R>(target: RequestTarget, policy: RetryPolicy,
-  attempt: (signal: AttemptSignal, n: number) => Promise<R | RetryableStatus>): Promise<R> {
+export async function runWithRetries<R>(
+  target: RequestTarget,
+  policy: RetryPolicy,
+  attempt: (signal: AttemptSignal, n: number) => Promise<R | RetryableStatus>,
+): Promise<R> {
   const deadline = policy.totalDeadlineMs === null ? null : Date.now() + policy.totalDeadlineMs;
   const user = policy.signal;
   for (let n = 1; ; n++) {
@@ -42,7 +45,10 @@ export async function runWithRetries<R>(target: RequestTarget, policy: RetryPoli
     const forward = () => controller.abort(user?.reason);
     if (user?.aborted) controller.abort(user.reason);
     else user?.addEventListener('abort', forward, { once: true });
-    const timer = deadline === null ? undefined : setTimeout(() => controller.abort(new DeadlineReached()), Math.max(1, deadline - Date.now()));
+    const timer =
+      deadline === null
+        ? undefined
+        : setTimeout(() => controller.abort(new DeadlineReached()), Math.max(1, deadline - Date.now()));
     timer?.unref();
     let kept = false;
     const handle: AttemptSignal = {
@@ -56,7 +62,11 @@ export async function runWithRetries<R>(target: RequestTarget, policy: RetryPoli
     try {
       const result = await attempt(handle, n);
       if (!isRetryableStatus(result)) return result;
-      failure = { error: mapStatusError(result.retryStatus, target, n, result.errorCode), retryable: true, waitMs: result.retryAfterMs };
+      failure = {
+        error: mapStatusError(result.retryStatus, target, n, result.errorCode),
+        retryable: true,
+        waitMs: result.retryAfterMs,
+      };
     } catch (error) {
       if (user?.aborted) throw abortError(user.reason, target, n);
       if (controller.signal.reason instanceof DeadlineReached) throw timeoutError(target, n, 'DEADLINE');
@@ -85,5 +95,9 @@ function abortError(reason: unknown, target: RequestTarget, attempts: number): O
 }
 
 export function timeoutError(target: RequestTarget, attempts: number, code: string): OrcaError {
-  return new UnreachableError({ key: 'http.timeout', params: { env: target.env, url: target.url, code, attempts }, hintKey: 'http.unreachable.hint' });
+  return new UnreachableError({
+    key: 'http.timeout',
+    params: { env: target.env, url: target.url, code, attempts },
+    hintKey: 'http.unreachable.hint',
+  });
 }

@@ -7,8 +7,7 @@ import { errorCodeOf, unreadableFile, unusableClientCertificate } from './http-e
 
 /** A client certificate: WebORCA cloud's PKCS#12 bundle, or a PEM certificate + (possibly encrypted) key. */
 export type ClientCertificateSource =
-  | { p12File: string; passphrase?: string }
-  | { certFile: string; keyFile: string; passphrase?: string };
+  { p12File: string; passphrase?: string } | { certFile: string; keyFile: string; passphrase?: string };
 
 /** Certificates and keys as node's TLS options take them (got's `https` option names). */
 export interface TlsMaterial {
@@ -60,7 +59,12 @@ function readTlsMaterial(env: EnvironmentName, caFile?: string, cert?: ClientCer
   }
   if (cert.passphrase !== undefined) material.passphrase = cert.passphrase;
   try {
-    createSecureContext({ pfx: material.pfx, cert: material.certificate, key: material.key, passphrase: material.passphrase });
+    createSecureContext({
+      pfx: material.pfx,
+      cert: material.certificate,
+      key: material.key,
+      passphrase: material.passphrase,
+    });
   } catch {
     throw unusableClientCertificate(env, 'p12File' in cert ? cert.p12File : cert.keyFile);
   }
@@ -94,10 +98,16 @@ function pinnedToCa(caPem: Buffer): (host: string, cert: PeerCertificate) => Err
     const hostError = checkServerIdentity(host, cert);
     if (hostError) return hostError;
     const seen = new Set<string>();
-    for (let c: PeerCertificate | undefined = cert; c && !seen.has(c.fingerprint256); c = (c as { issuerCertificate?: PeerCertificate }).issuerCertificate) {
+    for (
+      let c: PeerCertificate | undefined = cert;
+      c && !seen.has(c.fingerprint256);
+      c = (c as { issuerCertificate?: PeerCertificate }).issuerCertificate
+    ) {
       if (trusted.has(c.fingerprint256)) return undefined;
       seen.add(c.fingerprint256);
     }
-    return Object.assign(new Error('the server certificate was not issued by the configured CA (caFile)'), { code: 'CERT_UNTRUSTED' });
+    return Object.assign(new Error('the server certificate was not issued by the configured CA (caFile)'), {
+      code: 'CERT_UNTRUSTED',
+    });
   };
 }

@@ -40,7 +40,10 @@ export const institutionAnswerSchema = z.object({
 export function dropPadding(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value
-      .filter((item) => !(item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length === 0))
+      .filter(
+        (item) =>
+          !(item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length === 0),
+      )
       .map(dropPadding);
   }
   if (value !== null && typeof value === 'object') {
@@ -65,7 +68,11 @@ export function isSuccess(apiResult: string): boolean {
  * The 10-digit 保険医療機関コード: ORCA may give it whole, or split into 都道府県番号 (2) + 点数表 (1) +
  * 医療機関コード (7).
  */
-export function institutionCodeOf(info: { Prefectures_Number?: string; Point_list?: string; Institution_Code?: string }): string | null {
+export function institutionCodeOf(info: {
+  Prefectures_Number?: string;
+  Point_list?: string;
+  Institution_Code?: string;
+}): string | null {
   const code = info.Institution_Code?.trim() ?? '';
   if (/^\d{10}$/.test(code)) return code;
   const prefecture = info.Prefectures_Number?.trim() ?? '';

@@ -7,7 +7,13 @@ import type { HttpClient } from '../http/client-factory.js';
 import { malformedAnswer } from '../http/http-errors.js';
 import { validateAnswer } from '../http/read-body.js';
 import {
-  dailyAnswerSchema, dropPadding, institutionAnswerSchema, institutionCodeOf, isSuccess, systemInfoAnswerSchema, unwrapRecord,
+  dailyAnswerSchema,
+  dropPadding,
+  institutionAnswerSchema,
+  institutionCodeOf,
+  isSuccess,
+  systemInfoAnswerSchema,
+  unwrapRecord,
 } from './answers.js';
 
 /**
@@ -33,25 +39,43 @@ export class OrcaApiClient implements OrcaApi {
   readonly env: EnvironmentName;
   private readonly now: () => Date;
 
-  constructor(private readonly http: HttpClient, options: OrcaApiClientOptions = {}) {
+  constructor(
+    private readonly http: HttpClient,
+    options: OrcaApiClientOptions = {},
+  ) {
     this.env = http.env;
     this.now = options.now ?? (() => new Date());
   }
 
   /** Health ping (`system01dailyv2`, Request_Number 01). Throws on transport failure or a non-zero Api_Result. */
   async ping(signal?: AbortSignal): Promise<OrcaAnswer<z.infer<typeof dailyAnswerSchema>>> {
-    return this.call('system01dailyv2', { system01_dailyreq: { Request_Number: '01', Base_Date: '' } }, dailyAnswerSchema, signal);
+    return this.call(
+      'system01dailyv2',
+      { system01_dailyreq: { Request_Number: '01', Base_Date: '' } },
+      dailyAnswerSchema,
+      signal,
+    );
   }
 
   /** Version and patch level (`systeminfv2`). */
   async systemInfo(signal?: AbortSignal): Promise<OrcaAnswer<z.infer<typeof systemInfoAnswerSchema>>> {
     const { date, time } = localDateTime(this.now());
-    return this.call('systeminfv2', { private_objects: { Request_Date: date, Request_Time: time } }, systemInfoAnswerSchema, signal);
+    return this.call(
+      'systeminfv2',
+      { private_objects: { Request_Date: date, Request_Time: time } },
+      systemInfoAnswerSchema,
+      signal,
+    );
   }
 
   /** Clinic identity (`system01lstv2`, Request_Number 04: 医療機関基本情報). */
   async institution(signal?: AbortSignal): Promise<OrcaAnswer<z.infer<typeof institutionAnswerSchema>>> {
-    return this.call('system01lstv2', { system01_managereq: { Request_Number: '04', Base_Date: '' } }, institutionAnswerSchema, signal);
+    return this.call(
+      'system01lstv2',
+      { system01_managereq: { Request_Number: '04', Base_Date: '' } },
+      institutionAnswerSchema,
+      signal,
+    );
   }
 
   /**
@@ -59,13 +83,20 @@ export class OrcaApiClient implements OrcaApi {
    * the version or identity call only leaves that field null, transport failures still throw.
    */
   async probe(signal?: AbortSignal): Promise<OrcaApiProbe> {
-    const soft = <T>(p: Promise<T>) => p.catch((error: unknown) => {
-      if (error instanceof OrcaApiResultError) return null;
-      throw error;
-    });
-    const [ping, info, clinic] = await Promise.all([this.ping(signal), soft(this.systemInfo(signal)), soft(this.institution(signal))]);
+    const soft = <T>(p: Promise<T>) =>
+      p.catch((error: unknown) => {
+        if (error instanceof OrcaApiResultError) return null;
+        throw error;
+      });
+    const [ping, info, clinic] = await Promise.all([
+      this.ping(signal),
+      soft(this.systemInfo(signal)),
+      soft(this.institution(signal)),
+    ]);
     const medical = clinic?.record.Medical_Information;
-    const version = info ? (info.record.Jma_Receipt_Version ?? info.record.Database_Information?.Local_Version ?? null) : null;
+    const version = info
+      ? (info.record.Jma_Receipt_Version ?? info.record.Database_Information?.Local_Version ?? null)
+      : null;
     return {
       reportedMode: ping.reportedMode ?? info?.reportedMode ?? clinic?.reportedMode ?? null,
       version: version?.trim() || null,
@@ -74,10 +105,22 @@ export class OrcaApiClient implements OrcaApi {
     };
   }
 
-  private async call<S extends z.ZodType>(api: string, body: unknown, schema: S, signal?: AbortSignal): Promise<OrcaAnswer<z.infer<S>>> {
+  private async call<S extends z.ZodType>(
+    api: string,
+    body: unknown,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<OrcaAnswer<z.infer<S>>> {
     const path = `api/api01rv2/${api}`;
     // ORCA's read APIs are safe to repeat: retried like GETs despite being POSTs.
-    const answer = await this.http.requestJson({ method: 'POST', path, query: { format: 'json' }, json: body, idempotent: true, signal });
+    const answer = await this.http.requestJson({
+      method: 'POST',
+      path,
+      query: { format: 'json' },
+      json: body,
+      idempotent: true,
+      signal,
+    });
     const target = { env: this.env, url: path };
     if (!answer.ok) throw malformedAnswer(target, `HTTP ${answer.status}`);
     const record = unwrapRecord(dropPadding(answer.body));

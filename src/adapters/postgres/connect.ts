@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../core/config-schema.js';
-import { AuthError, CancelledError, ConfigError, OrcaError, UnexpectedError, UnreachableError } from '../../core/errors.js';
+import {
+  AuthError,
+  CancelledError,
+  ConfigError,
+  OrcaError,
+  UnexpectedError,
+  UnreachableError,
+} from '../../core/errors.js';
 
 export type PgClient = pg.Client;
 
@@ -24,7 +31,16 @@ export interface ConnectOptions {
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 const AUTH_CODES = new Set(['28P01', '28000']);
 
 /** Opens a connected client; the caller ends it (`await client.end()`). */
@@ -62,7 +78,8 @@ export async function connectDatabase(db: DatabaseConfig, opts: ConnectOptions =
 function sslOptionsFor(db: DatabaseConfig, env: string): false | ConnectionOptions {
   if (db.sslmode === 'disable') return false;
   const ca = db.caFile === undefined ? undefined : readCa(db.caFile, env);
-  if (db.sslmode === 'verify-full') return { rejectUnauthorized: true, ca, servername: isIp(db.host) ? undefined : db.host };
+  if (db.sslmode === 'verify-full')
+    return { rejectUnauthorized: true, ca, servername: isIp(db.host) ? undefined : db.host };
   // `require` as in libpq: encrypted; with a CA file the chain is verified (verify-ca), the host name is not.
   if (ca === undefined) return { rejectUnauthorized: false };
   return { rejectUnauthorized: true, ca, checkServerIdentity: () => undefined };
@@ -72,7 +89,12 @@ function readCa(file: string, env: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError({ key: 'postgres.caUnreadable', params: { env, file }, hintKey: 'postgres.caUnreadable.hint', cause: error });
+    throw new ConfigError({
+      key: 'postgres.caUnreadable',
+      params: { env, file },
+      hintKey: 'postgres.caUnreadable.hint',
+      cause: error,
+    });
   }
 }
 
@@ -93,10 +115,20 @@ export function mapPgError(error: unknown, ctx: PgErrorContext): OrcaError {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   const message = error instanceof Error ? error.message : String(error);
   if (AUTH_CODES.has(code) || /^SASL: .*password/.test(message)) {
-    return new AuthError({ key: 'postgres.authFailed', params: { env: ctx.env, user: ctx.user }, hintKey: 'postgres.authFailed.hint', cause: error });
+    return new AuthError({
+      key: 'postgres.authFailed',
+      params: { env: ctx.env, user: ctx.user },
+      hintKey: 'postgres.authFailed.hint',
+      cause: error,
+    });
   }
   if (/SSL|TLS|certificate|CERT_|self.signed/i.test(code + ' ' + message)) {
-    return new UnreachableError({ key: 'postgres.tls', params: { env: ctx.env, reason: firstLine(message) }, hintKey: 'postgres.tls.hint', cause: error });
+    return new UnreachableError({
+      key: 'postgres.tls',
+      params: { env: ctx.env, reason: firstLine(message) },
+      hintKey: 'postgres.tls.hint',
+      cause: error,
+    });
   }
   const reason = NETWORK_CODES.has(code) ? code : /timeout|terminated/i.test(message) ? 'timeout' : firstLine(message);
   return new UnreachableError({
@@ -130,7 +162,23 @@ export function mapQueryError(error: unknown, env: string): OrcaError {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   const message = error instanceof Error ? error.message : String(error);
   const params = { env, reason: firstLine(message) };
-  const lost = NETWORK_CODES.has(code) || code === '57014' || code.startsWith('08') || code === '57P01' || /Connection terminated|not queryable|timeout/i.test(message);
-  if (lost) return new UnreachableError({ key: 'postgres.queryFailed', params, hintKey: 'postgres.queryFailed.hint', cause: error });
-  return new UnexpectedError({ key: 'postgres.queryFailed', params, hintKey: 'postgres.queryFailed.hint', cause: error });
+  const lost =
+    NETWORK_CODES.has(code) ||
+    code === '57014' ||
+    code.startsWith('08') ||
+    code === '57P01' ||
+    /Connection terminated|not queryable|timeout/i.test(message);
+  if (lost)
+    return new UnreachableError({
+      key: 'postgres.queryFailed',
+      params,
+      hintKey: 'postgres.queryFailed.hint',
+      cause: error,
+    });
+  return new UnexpectedError({
+    key: 'postgres.queryFailed',
+    params,
+    hintKey: 'postgres.queryFailed.hint',
+    cause: error,
+  });
 }

@@ -4,12 +4,15 @@
  */
 import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import type { DatabaseConfig } from '../../core/config-schema.js';
+import { parseArchiveListing, parsePgToolVersion, type ArchiveListing } from '../../core/dump-header.js';
 import {
-  parseArchiveListing,
-  parsePgToolVersion,
-  type ArchiveListing,
-} from '../../core/dump-header.js';
-import { AuthError, GuardError, OrcaError, UnexpectedError, UnreachableError, VerificationError } from '../../core/errors.js';
+  AuthError,
+  GuardError,
+  OrcaError,
+  UnexpectedError,
+  UnreachableError,
+  VerificationError,
+} from '../../core/errors.js';
 import type { DumpTool } from '../../core/ports.js';
 import { findPgBinary, ProcessError, runProcess } from '../process/run.js';
 
@@ -36,11 +39,22 @@ export async function dumpDatabase(db: DatabaseConfig, file: string, opts: DumpO
   const partialFile = `${file}.partial`;
   rmSync(partialFile, { force: true });
   closeSync(openSync(partialFile, 'w', 0o600));
-  const args = ['--format=custom', `--host=${db.host}`, `--port=${db.port}`, `--username=${db.user}`, '--no-password', `--file=${partialFile}`];
+  const args = [
+    '--format=custom',
+    `--host=${db.host}`,
+    `--port=${db.port}`,
+    `--username=${db.user}`,
+    '--no-password',
+    `--file=${partialFile}`,
+  ];
   for (const table of opts.excludeTableData ?? []) args.push(`--exclude-table-data=${table}`);
   args.push(`--dbname=${db.database}`);
   try {
-    await runProcess(findPgBinary('pg_dump'), args, { env: libpqEnv(db), signal: opts.signal, timeoutMs: opts.timeoutMs });
+    await runProcess(findPgBinary('pg_dump'), args, {
+      env: libpqEnv(db),
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+    });
   } catch (error) {
     rmSync(partialFile, { force: true });
     throw mapClientToolError(error, db, opts.env ?? `${db.host}:${db.port}/${db.database}`);
@@ -63,25 +77,49 @@ export function libpqEnv(db: DatabaseConfig): Record<string, string> {
 
 /** Maps a failed libpq client tool (pg_dump, pg_restore -d) from its stderr to the typed hierarchy. */
 export function mapClientToolError(error: unknown, db: DatabaseConfig, env: string): OrcaError {
-  if (!(error instanceof ProcessError) || error.processExitCode === null) return error instanceof OrcaError ? error : toUnexpected(error);
+  if (!(error instanceof ProcessError) || error.processExitCode === null)
+    return error instanceof OrcaError ? error : toUnexpected(error);
   const text = error.stderrTail.join('\n');
   if (/password authentication failed|no password supplied|authentication failed|pg_hba\.conf rejects/i.test(text)) {
-    return new AuthError({ key: 'postgres.authFailed', params: { env, user: db.user }, hintKey: 'postgres.authFailed.hint', details: error.stderrTail, cause: error });
+    return new AuthError({
+      key: 'postgres.authFailed',
+      params: { env, user: db.user },
+      hintKey: 'postgres.authFailed.hint',
+      details: error.stderrTail,
+      cause: error,
+    });
   }
-  if (/Connection refused|could not connect|timeout expired|could not translate host name|No route to host|Network is unreachable/i.test(text)) {
+  if (
+    /Connection refused|could not connect|timeout expired|could not translate host name|No route to host|Network is unreachable/i.test(
+      text,
+    )
+  ) {
     return new UnreachableError({
-      key: 'postgres.unreachable', params: { env, host: db.host, port: db.port, reason: 'connection failed' },
-      hintKey: 'postgres.unreachable.hint', details: error.stderrTail, cause: error,
+      key: 'postgres.unreachable',
+      params: { env, host: db.host, port: db.port, reason: 'connection failed' },
+      hintKey: 'postgres.unreachable.hint',
+      details: error.stderrTail,
+      cause: error,
     });
   }
   if (/server version mismatch/i.test(text)) {
-    return new GuardError({ key: 'dump.serverTooNew', params: { env }, hintKey: 'dump.serverTooNew.hint', details: error.stderrTail, cause: error });
+    return new GuardError({
+      key: 'dump.serverTooNew',
+      params: { env },
+      hintKey: 'dump.serverTooNew.hint',
+      details: error.stderrTail,
+      cause: error,
+    });
   }
   return error;
 }
 
 function toUnexpected(error: unknown): OrcaError {
-  return new UnexpectedError({ key: 'error.unexpected', params: { message: error instanceof Error ? error.message : String(error) }, cause: error });
+  return new UnexpectedError({
+    key: 'error.unexpected',
+    params: { message: error instanceof Error ? error.message : String(error) },
+    cause: error,
+  });
 }
 
 export interface ArchiveReadOptions {
@@ -96,33 +134,61 @@ export interface ArchiveReadOptions {
 export async function listArchive(file: string, opts: ArchiveReadOptions = {}): Promise<ArchiveListing> {
   let stdout: string;
   try {
-    ({ stdout } = await runProcess(findPgBinary('pg_restore'), ['--list', file], { signal: opts.signal, timeoutMs: opts.timeoutMs }));
+    ({ stdout } = await runProcess(findPgBinary('pg_restore'), ['--list', file], {
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+    }));
   } catch (error) {
     throw mapArchiveError(error, file, 'dump.listFailed');
   }
   const listing = parseArchiveListing(stdout);
   if (listing === null || listing.header.dumpVersion === null) {
-    throw new VerificationError({ key: 'dump.headerUnparsable', params: { file }, hintKey: 'dump.headerUnparsable.hint' });
+    throw new VerificationError({
+      key: 'dump.headerUnparsable',
+      params: { file },
+      hintKey: 'dump.headerUnparsable.hint',
+    });
   }
   return listing;
 }
 
-/** Reads the whole archive (`pg_restore --file=/dev/null`); a truncated or corrupt dump fails with VerificationError. */
+/**
+ * Reads the whole archive (`pg_restore --file=/dev/null`); a truncated or corrupt dump fails with
+ * VerificationError.
+ */
 export async function readWholeArchive(file: string, opts: ArchiveReadOptions = {}): Promise<void> {
   try {
-    await runProcess(findPgBinary('pg_restore'), ['--file=/dev/null', file], { signal: opts.signal, timeoutMs: opts.timeoutMs });
+    await runProcess(findPgBinary('pg_restore'), ['--file=/dev/null', file], {
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+    });
   } catch (error) {
     throw mapArchiveError(error, file, 'dump.readFailed');
   }
 }
 
 function mapArchiveError(error: unknown, file: string, key: string): OrcaError {
-  if (!(error instanceof ProcessError) || error.processExitCode === null) return error instanceof OrcaError ? error : toUnexpected(error);
-  const unsupported = error.stderrTail.map((line) => /unsupported version \(([\d.]+)\) in file header/.exec(line)).find(Boolean);
+  if (!(error instanceof ProcessError) || error.processExitCode === null)
+    return error instanceof OrcaError ? error : toUnexpected(error);
+  const unsupported = error.stderrTail
+    .map((line) => /unsupported version \(([\d.]+)\) in file header/.exec(line))
+    .find(Boolean);
   if (unsupported) {
-    return new GuardError({ key: 'dump.unsupportedVersion', params: { file, version: unsupported[1] }, hintKey: 'dump.unsupportedVersion.hint', details: error.stderrTail, cause: error });
+    return new GuardError({
+      key: 'dump.unsupportedVersion',
+      params: { file, version: unsupported[1] },
+      hintKey: 'dump.unsupportedVersion.hint',
+      details: error.stderrTail,
+      cause: error,
+    });
   }
-  return new VerificationError({ key, params: { file }, hintKey: `${key}.hint`, details: error.stderrTail, cause: error });
+  return new VerificationError({
+    key,
+    params: { file },
+    hintKey: `${key}.hint`,
+    details: error.stderrTail,
+    cause: error,
+  });
 }
 
 export interface PgToolVersion {
@@ -137,7 +203,12 @@ export async function localPgRestoreVersion(): Promise<PgToolVersion> {
   const path = findPgBinary('pg_restore');
   const { stdout } = await runProcess(path, ['--version'], { timeoutMs: 30_000 });
   const parsed = parsePgToolVersion(stdout);
-  if (parsed === null) throw new UnexpectedError({ key: 'dump.versionUnknown', params: { output: stdout.trim().slice(0, 120) }, hintKey: 'dump.versionUnknown.hint' });
+  if (parsed === null)
+    throw new UnexpectedError({
+      key: 'dump.versionUnknown',
+      params: { output: stdout.trim().slice(0, 120) },
+      hintKey: 'dump.versionUnknown.hint',
+    });
   return { ...parsed, path };
 }
 

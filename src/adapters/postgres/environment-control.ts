@@ -29,7 +29,10 @@ export class PostgresEnvironmentControl implements EnvironmentControl {
   }
 
   /** Raises the counters in one locked transaction; `requestId` only matters to remote controls (idempotency). */
-  async bumpSequences(atLeast: Partial<Sequences>, _requestId: string): Promise<{ before: Sequences; after: Sequences }> {
+  async bumpSequences(
+    atLeast: Partial<Sequences>,
+    _requestId: string,
+  ): Promise<{ before: Sequences; after: Sequences }> {
     return this.withClient(undefined, (client) =>
       bumpSequencesSql(client, atLeast, { dryRun: this.options.dryRun, today: this.options.today?.(), env: this.env }),
     );
@@ -49,7 +52,11 @@ export class PostgresEnvironmentControl implements EnvironmentControl {
   }
 
   private async withClient<T>(signal: AbortSignal | undefined, fn: (client: PgClient) => Promise<T>): Promise<T> {
-    const client = await connectDatabase(this.db, { env: this.env, signal, connectTimeoutMs: this.options.connectTimeoutMs });
+    const client = await connectDatabase(this.db, {
+      env: this.env,
+      signal,
+      connectTimeoutMs: this.options.connectTimeoutMs,
+    });
     const abort = (): void => void client.end().catch(() => undefined);
     signal?.addEventListener('abort', abort, { once: true });
     try {

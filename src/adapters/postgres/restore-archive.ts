@@ -15,7 +15,11 @@ import { listArchive } from './dump-tool.js';
 /** Throws VerificationError (exit 6) when the dump no longer matches its sidecar or cannot be read. */
 export async function inspectDumpFile(entry: CatalogEntry, signal?: AbortSignal): Promise<DumpFacts> {
   const changed = (what: string, expected: string | number, found: string | number): VerificationError =>
-    new VerificationError({ key: 'restore.dumpChanged', params: { id: entry.id, file: entry.dumpPath, what, expected, found }, hintKey: 'restore.dumpChanged.hint' });
+    new VerificationError({
+      key: 'restore.dumpChanged',
+      params: { id: entry.id, file: entry.dumpPath, what, expected, found },
+      hintKey: 'restore.dumpChanged.hint',
+    });
   let size: number;
   try {
     size = (await stat(entry.dumpPath)).size;
@@ -25,17 +29,24 @@ export async function inspectDumpFile(entry: CatalogEntry, signal?: AbortSignal)
   if (size !== entry.size) throw changed('size', entry.size, size);
   // Three reads of the same file, run together; the checks keep their order (listing, checksum, clinic code).
   const [listing, sha256, institutionCode] = await Promise.allSettled([
-    listArchive(entry.dumpPath, { signal }), hashFile(entry.dumpPath), readArchiveInstitutionCode(entry.dumpPath, signal),
+    listArchive(entry.dumpPath, { signal }),
+    hashFile(entry.dumpPath),
+    readArchiveInstitutionCode(entry.dumpPath, signal),
   ]);
   if (listing.status === 'rejected') throw listing.reason;
   if (sha256.status === 'rejected') throw sha256.reason;
-  if (sha256.value !== entry.sha256) throw changed('sha256', entry.sha256.slice(0, 16) + '…', sha256.value.slice(0, 16) + '…');
+  if (sha256.value !== entry.sha256)
+    throw changed('sha256', entry.sha256.slice(0, 16) + '…', sha256.value.slice(0, 16) + '…');
   if (institutionCode.status === 'rejected') throw institutionCode.reason;
   return { header: listing.value.header, institutionCode: institutionCode.value };
 }
 
 /** The 医療機関コード in the archive's `tbl_sysbase`, or null when the archive has none. */
 export async function readArchiveInstitutionCode(file: string, signal?: AbortSignal): Promise<string | null> {
-  const { stdout } = await runProcess(findPgBinary('pg_restore'), ['--data-only', '--table=tbl_sysbase', '--file=-', file], { signal, timeoutMs: 600_000 });
+  const { stdout } = await runProcess(
+    findPgBinary('pg_restore'),
+    ['--data-only', '--table=tbl_sysbase', '--file=-', file],
+    { signal, timeoutMs: 600_000 },
+  );
   return parseInstitutionCode(stdout);
 }

@@ -44,7 +44,9 @@ export async function recoverLeftovers(admin: PgClient, target: string): Promise
   const prefix = sidePrefix(target);
   const like = prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
   const { rows } = await admin.query<{ datname: string; datallowconn: boolean }>(
-    'SELECT datname, datallowconn FROM pg_database WHERE datname LIKE $1 OR datname = $2 ORDER BY oid', [like, target]);
+    'SELECT datname, datallowconn FROM pg_database WHERE datname LIKE $1 OR datname = $2 ORDER BY oid',
+    [like, target],
+  );
   const leftovers = rows.filter((r) => r.datname !== target);
   if (leftovers.length === 0) return { renamedBack: null, dropped: [] };
   const report: LeftoverReport = { renamedBack: null, dropped: [] };
@@ -73,7 +75,12 @@ export async function recoverLeftovers(admin: PgClient, target: string): Promise
  * was. Only when that undo fails too is `restore.swapUndoFailed` thrown (the next run repairs it).
  * Returns whether there was an old database (now named `old`) for `dropOld` to remove.
  */
-export async function swapIn(admin: PgClient, target: string, staging: string, old: string): Promise<{ oldExists: boolean }> {
+export async function swapIn(
+  admin: PgClient,
+  target: string,
+  staging: string,
+  old: string,
+): Promise<{ oldExists: boolean }> {
   const exists = await databaseExists(admin, target);
   if (exists) {
     await admin.query(`ALTER DATABASE ${quoteIdent(target)} ALLOW_CONNECTIONS false`);
@@ -108,14 +115,22 @@ async function undoRename(admin: PgClient, target: string, old: string, cause: u
     await admin.query(`ALTER DATABASE ${quoteIdent(old)} RENAME TO ${quoteIdent(target)}`);
     await admin.query(`ALTER DATABASE ${quoteIdent(target)} ALLOW_CONNECTIONS true`);
   } catch {
-    throw new UnexpectedError({ key: 'restore.swapUndoFailed', params: { target, old }, hintKey: 'restore.swapUndoFailed.hint', cause });
+    throw new UnexpectedError({
+      key: 'restore.swapUndoFailed',
+      params: { target, old },
+      hintKey: 'restore.swapUndoFailed.hint',
+      cause,
+    });
   }
 }
 
 /** Closes the sessions on `from` and renames it, retrying while terminated sessions are still exiting. */
 async function renameWhenFree(admin: PgClient, from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [from]);
+    await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [from],
+    );
     try {
       await admin.query(`ALTER DATABASE ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
       return;

@@ -16,9 +16,23 @@ import { dropOld, quoteIdent, recoverLeftovers, sideNames, swapIn } from './rest
 import { readSequences } from './sequences-sql.js';
 
 /** Tables WebORCA's importer empties (sessions, locks, job queues); `monbatch*` and `aps_*` by pattern. */
-export const WEBORCA_SESSION_TABLES = ['tbl_lock', 'tbl_jobkanri', 'tbl_para', 'tbl_spa_tmp', 'tbl_api_para', 'monpushevent'] as const;
+export const WEBORCA_SESSION_TABLES = [
+  'tbl_lock',
+  'tbl_jobkanri',
+  'tbl_para',
+  'tbl_spa_tmp',
+  'tbl_api_para',
+  'monpushevent',
+] as const;
 /** Tables a restored ORCA database must have and let us read. */
-export const KEY_TABLES = ['tbl_syskanri', 'tbl_sysbase', 'tbl_dbkanri', 'tbl_ptnum', 'tbl_ptinf', 'tbl_jyurrk'] as const;
+export const KEY_TABLES = [
+  'tbl_syskanri',
+  'tbl_sysbase',
+  'tbl_dbkanri',
+  'tbl_ptnum',
+  'tbl_ptinf',
+  'tbl_jyurrk',
+] as const;
 
 export interface LocalRestoreOptions {
   /** Environment name for messages. */
@@ -44,7 +58,11 @@ export async function connectMaintenance(db: DatabaseConfig, env: string, signal
  * went wrong — the database in use untouched and the staging database dropped; throws only when the
  * swap could not be undone (`restore.swapUndoFailed`: the next run repairs it).
  */
-export async function restoreIntoDatabase(db: DatabaseConfig, file: string, opts: LocalRestoreOptions): Promise<RestoreOutcome> {
+export async function restoreIntoDatabase(
+  db: DatabaseConfig,
+  file: string,
+  opts: LocalRestoreOptions,
+): Promise<RestoreOutcome> {
   let step: RestoreStep = 'preparing';
   const enter = (next: RestoreStep): void => {
     if (opts.signal?.aborted) throw new CancelledError({ key: 'error.cancelled' });
@@ -58,11 +76,18 @@ export async function restoreIntoDatabase(db: DatabaseConfig, file: string, opts
     enter('preparing');
     admin = await connectMaintenance(db, opts.env, opts.signal);
     const leftovers = await recoverLeftovers(admin, db.database);
-    if (leftovers.renamedBack) warnings.push({ key: 'restore.warn.renamedBack', params: { env: opts.env, name: leftovers.renamedBack } });
-    if (leftovers.dropped.length > 0) warnings.push({ key: 'restore.warn.leftoversDropped', params: { env: opts.env, names: leftovers.dropped.join(', ') } });
+    if (leftovers.renamedBack)
+      warnings.push({ key: 'restore.warn.renamedBack', params: { env: opts.env, name: leftovers.renamedBack } });
+    if (leftovers.dropped.length > 0)
+      warnings.push({
+        key: 'restore.warn.leftoversDropped',
+        params: { env: opts.env, names: leftovers.dropped.join(', ') },
+      });
     const names = sideNames(db.database);
     enter('staging');
-    await admin.query(`CREATE DATABASE ${quoteIdent(names.staging)} TEMPLATE template0 ${await creationSettings(admin, db.database)}`);
+    await admin.query(
+      `CREATE DATABASE ${quoteIdent(names.staging)} TEMPLATE template0 ${await creationSettings(admin, db.database)}`,
+    );
     staging = names.staging;
     enter('restoring');
     await runPgRestore(db, names.staging, file, opts);
@@ -81,10 +106,14 @@ export async function restoreIntoDatabase(db: DatabaseConfig, file: string, opts
     opts.onStep?.('analyzing');
     const [oldDropped, analyzed] = await Promise.all([
       oldExists ? dropOld(admin, names.old) : Promise.resolve(true),
-      analyzeInParallel(db, db.database, opts).then(() => null, (error: unknown) => error),
+      analyzeInParallel(db, db.database, opts).then(
+        () => null,
+        (error: unknown) => error,
+      ),
     ]);
     if (!oldDropped) warnings.push({ key: 'restore.warn.oldKept', params: { env: opts.env, name: names.old } });
-    if (analyzed !== null) warnings.push({ key: 'restore.warn.analyzeFailed', params: { env: opts.env, database: db.database } });
+    if (analyzed !== null)
+      warnings.push({ key: 'restore.warn.analyzeFailed', params: { env: opts.env, database: db.database } });
     return { kind: 'restored', warnings };
   } catch (error) {
     if (isOrcaError(error) && error.key === 'restore.swapUndoFailed') throw error;
@@ -100,7 +129,9 @@ export async function restoreIntoDatabase(db: DatabaseConfig, file: string, opts
 /** ENCODING/LC_* of the database being replaced (WebORCA: UTF8, C), so the restored one matches. */
 async function creationSettings(admin: PgClient, target: string): Promise<string> {
   const { rows } = await admin.query<{ encoding: string; collate: string; ctype: string }>(
-    'SELECT pg_encoding_to_char(encoding) AS encoding, datcollate AS collate, datctype AS ctype FROM pg_database WHERE datname = $1', [target]);
+    'SELECT pg_encoding_to_char(encoding) AS encoding, datcollate AS collate, datctype AS ctype FROM pg_database WHERE datname = $1',
+    [target],
+  );
   const found = rows[0] ?? { encoding: 'UTF8', collate: 'C', ctype: 'C' };
   const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
   return `ENCODING ${literal(found.encoding)} LC_COLLATE ${literal(found.collate)} LC_CTYPE ${literal(found.ctype)}`;
@@ -117,15 +148,21 @@ async function analyzeInParallel(db: DatabaseConfig, database: string, opts: Loc
     const { rows } = await first.query<{ name: string }>(
       `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
-        ORDER BY pg_total_relation_size(c.oid) DESC`);
+        ORDER BY pg_total_relation_size(c.oid) DESC`,
+    );
     const queue = rows.map((r) => r.name);
     const workers = Math.max(1, Math.min(jobsOf(opts), queue.length));
-    const more = await Promise.allSettled(Array.from({ length: workers - 1 }, () => connectDatabase(db, { database, env: opts.env, signal: opts.signal })));
+    const more = await Promise.allSettled(
+      Array.from({ length: workers - 1 }, () => connectDatabase(db, { database, env: opts.env, signal: opts.signal })),
+    );
     for (const r of more) if (r.status === 'fulfilled') clients.push(r.value);
     for (const r of more) if (r.status === 'rejected') throw r.reason;
-    await Promise.all(clients.map(async (client) => {
-      for (let table = queue.shift(); table !== undefined; table = queue.shift()) await client.query(`ANALYZE ${table}`);
-    }));
+    await Promise.all(
+      clients.map(async (client) => {
+        for (let table = queue.shift(); table !== undefined; table = queue.shift())
+          await client.query(`ANALYZE ${table}`);
+      }),
+    );
   } finally {
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
   }
@@ -135,11 +172,24 @@ function jobsOf(opts: LocalRestoreOptions): number {
   return Math.max(1, opts.jobs ?? availableParallelism());
 }
 
-async function runPgRestore(db: DatabaseConfig, staging: string, file: string, opts: LocalRestoreOptions): Promise<void> {
+async function runPgRestore(
+  db: DatabaseConfig,
+  staging: string,
+  file: string,
+  opts: LocalRestoreOptions,
+): Promise<void> {
   const jobs = jobsOf(opts);
   const args = [
-    '--no-privileges', '--no-owner', '--exit-on-error', `--jobs=${jobs}`,
-    `--host=${db.host}`, `--port=${db.port}`, `--username=${db.user}`, '--no-password', `--dbname=${staging}`, file,
+    '--no-privileges',
+    '--no-owner',
+    '--exit-on-error',
+    `--jobs=${jobs}`,
+    `--host=${db.host}`,
+    `--port=${db.port}`,
+    `--username=${db.user}`,
+    '--no-password',
+    `--dbname=${staging}`,
+    file,
   ];
   try {
     await runProcess(findPgBinary('pg_restore'), args, { env: libpqEnv(db), signal: opts.signal });
@@ -148,7 +198,12 @@ async function runPgRestore(db: DatabaseConfig, staging: string, file: string, o
   }
 }
 
-async function withDatabase<T>(db: DatabaseConfig, database: string, opts: LocalRestoreOptions, fn: (client: PgClient) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  db: DatabaseConfig,
+  database: string,
+  opts: LocalRestoreOptions,
+  fn: (client: PgClient) => Promise<T>,
+): Promise<T> {
   const client = await connectDatabase(db, { database, env: opts.env, signal: opts.signal });
   try {
     return await fn(client);
@@ -169,9 +224,17 @@ async function emptySessionTables(client: PgClient): Promise<void> {
 
 /** The key tables answer a query and the 管理連番 rows parse: the restored database is usable. */
 async function checkRestored(client: PgClient): Promise<void> {
-  const { rows } = await client.query<{ name: string }>('SELECT relname AS name FROM pg_class WHERE relname = ANY($1::text[]) AND relkind IN (\'r\', \'p\')', [[...KEY_TABLES]]);
+  const { rows } = await client.query<{ name: string }>(
+    "SELECT relname AS name FROM pg_class WHERE relname = ANY($1::text[]) AND relkind IN ('r', 'p')",
+    [[...KEY_TABLES]],
+  );
   const missing = KEY_TABLES.filter((t) => !rows.some((r) => r.name === t));
-  if (missing.length > 0) throw new GuardError({ key: 'restore.check.missingTables', params: { tables: missing.join(', ') }, hintKey: 'restore.check.missingTables.hint' });
+  if (missing.length > 0)
+    throw new GuardError({
+      key: 'restore.check.missingTables',
+      params: { tables: missing.join(', ') },
+      hintKey: 'restore.check.missingTables.hint',
+    });
   for (const table of KEY_TABLES) await client.query(`SELECT 1 FROM ${quoteIdent(table)} LIMIT 1`);
   try {
     await readSequences(client, undefined, { env: 'staging' });

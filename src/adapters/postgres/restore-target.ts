@@ -6,7 +6,13 @@ import type { CatalogEntry } from '../../core/backup-catalog.js';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import type { EnvironmentName } from '../../core/domain.js';
 import { GuardError, isOrcaError } from '../../core/errors.js';
-import type { BackupFolder, RestoreOutcome, RestoreProgress, RestoreTarget, RestoreTargetFacts } from '../../core/ports.js';
+import type {
+  BackupFolder,
+  RestoreOutcome,
+  RestoreProgress,
+  RestoreTarget,
+  RestoreTargetFacts,
+} from '../../core/ports.js';
 import { makeDumpId } from '../../core/sync-plan.js';
 import { connectDatabase, mapQueryError, type PgClient } from './connect.js';
 import { connectMaintenance, restoreIntoDatabase } from './restore-db.js';
@@ -38,7 +44,8 @@ export class PostgresRestoreTarget implements RestoreTarget {
         `SELECT current_setting('server_version') AS version, current_setting('server_version_num') AS num,
                 (SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user) AS createdb,
                 (SELECT pg_has_role(current_user, datdba, 'MEMBER') FROM pg_database WHERE datname = $1) AS owner`,
-        [this.db.database]);
+        [this.db.database],
+      );
       facts = { ...rows[0]!, num: Number(rows[0]!.num) };
     } catch (error) {
       throw mapQueryError(error, this.env);
@@ -46,8 +53,10 @@ export class PostgresRestoreTarget implements RestoreTarget {
       await admin.end().catch(() => undefined);
     }
     const params = { env: this.env, user: this.db.user, database: this.db.database };
-    if (!facts.createdb) throw new GuardError({ key: 'restore.privilege.createdb', params, hintKey: 'restore.privilege.createdb.hint' });
-    if (facts.owner === false) throw new GuardError({ key: 'restore.privilege.owner', params, hintKey: 'restore.privilege.owner.hint' });
+    if (!facts.createdb)
+      throw new GuardError({ key: 'restore.privilege.createdb', params, hintKey: 'restore.privilege.createdb.hint' });
+    if (facts.owner === false)
+      throw new GuardError({ key: 'restore.privilege.owner', params, hintKey: 'restore.privilege.owner.hint' });
     const exists = facts.owner !== null;
     return {
       server: { version: facts.version.split(' ')[0]!, major: Math.floor(facts.num / 10_000) },
@@ -62,9 +71,16 @@ export class PostgresRestoreTarget implements RestoreTarget {
     return entry.id;
   }
 
-  restore(entry: CatalogEntry, onProgress: (progress: RestoreProgress) => void, signal?: AbortSignal): Promise<RestoreOutcome> {
+  restore(
+    entry: CatalogEntry,
+    onProgress: (progress: RestoreProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<RestoreOutcome> {
     return restoreIntoDatabase(this.db, entry.dumpPath, {
-      env: this.env, jobs: this.options.jobs, signal, onStep: (step) => onProgress({ step, fraction: null }),
+      env: this.env,
+      jobs: this.options.jobs,
+      signal,
+      onStep: (step) => onProgress({ step, fraction: null }),
     });
   }
 
@@ -78,7 +94,9 @@ export class PostgresRestoreTarget implements RestoreTarget {
       return null;
     }
     try {
-      const { rows } = await client.query<{ code: string | null }>('SELECT hospcd AS code FROM tbl_sysbase ORDER BY grpnum LIMIT 1');
+      const { rows } = await client.query<{ code: string | null }>(
+        'SELECT hospcd AS code FROM tbl_sysbase ORDER BY grpnum LIMIT 1',
+      );
       const code = rows[0]?.code?.trim() ?? '';
       return /^\d{10}$/.test(code) ? code : null;
     } catch (error) {

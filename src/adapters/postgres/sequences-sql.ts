@@ -43,7 +43,11 @@ const SELECT_ROWS = `SELECT kanricd, kanritbl, styukymd, edyukymd FROM tbl_syska
   WHERE hospnum = 1 AND kanricd = ANY($1::text[]) AND kbncd = '*' AND styukymd <= $2 AND edyukymd >= $2`;
 
 /** Reads the four counters without locking. Throws GuardError when a row is missing or duplicated. */
-export async function readSequences(client: PgClient, today?: string | Date, opts: Omit<SequencesSqlOptions, 'today'> = {}): Promise<Sequences> {
+export async function readSequences(
+  client: PgClient,
+  today?: string | Date,
+  opts: Omit<SequencesSqlOptions, 'today'> = {},
+): Promise<Sequences> {
   const date = toYmd(today ?? new Date());
   const env = opts.env ?? 'database';
   try {
@@ -59,7 +63,11 @@ export async function readSequences(client: PgClient, today?: string | Date, opt
  * rows, so concurrent bumps serialise and the final value is the largest asked for. Never lowers a counter;
  * rows whose values do not change are not written. With `dryRun` the transaction is rolled back.
  */
-export async function bumpSequencesSql(client: PgClient, atLeast: Partial<Sequences>, opts: BumpSqlOptions = {}): Promise<SequencesBump> {
+export async function bumpSequencesSql(
+  client: PgClient,
+  atLeast: Partial<Sequences>,
+  opts: BumpSqlOptions = {},
+): Promise<SequencesBump> {
   const date = toYmd(opts.today ?? new Date());
   const env = opts.env ?? 'database';
   let open = false;
@@ -80,7 +88,12 @@ export async function bumpSequencesSql(client: PgClient, atLeast: Partial<Sequen
   }
 }
 
-async function writeCounterRows(client: PgClient, rows: CounterRow[], texts: SequenceRows, spliced: SequenceRows): Promise<void> {
+async function writeCounterRows(
+  client: PgClient,
+  rows: CounterRow[],
+  texts: SequenceRows,
+  spliced: SequenceRows,
+): Promise<void> {
   const stamp = new Date();
   for (const row of rows) {
     const next = spliced[row.kanricd];
@@ -100,11 +113,19 @@ async function selectCounterRows(client: PgClient, date: string, env: string, lo
   for (const row of result.rows) seen.set(row.kanricd, (seen.get(row.kanricd) ?? 0) + 1);
   const missing = SEQUENCE_KANRICDS.filter((code) => !seen.has(code));
   if (missing.length > 0) {
-    throw new GuardError({ key: 'sequences.rowsMissing', params: { env, date, missing: missing.join(', ') }, hintKey: 'sequences.rowsMissing.hint' });
+    throw new GuardError({
+      key: 'sequences.rowsMissing',
+      params: { env, date, missing: missing.join(', ') },
+      hintKey: 'sequences.rowsMissing.hint',
+    });
   }
   const duplicated = [...seen].find(([, count]) => count > 1);
   if (duplicated !== undefined) {
-    throw new GuardError({ key: 'sequences.rowsDuplicated', params: { env, date, kanricd: duplicated[0] }, hintKey: 'sequences.rowsDuplicated.hint' });
+    throw new GuardError({
+      key: 'sequences.rowsDuplicated',
+      params: { env, date, kanricd: duplicated[0] },
+      hintKey: 'sequences.rowsDuplicated.hint',
+    });
   }
   return result.rows;
 }

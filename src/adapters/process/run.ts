@@ -63,7 +63,15 @@ export class ProcessError extends OrcaError {
   readonly stderrTail: string[];
   readonly timedOut: boolean;
 
-  constructor(init: { key: string; command: string; processExitCode: number | null; stderrTail: string[]; timedOut?: boolean; cause?: unknown; signal?: string | null }) {
+  constructor(init: {
+    key: string;
+    command: string;
+    processExitCode: number | null;
+    stderrTail: string[];
+    timedOut?: boolean;
+    cause?: unknown;
+    signal?: string | null;
+  }) {
     super({
       key: init.key,
       params: { command: init.command, exitCode: init.processExitCode ?? init.signal ?? 'none' },
@@ -117,11 +125,23 @@ export async function runProcess(file: string, args: readonly string[], opts: Ru
     throw new ProcessError({ key, command, processExitCode: null, stderrTail: tail });
   }
   if (result.timedOut) {
-    throw new ProcessError({ key: 'process.timedOut', command, processExitCode: null, stderrTail: tail, timedOut: true });
+    throw new ProcessError({
+      key: 'process.timedOut',
+      command,
+      processExitCode: null,
+      stderrTail: tail,
+      timedOut: true,
+    });
   }
   const exitCode = result.exitCode ?? -1;
   if ((result.failed || exitCode !== 0) && opts.reject !== false) {
-    throw new ProcessError({ key: 'process.failed', command, processExitCode: result.exitCode ?? null, stderrTail: tail, signal: result.signal ?? null });
+    throw new ProcessError({
+      key: 'process.failed',
+      command,
+      processExitCode: result.exitCode ?? null,
+      stderrTail: tail,
+      signal: result.signal ?? null,
+    });
   }
   return { stdout, stderr, exitCode };
 }
@@ -158,7 +178,7 @@ export function findPgBinary(name: string): string {
   const cached = binaryCache.get(name);
   if (cached !== undefined) return cached;
   const onPath = findOnPath(name);
-  const found = onPath === undefined || isDebianWrapper(onPath) ? findInDebianLayout(name) ?? onPath : onPath;
+  const found = onPath === undefined || isDebianWrapper(onPath) ? (findInDebianLayout(name) ?? onPath) : onPath;
   if (found === undefined) {
     throw new ProcessError({ key: 'process.pgBinaryMissing', command: name, processExitCode: null, stderrTail: [] });
   }

@@ -8,8 +8,17 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
-  LAUNCHD_LABEL, SYSTEMD_UNIT, WINDOWS_TASK_NAME, isOurCrontabLine, renderCrontabLine, renderLaunchdPlist, renderSystemdUnits,
-  renderWindowsTask, updateCrontab, type ScheduledCommand, type SchedulePlatform,
+  LAUNCHD_LABEL,
+  SYSTEMD_UNIT,
+  WINDOWS_TASK_NAME,
+  isOurCrontabLine,
+  renderCrontabLine,
+  renderLaunchdPlist,
+  renderSystemdUnits,
+  renderWindowsTask,
+  updateCrontab,
+  type ScheduledCommand,
+  type SchedulePlatform,
 } from '../../core/schedule-artefacts.js';
 import { replaceFileAtomically } from '../fs/atomic-write.js';
 import { runProcess } from '../process/run.js';
@@ -43,22 +52,31 @@ export function detectPlatform(platform: NodeJS.Platform = process.platform): Sc
 
 export function schedulerFor(platform: SchedulePlatform, env: NodeJS.ProcessEnv = process.env): SchedulerTarget {
   switch (platform) {
-    case 'cron': return cronTarget(env[CRONTAB_USER_VAR] || undefined);
-    case 'systemd': return systemdTarget();
-    case 'launchd': return launchdTarget();
-    case 'windows': return windowsTarget();
+    case 'cron':
+      return cronTarget(env[CRONTAB_USER_VAR] || undefined);
+    case 'systemd':
+      return systemdTarget();
+    case 'launchd':
+      return launchdTarget();
+    case 'windows':
+      return windowsTarget();
   }
 }
 
 function cronTarget(user: string | undefined): SchedulerTarget {
   const userArgs = user ? ['-u', user] : [];
   async function read(): Promise<string> {
-    const result = await runProcess('crontab', [...userArgs, '-l'], { reject: false, timeoutMs: 30_000, env: { LC_ALL: 'C' } });
+    const result = await runProcess('crontab', [...userArgs, '-l'], {
+      reject: false,
+      timeoutMs: 30_000,
+      env: { LC_ALL: 'C' },
+    });
     if (result.exitCode === 0) return result.stdout;
     if (/no crontab for/i.test(result.stderr)) return '';
     return runProcess('crontab', [...userArgs, '-l'], { timeoutMs: 30_000 }).then((r) => r.stdout);
   }
-  const write = (text: string) => runProcess('crontab', [...userArgs, '-'], { input: text, timeoutMs: 30_000 }).then(() => undefined);
+  const write = (text: string) =>
+    runProcess('crontab', [...userArgs, '-'], { input: text, timeoutMs: 30_000 }).then(() => undefined);
   return {
     platform: 'cron',
     artefacts: (cmd) => [{ path: null, content: renderCrontabLine(cmd) + '\n', encoding: 'utf8' }],
@@ -87,7 +105,10 @@ function systemdTarget(): SchedulerTarget {
     platform: 'systemd',
     artefacts(cmd) {
       const units = renderSystemdUnits(cmd);
-      return [{ path: service, content: units.service, encoding: 'utf8' }, { path: timer, content: units.timer, encoding: 'utf8' }];
+      return [
+        { path: service, content: units.service, encoding: 'utf8' },
+        { path: timer, content: units.timer, encoding: 'utf8' },
+      ];
     },
     async install(cmd) {
       await mkdir(dir, { recursive: true });
@@ -97,7 +118,10 @@ function systemdTarget(): SchedulerTarget {
     },
     async uninstall() {
       if (!existsSync(timer) && !existsSync(service)) return false;
-      await runProcess('systemctl', ['--user', 'disable', '--now', `${SYSTEMD_UNIT}.timer`], { reject: false, timeoutMs: 60_000 });
+      await runProcess('systemctl', ['--user', 'disable', '--now', `${SYSTEMD_UNIT}.timer`], {
+        reject: false,
+        timeoutMs: 60_000,
+      });
       await rm(timer, { force: true });
       await rm(service, { force: true });
       await systemctl('daemon-reload');
@@ -152,13 +176,19 @@ function windowsTarget(): SchedulerTarget {
       }
     },
     async uninstall() {
-      const found = await runProcess('schtasks', ['/Query', '/TN', WINDOWS_TASK_NAME], { reject: false, timeoutMs: 60_000 });
+      const found = await runProcess('schtasks', ['/Query', '/TN', WINDOWS_TASK_NAME], {
+        reject: false,
+        timeoutMs: 60_000,
+      });
       if (found.exitCode !== 0) return false;
       await runProcess('schtasks', ['/Delete', '/TN', WINDOWS_TASK_NAME, '/F'], { timeoutMs: 60_000 });
       return true;
     },
     async status() {
-      const found = await runProcess('schtasks', ['/Query', '/TN', WINDOWS_TASK_NAME, '/XML'], { reject: false, timeoutMs: 60_000 });
+      const found = await runProcess('schtasks', ['/Query', '/TN', WINDOWS_TASK_NAME, '/XML'], {
+        reject: false,
+        timeoutMs: 60_000,
+      });
       return { installed: found.exitCode === 0, registered: found.exitCode === 0 ? WINDOWS_TASK_NAME : null };
     },
   };

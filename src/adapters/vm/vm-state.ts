@@ -28,7 +28,11 @@ export async function readVmState(vm: VmConfig, signal?: AbortSignal): Promise<V
     (await import('../process/run.js')).runProcess(...args);
   switch (vm.provider) {
     case 'virtualbox': {
-      const run = await runProcess('VBoxManage', ['showvminfo', vm.name, '--machinereadable'], { reject: false, signal, timeoutMs: 15_000 });
+      const run = await runProcess('VBoxManage', ['showvminfo', vm.name, '--machinereadable'], {
+        reject: false,
+        signal,
+        timeoutMs: 15_000,
+      });
       if (vboxFailed(run.exitCode, run.stderr)) {
         return { ...base, state: /Could not find a registered machine/.test(run.stderr) ? 'notFound' : 'error' };
       }
@@ -36,8 +40,13 @@ export async function readVmState(vm: VmConfig, signal?: AbortSignal): Promise<V
     }
     case 'hyperv': {
       const script = `$ErrorActionPreference="Stop"; try { $vm = Get-VM -Name '${vm.name.replace(/'/g, "''")}'; Write-Output "$($vm.State)" } catch { Write-Error "$($PSItem)"; exit 1 }`;
-      const run = await runProcess('powershell.exe', ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script], { reject: false, signal, timeoutMs: 30_000 });
-      if (run.exitCode !== 0) return { ...base, state: /unable to find a virtual machine/i.test(run.stderr) ? 'notFound' : 'error' };
+      const run = await runProcess(
+        'powershell.exe',
+        ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script],
+        { reject: false, signal, timeoutMs: 30_000 },
+      );
+      if (run.exitCode !== 0)
+        return { ...base, state: /unable to find a virtual machine/i.test(run.stderr) ? 'notFound' : 'error' };
       return { ...base, state: run.stdout.trim().toLowerCase() || 'unknown' };
     }
     case 'lab': {

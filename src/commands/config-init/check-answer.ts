@@ -14,7 +14,8 @@ const refuse = (key: string, params?: MessageParams): CheckedAnswer => ({ ok: fa
  * written file does not depend on the folder it is later read from.
  */
 export function checkAnswer(question: Question, input: unknown, baseDir: string): CheckedAnswer {
-  if (question.kind === 'confirm') return typeof input === 'boolean' ? { ok: true, value: input } : refuse('config.check.boolean');
+  if (question.kind === 'confirm')
+    return typeof input === 'boolean' ? { ok: true, value: input } : refuse('config.check.boolean');
   if (question.kind === 'number') return checkNumber(question, input);
   if (typeof input !== 'string') return refuse('config.check.text');
   if (question.kind === 'secret') return { ok: true, value: input === '' ? undefined : input };
@@ -23,7 +24,9 @@ export function checkAnswer(question: Question, input: unknown, baseDir: string)
   switch (question.kind) {
     case 'choice': {
       const values = (question.choices ?? []).map((c) => c.value);
-      return values.includes(text) ? { ok: true, value: text } : refuse('config.check.choice', { choices: values.join(', ') });
+      return values.includes(text)
+        ? { ok: true, value: text }
+        : refuse('config.check.choice', { choices: values.join(', ') });
     }
     case 'url':
     case 'httpsUrl':
@@ -40,7 +43,8 @@ export function checkAnswer(question: Question, input: unknown, baseDir: string)
 function checkNumber(question: Question, input: unknown): CheckedAnswer {
   const text = typeof input === 'string' ? input.trim() : undefined;
   if (text === '' && question.optional) return { ok: true, value: undefined };
-  const value = typeof input === 'number' ? input : text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  const value =
+    typeof input === 'number' ? input : text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
   const min = question.min ?? Number.MIN_SAFE_INTEGER;
   const max = question.max ?? Number.MAX_SAFE_INTEGER;
   if (!Number.isFinite(value) || (!question.fraction && !Number.isInteger(value))) {

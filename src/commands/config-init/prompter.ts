@@ -10,7 +10,12 @@ export type PromptValidator = (value: string) => true | string;
 export interface Prompter {
   input(q: { name: string; message: string; default?: string; validate: PromptValidator }): Promise<string>;
   password(q: { name: string; message: string; validate: PromptValidator }): Promise<string>;
-  select(q: { name: string; message: string; choices: Array<{ value: string; label: string }>; default?: string }): Promise<string>;
+  select(q: {
+    name: string;
+    message: string;
+    choices: Array<{ value: string; label: string }>;
+    default?: string;
+  }): Promise<string>;
   confirm(q: { name: string; message: string; default?: boolean }): Promise<boolean>;
 }
 
@@ -27,7 +32,16 @@ export async function createInquirerPrompter(context: PromptStreams = { output: 
     input: (q) => cancellable(prompts.input({ message: q.message, default: q.default, validate: q.validate }, context)),
     password: (q) => cancellable(prompts.password({ message: q.message, mask: '*', validate: q.validate }, context)),
     select: (q) =>
-      cancellable(prompts.select({ message: q.message, choices: q.choices.map((c) => ({ value: c.value, name: c.label })), default: q.default }, context)),
+      cancellable(
+        prompts.select(
+          {
+            message: q.message,
+            choices: q.choices.map((c) => ({ value: c.value, name: c.label })),
+            default: q.default,
+          },
+          context,
+        ),
+      ),
     confirm: (q) => cancellable(prompts.confirm({ message: q.message, default: q.default }, context)),
   };
 }

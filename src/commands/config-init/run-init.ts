@@ -37,7 +37,11 @@ export async function runConfigInit(ctx: CommandContext, options: InitOptions, p
     source = resolve(ctx.cwd, options.fromJson);
     ({ tree, problems } = checkAnswers(await readAnswersFile(source), dirname(source), ctx.t));
   } else if (!prompter && !ctx.interactive) {
-    throw new UsageError({ key: 'config.init.needsAnswers', hintKey: 'config.init.needsAnswers.hint', params: { flag: '--from-json <file>' } });
+    throw new UsageError({
+      key: 'config.init.needsAnswers',
+      hintKey: 'config.init.needsAnswers.hint',
+      params: { flag: '--from-json <file>' },
+    });
   } else {
     ctx.out.info(ctx.t('config.init.welcome', { file: output }));
     tree = await askQuestions(prompter ?? (await createInquirerPrompter()), { t: ctx.t, lang: ctx.lang, cwd: ctx.cwd });
@@ -65,7 +69,10 @@ export async function runConfigInit(ctx: CommandContext, options: InitOptions, p
 
 async function refuseOverwrite(file: string, force: boolean): Promise<void> {
   if (force) return;
-  const exists = await lstat(file).then(() => true, () => false);
+  const exists = await lstat(file).then(
+    () => true,
+    () => false,
+  );
   if (exists) throw new UsageError({ key: 'config.init.exists', params: { file }, hintKey: 'config.init.exists.hint' });
 }
 
@@ -74,13 +81,21 @@ async function readAnswersFile(file: string): Promise<unknown> {
   try {
     content = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConfigError({ key: 'config.unreadable', params: { file, reason: errorCode(error) }, hintKey: 'config.unreadable.hint' });
+    throw new ConfigError({
+      key: 'config.unreadable',
+      params: { file, reason: errorCode(error) },
+      hintKey: 'config.unreadable.hint',
+    });
   }
   try {
     return await loadJsonSafely(file, content);
   } catch (error) {
     if (!(error instanceof ConfigParseFailure)) throw error;
-    throw new ConfigError({ key: 'config.parseError', params: { file, position: error.position, reason: error.reason }, hintKey: 'config.parseError.hint' });
+    throw new ConfigError({
+      key: 'config.parseError',
+      params: { file, position: error.position, reason: error.reason },
+      hintKey: 'config.parseError.hint',
+    });
   }
 }
 

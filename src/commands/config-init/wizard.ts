@@ -28,7 +28,8 @@ export async function askQuestions(prompter: Prompter, options: WizardOptions): 
     if (question.when && !question.when(get)) continue;
     const answer = await ask(prompter, question, options);
     const checked = checkAnswer(question, answer, cwd);
-    if (!checked.ok) throw new UnexpectedError({ key: 'config.init.promptUnchecked', params: { question: question.id } });
+    if (!checked.ok)
+      throw new UnexpectedError({ key: 'config.init.promptUnchecked', params: { question: question.id } });
     if (question.id.startsWith('_')) extras[question.id] = checked.value;
     else if (checked.value !== undefined) setPath(tree, question.id.split('.'), checked.value);
   }
@@ -48,7 +49,11 @@ async function ask(prompter: Prompter, question: Question, { t, lang, cwd }: Wiz
   const fallback = typeof question.default === 'function' ? question.default(lang) : question.default;
   switch (question.kind) {
     case 'confirm':
-      return prompter.confirm({ name: question.id, message, default: typeof fallback === 'boolean' ? fallback : undefined });
+      return prompter.confirm({
+        name: question.id,
+        message,
+        default: typeof fallback === 'boolean' ? fallback : undefined,
+      });
     case 'choice':
       return prompter.select({
         name: question.id,
@@ -59,7 +64,12 @@ async function ask(prompter: Prompter, question: Question, { t, lang, cwd }: Wiz
     case 'secret':
       return prompter.password({ name: question.id, message, validate });
     default:
-      return prompter.input({ name: question.id, message, default: fallback === undefined ? undefined : String(fallback), validate });
+      return prompter.input({
+        name: question.id,
+        message,
+        default: fallback === undefined ? undefined : String(fallback),
+        validate,
+      });
   }
 }
 
@@ -68,8 +78,13 @@ async function ask(prompter: Prompter, question: Question, { t, lang, cwd }: Wiz
  * Every present answer is checked by its question's rule (files exist, https URLs, 10-digit clinic code)
  * and normalised (paths made absolute against `baseDir`); missing settings are left for schema validation.
  */
-export function checkAnswers(answers: unknown, baseDir: string, t: Translate): { tree: ConfigTree; problems: ConfigProblem[] } {
-  if (!isPlainObject(answers)) return { tree: {}, problems: [{ path: '(root)', message: t('config.check.answersObject') }] };
+export function checkAnswers(
+  answers: unknown,
+  baseDir: string,
+  t: Translate,
+): { tree: ConfigTree; problems: ConfigProblem[] } {
+  if (!isPlainObject(answers))
+    return { tree: {}, problems: [{ path: '(root)', message: t('config.check.answersObject') }] };
   const tree = cloneTree(answers);
   for (const [id, value] of FIXED_SETTINGS) {
     if (getPath(tree, id.split('.')) === undefined) setPath(tree, id.split('.'), value);

@@ -35,11 +35,16 @@ const digest = (value: string): Buffer => createHash('sha256').update(value).dig
 export async function startAdminServer(opts: AdminServerOptions): Promise<AdminServerHandle> {
   const expected = digest(`Bearer ${opts.token}`);
   const server = createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => sendError(res, error instanceof HttpError ? error : new HttpError(500, 'INTERNAL', String(error))));
+    void handle(req, res).catch((error: unknown) =>
+      sendError(res, error instanceof HttpError ? error : new HttpError(500, 'INTERNAL', String(error))),
+    );
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) throw new HttpError(401, 'UNAUTHORIZED', 'admin token required');
-    const m = /^\/admin\/v1\/([A-Za-z0-9_-]+)\/(faults|mode|nightly)$/.exec(new URL(req.url ?? '/', 'http://admin.invalid').pathname);
+    if (!timingSafeEqual(digest(req.headers.authorization ?? ''), expected))
+      throw new HttpError(401, 'UNAUTHORIZED', 'admin token required');
+    const m = /^\/admin\/v1\/([A-Za-z0-9_-]+)\/(faults|mode|nightly)$/.exec(
+      new URL(req.url ?? '/', 'http://admin.invalid').pathname,
+    );
     const target = m ? opts.targets[m[1]!] : undefined;
     if (!m || !target) throw new HttpError(404, 'NOT_FOUND', `targets: ${Object.keys(opts.targets).join(', ')}`);
     const key = `${req.method ?? ''} ${m[2]!}`;
@@ -55,15 +60,25 @@ export async function startAdminServer(opts: AdminServerOptions): Promise<AdminS
       try {
         state = target.faults.set(body);
       } catch (error) {
-        throw new HttpError(400, 'BAD_REQUEST', error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(error));
+        throw new HttpError(
+          400,
+          'BAD_REQUEST',
+          error instanceof z.ZodError
+            ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+            : String(error),
+        );
       }
       // Answer once the port is really closed or listening again, so `lab outage`/`lab recover` can return.
       await target.faults.applied();
       return sendJson(res, 200, state);
     }
     if (key === 'PUT mode' && target.setMode) {
-      const parsed = z.object({ mode: z.enum(MODES) }).strict().safeParse(await readJsonBody(req));
-      if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', 'body is { "mode": "normal" | "emergency" | "recovery" }');
+      const parsed = z
+        .object({ mode: z.enum(MODES) })
+        .strict()
+        .safeParse(await readJsonBody(req));
+      if (!parsed.success)
+        throw new HttpError(400, 'BAD_REQUEST', 'body is { "mode": "normal" | "emergency" | "recovery" }');
       await target.setMode(parsed.data.mode);
       return sendJson(res, 200, { mode: parsed.data.mode });
     }
@@ -78,9 +93,10 @@ export async function startAdminServer(opts: AdminServerOptions): Promise<AdminS
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

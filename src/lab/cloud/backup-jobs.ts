@@ -7,7 +7,12 @@ import type { ProgressReporter } from './jobs.js';
 import { restoreIntoDatabase } from './restore-db.js';
 
 /** Dumps the environment's database and publishes it as backup `id`. */
-export async function exportBackup(ctx: CloudContext, id: string, origin: BackupOrigin, report: ProgressReporter = () => undefined): Promise<StoredBackup> {
+export async function exportBackup(
+  ctx: CloudContext,
+  id: string,
+  origin: BackupOrigin,
+  report: ProgressReporter = () => undefined,
+): Promise<StoredBackup> {
   report(0.05, 'dumping');
   const { partialFile } = await dumpDatabase(ctx.db, join(ctx.store.partialDir, `${id}.export`), { env: ctx.env });
   report(0.85, 'checksumming');

@@ -23,7 +23,10 @@ const storedBackupSchema = z
     size: z.number().int().min(0),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     format: z.literal('pg_dump-custom'),
-    dumpVersion: z.string().regex(/^\d{1,2}\.\d{1,3}(-\d{1,3})?$/).optional(),
+    dumpVersion: z
+      .string()
+      .regex(/^\d{1,2}\.\d{1,3}(-\d{1,3})?$/)
+      .optional(),
     origin: z.enum(['nightly', 'export', 'upload']).optional(),
   })
   .strict();
@@ -45,7 +48,10 @@ export function assertBackupId(id: string): void {
 
 /** `20260906T011028Z-nightly`: sortable, unique per second and origin (a suffix is added on a clash). */
 export function makeBackupId(origin: BackupOrigin, at = new Date()): string {
-  return `${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${origin}`;
+  return `${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${origin}`;
 }
 
 export class BackupStore {
@@ -113,16 +119,29 @@ export class BackupStore {
    * Publishes `file` (a finished dump anywhere on the same file system) as backup `id`: checks the `PGDMP`
    * magic and, when given, the expected sha256; fsyncs; renames; writes the sidecar. Throws 422 on a mismatch.
    */
-  async publish(id: string, file: string, origin: BackupOrigin, expectedSha256?: string, knownSha256?: string): Promise<StoredBackup> {
+  async publish(
+    id: string,
+    file: string,
+    origin: BackupOrigin,
+    expectedSha256?: string,
+    knownSha256?: string,
+  ): Promise<StoredBackup> {
     const dumpVersion = await readDumpVersion(file);
     const sha256 = knownSha256 ?? (await hashFile(file));
     if (expectedSha256 !== undefined && sha256 !== expectedSha256) {
       throw new HttpError(422, 'CHECKSUM_MISMATCH', `the received bytes have sha256 ${sha256}, not the declared one`);
     }
-    if (dumpVersion === null) throw new HttpError(422, 'NOT_A_DUMP', 'the file is not a pg_dump custom-format archive (no PGDMP magic)');
+    if (dumpVersion === null)
+      throw new HttpError(422, 'NOT_A_DUMP', 'the file is not a pg_dump custom-format archive (no PGDMP magic)');
     await fsyncFile(file);
     const backup: StoredBackup = {
-      id, createdAt: new Date().toISOString(), size: await sizeOf(file), sha256, format: 'pg_dump-custom', dumpVersion, origin,
+      id,
+      createdAt: new Date().toISOString(),
+      size: await sizeOf(file),
+      sha256,
+      format: 'pg_dump-custom',
+      dumpVersion,
+      origin,
     };
     await rename(file, this.contentPath(id));
     await writeFileAtomic(this.sidecarPath(id), JSON.stringify(backup, null, 2), { mode: 0o600 });

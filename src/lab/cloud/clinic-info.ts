@@ -24,9 +24,11 @@ export async function withDatabase<T>(db: DatabaseConfig, fn: (client: PgClient)
 }
 
 export async function readClinicInfo(client: PgClient): Promise<ClinicInfo> {
-  const version = await client.query<{ version: string | null; dbsversion1: string | null; dbrversion1: string | null }>(
-    `SELECT version, dbsversion1, dbrversion1 FROM tbl_dbkanri WHERE kanricd = 'ORCADB00'`,
-  );
+  const version = await client.query<{
+    version: string | null;
+    dbsversion1: string | null;
+    dbrversion1: string | null;
+  }>(`SELECT version, dbsversion1, dbrversion1 FROM tbl_dbkanri WHERE kanricd = 'ORCADB00'`);
   const base = await client.query<{ hospcd: string | null; hospname: string | null }>(
     'SELECT hospcd, hospname FROM tbl_sysbase ORDER BY grpnum LIMIT 1',
   );

@@ -9,7 +9,12 @@ import { serveBackupContent } from './download.js';
 import { HttpError, readJsonBody, sendJson } from './http-util.js';
 import type { Answer } from './idempotency.js';
 import {
-  bumpRequestSchema, checkBackupIdField, exportRequestSchema, modeRequestSchema, parseRequest, restoreRequestSchema,
+  bumpRequestSchema,
+  checkBackupIdField,
+  exportRequestSchema,
+  modeRequestSchema,
+  parseRequest,
+  restoreRequestSchema,
 } from './request-schemas.js';
 import { receiveUpload } from './upload.js';
 
@@ -20,7 +25,8 @@ interface Route {
   methods: Record<string, Handler>;
 }
 
-const reply = (res: ServerResponse, answer: Answer, headers: Record<string, string> = {}): void => sendJson(res, answer.status, answer.body, headers);
+const reply = (res: ServerResponse, answer: Answer, headers: Record<string, string> = {}): void =>
+  sendJson(res, answer.status, answer.body, headers);
 
 const ROUTES: Route[] = [
   { pattern: /^\/health$/, methods: { GET: getHealth } },
@@ -42,13 +48,20 @@ const ROUTES: Route[] = [
 ];
 
 /** Dispatches a request whose path (without `/hybrid/v1`) is `path`; 404/405 in the contract's shape. */
-export async function routeControl(req: IncomingMessage, res: ServerResponse, ctx: CloudContext, path: string): Promise<void> {
+export async function routeControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: CloudContext,
+  path: string,
+): Promise<void> {
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
     if (!match) continue;
     const handler = route.methods[req.method ?? ''];
     if (!handler) {
-      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method ?? ''} is not allowed here`, { Allow: Object.keys(route.methods).join(', ') });
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method ?? ''} is not allowed here`, {
+        Allow: Object.keys(route.methods).join(', '),
+      });
     }
     let params: string[];
     try {
@@ -111,7 +124,9 @@ async function postExport(req: IncomingMessage, res: ServerResponse, ctx: CloudC
   const body = parseRequest(exportRequestSchema, raw);
   const answer = await ctx.idempotency.run('export', body.requestId, raw, async () => {
     const backupId = await ctx.store.newId('export');
-    const job = ctx.jobs.start('export', backupId, (report) => exportBackup(ctx, backupId, 'export', report).then(() => undefined));
+    const job = ctx.jobs.start('export', backupId, (report) =>
+      exportBackup(ctx, backupId, 'export', report).then(() => undefined),
+    );
     return { status: 202, body: { jobId: job.jobId, backupId } };
   });
   reply(res, answer, { Location: `/hybrid/v1/jobs/${(answer.body as { jobId: string }).jobId}` });
@@ -133,7 +148,8 @@ async function postRestore(req: IncomingMessage, res: ServerResponse, ctx: Cloud
 }
 
 async function getJob(_req: IncomingMessage, res: ServerResponse, ctx: CloudContext, [jobId]: string[]): Promise<void> {
-  if (!/^[A-Za-z0-9._-]{1,128}$/.test(jobId!)) throw new HttpError(400, 'BAD_REQUEST', 'job ids are [A-Za-z0-9._-]{1,128}');
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(jobId!))
+    throw new HttpError(400, 'BAD_REQUEST', 'job ids are [A-Za-z0-9._-]{1,128}');
   const job = ctx.jobs.get(jobId!);
   if (!job) throw new HttpError(404, 'NOT_FOUND', `no job ${jobId!}`);
   sendJson(res, 200, job);

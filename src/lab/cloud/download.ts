@@ -17,7 +17,12 @@ export interface DownloadContext {
 type RangeChoice = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /** RFC 9110 single-range semantics; anything we do not serve as a range falls back to the whole file. */
-export function chooseRange(header: string | undefined, ifRange: string | undefined, size: number, etag: string): RangeChoice {
+export function chooseRange(
+  header: string | undefined,
+  ifRange: string | undefined,
+  size: number,
+  etag: string,
+): RangeChoice {
   if (header === undefined) return { kind: 'full' };
   if (ifRange !== undefined && ifRange.trim() !== etag) return { kind: 'full' };
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
@@ -34,18 +39,32 @@ export function chooseRange(header: string | undefined, ifRange: string | undefi
   return { kind: 'partial', start, end: Math.min(end, size - 1) };
 }
 
-export async function serveBackupContent(req: IncomingMessage, res: ServerResponse, ctx: DownloadContext, id: string): Promise<void> {
+export async function serveBackupContent(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DownloadContext,
+  id: string,
+): Promise<void> {
   assertBackupId(id);
   const backup = await ctx.store.get(id);
   if (!backup) {
     const partial = await ctx.store.partial(id);
     const headers: Record<string, string> = partial
-      ? { 'X-Upload-Offset': String(partial.offset), 'X-Upload-Length': String(partial.length), 'X-Content-Sha256': partial.sha256 }
+      ? {
+          'X-Upload-Offset': String(partial.offset),
+          'X-Upload-Length': String(partial.length),
+          'X-Content-Sha256': partial.sha256,
+        }
       : {};
     throw new HttpError(404, 'NOT_FOUND', `no backup ${id}`, headers);
   }
   const etag = `"${backup.sha256}"`;
-  const common = { ETag: etag, 'Accept-Ranges': 'bytes', 'X-Content-Sha256': backup.sha256, 'Content-Type': 'application/octet-stream' };
+  const common = {
+    ETag: etag,
+    'Accept-Ranges': 'bytes',
+    'X-Content-Sha256': backup.sha256,
+    'Content-Type': 'application/octet-stream',
+  };
   if (req.method === 'HEAD') {
     res.writeHead(200, { ...common, 'Content-Length': backup.size });
     res.end();
@@ -54,7 +73,9 @@ export async function serveBackupContent(req: IncomingMessage, res: ServerRespon
   const ifRange = req.headers['if-range'];
   const range = chooseRange(req.headers.range, Array.isArray(ifRange) ? ifRange[0] : ifRange, backup.size, etag);
   if (range.kind === 'unsatisfiable') {
-    throw new HttpError(416, 'RANGE_NOT_SATISFIABLE', `the range starts past the end (${backup.size} bytes)`, { 'Content-Range': `bytes */${backup.size}` });
+    throw new HttpError(416, 'RANGE_NOT_SATISFIABLE', `the range starts past the end (${backup.size} bytes)`, {
+      'Content-Range': `bytes */${backup.size}`,
+    });
   }
   const start = range.kind === 'partial' ? range.start : 0;
   const end = range.kind === 'partial' ? range.end : backup.size - 1;
@@ -74,10 +95,21 @@ function writeChunk(res: ServerResponse, chunk: Buffer): Promise<void> {
   return new Promise((resolve, reject) => res.write(chunk, (error) => (error ? reject(error) : resolve())));
 }
 
-async function streamWithFaults(res: ServerResponse, ctx: DownloadContext, backup: StoredBackup, start: number, end: number, plan: DownloadFaultPlan): Promise<void> {
+async function streamWithFaults(
+  res: ServerResponse,
+  ctx: DownloadContext,
+  backup: StoredBackup,
+  start: number,
+  end: number,
+  plan: DownloadFaultPlan,
+): Promise<void> {
   let offset = start;
   let sent = 0;
-  for await (const raw of createReadStream(ctx.store.contentPath(backup.id), { start, end, highWaterMark: 256 << 10 })) {
+  for await (const raw of createReadStream(ctx.store.contentPath(backup.id), {
+    start,
+    end,
+    highWaterMark: 256 << 10,
+  })) {
     let chunk = raw as Buffer;
     const at = plan.corruptAtOffset;
     if (at !== null && at >= offset && at < offset + chunk.length) {

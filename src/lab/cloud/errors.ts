@@ -14,7 +14,8 @@ export function toHttpError(error: unknown): HttpError {
 /** Answers the error, or cuts the connection when an answer has already started or cannot be sent. */
 export function answerError(res: ServerResponse, error: unknown, log: (line: string) => void): void {
   const http = toHttpError(error);
-  if (http.status >= 500 && !(error instanceof HttpError)) log(`error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  if (http.status >= 500 && !(error instanceof HttpError))
+    log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   if (res.headersSent || res.destroyed || !res.writable) {
     res.socket?.destroy();
     return;

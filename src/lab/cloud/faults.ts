@@ -57,8 +57,17 @@ export interface DownloadFaultPlan {
 }
 
 const CLEAR: FaultState = {
-  outage: false, blackhole: false, delayMs: 0, failNext: 0, failStatus: 503,
-  resetAfterBytes: null, resetTimes: 0, truncateAfterBytes: null, truncateTimes: 0, corruptAtOffset: null, corruptTimes: 0,
+  outage: false,
+  blackhole: false,
+  delayMs: 0,
+  failNext: 0,
+  failStatus: 503,
+  resetAfterBytes: null,
+  resetTimes: 0,
+  truncateAfterBytes: null,
+  truncateTimes: 0,
+  corruptAtOffset: null,
+  corruptTimes: 0,
 };
 
 /** Holds the knobs of one server; emits `change` with the new state after every update. */
@@ -91,9 +100,15 @@ export class FaultController extends EventEmitter {
     if (p.delayMs !== undefined) next.delayMs = p.delayMs;
     if (p.failNext !== undefined) next.failNext = p.failNext;
     if (p.failStatus !== undefined) next.failStatus = p.failStatus;
-    if (p.resetAfterBytes !== undefined) Object.assign(next, { resetAfterBytes: p.resetAfterBytes, resetTimes: p.resetAfterBytes === null ? 0 : times });
-    if (p.truncateAfterBytes !== undefined) Object.assign(next, { truncateAfterBytes: p.truncateAfterBytes, truncateTimes: p.truncateAfterBytes === null ? 0 : times });
-    if (p.corruptAtOffset !== undefined) Object.assign(next, { corruptAtOffset: p.corruptAtOffset, corruptTimes: p.corruptAtOffset === null ? 0 : times });
+    if (p.resetAfterBytes !== undefined)
+      Object.assign(next, { resetAfterBytes: p.resetAfterBytes, resetTimes: p.resetAfterBytes === null ? 0 : times });
+    if (p.truncateAfterBytes !== undefined)
+      Object.assign(next, {
+        truncateAfterBytes: p.truncateAfterBytes,
+        truncateTimes: p.truncateAfterBytes === null ? 0 : times,
+      });
+    if (p.corruptAtOffset !== undefined)
+      Object.assign(next, { corruptAtOffset: p.corruptAtOffset, corruptTimes: p.corruptAtOffset === null ? 0 : times });
     return this.replace(next);
   }
 
@@ -131,7 +146,10 @@ export class FaultController extends EventEmitter {
     const snapshot = this.get();
     this.pending = this.pending
       .then(() => Promise.all(this.appliers.map((apply) => apply(snapshot))))
-      .then(() => undefined, () => undefined);
+      .then(
+        () => undefined,
+        () => undefined,
+      );
     this.emit('change', snapshot);
     return this.get();
   }

@@ -86,7 +86,8 @@ export class FrontListener {
     if (remotePort !== undefined) this.byRemotePort.set(remotePort, socket);
     socket.on('close', () => {
       this.sockets.delete(socket);
-      if (remotePort !== undefined && this.byRemotePort.get(remotePort) === socket) this.byRemotePort.delete(remotePort);
+      if (remotePort !== undefined && this.byRemotePort.get(remotePort) === socket)
+        this.byRemotePort.delete(remotePort);
     });
     this.server.emit('connection', socket);
   }

@@ -15,7 +15,12 @@ export class HttpError extends Error {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | number> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | number> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,
@@ -51,7 +56,8 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_JSON_REQUEST_BYTES) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${MAX_JSON_REQUEST_BYTES} bytes`);
+    if (size > MAX_JSON_REQUEST_BYTES)
+      throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${MAX_JSON_REQUEST_BYTES} bytes`);
     chunks.push(chunk);
   }
   try {

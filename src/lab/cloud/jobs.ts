@@ -32,9 +32,18 @@ export class JobRunner {
 
   /** Starts `work` as a job; 409 JOB_RUNNING while another job has not finished. */
   start(kind: JobKind, backupId: string, work: JobWork): JobRecord {
-    if (this.active) throw new HttpError(409, 'JOB_RUNNING', `job ${this.active.jobId} (${this.active.kind}) is still running`);
+    if (this.active)
+      throw new HttpError(409, 'JOB_RUNNING', `job ${this.active.jobId} (${this.active.kind}) is still running`);
     const now = new Date().toISOString();
-    const job: JobRecord = { jobId: `${kind}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`, kind, state: 'queued', progress: 0, backupId, createdAt: now, updatedAt: now };
+    const job: JobRecord = {
+      jobId: `${kind}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`,
+      kind,
+      state: 'queued',
+      progress: 0,
+      backupId,
+      createdAt: now,
+      updatedAt: now,
+    };
     this.jobs.set(job.jobId, job);
     while (this.jobs.size > MAX_KEPT_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
     this.active = job;
@@ -81,6 +90,8 @@ export class JobRunner {
 function describeFailure(error: unknown): string {
   const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   const details = (error as { details?: unknown }).details;
-  const last = Array.isArray(details) ? [...details].reverse().find((line) => typeof line === 'string' && line.trim() !== '') : undefined;
+  const last = Array.isArray(details)
+    ? [...details].reverse().find((line) => typeof line === 'string' && line.trim() !== '')
+    : undefined;
   return (last ? `${first}: ${String(last).trim()}` : first).slice(0, 1000);
 }

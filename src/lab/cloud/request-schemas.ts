@@ -7,9 +7,7 @@ import { HttpError } from './http-util.js';
 const requestId = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, { message: 'must match [A-Za-z0-9._:-]{8,128}' });
 const counter = (max: number) => z.number().int().min(0).max(max);
 
-export const modeRequestSchema = z
-  .object({ mode: z.enum(MODES), reason: z.string().max(500), requestId })
-  .strict();
+export const modeRequestSchema = z.object({ mode: z.enum(MODES), reason: z.string().max(500), requestId }).strict();
 
 export const bumpRequestSchema = z
   .object({
@@ -35,11 +33,14 @@ export const restoreRequestSchema = z.object({ backupId: z.string(), requestId }
 export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`);
+  const problems = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`);
   throw new HttpError(400, 'BAD_REQUEST', problems.join('; '));
 }
 
 /** 400 INVALID_BACKUP_ID unless valid (checked before the generic schema, for the specific code). */
 export function checkBackupIdField(value: unknown): void {
-  if (typeof value === 'string' && !isBackupId(value)) throw new HttpError(400, 'INVALID_BACKUP_ID', 'backup ids are [A-Za-z0-9._-]{1,128}');
+  if (typeof value === 'string' && !isBackupId(value))
+    throw new HttpError(400, 'INVALID_BACKUP_ID', 'backup ids are [A-Za-z0-9._-]{1,128}');
 }

@@ -10,7 +10,14 @@ import { restoreIntoDatabase as restoreLocally } from '../../adapters/postgres/r
 import type { ProgressReporter } from './jobs.js';
 
 const PROGRESS: Record<RestoreStep, number> = {
-  preparing: 0.02, staging: 0.05, restoring: 0.1, cleaning: 0.75, checking: 0.8, swapping: 0.85, analyzing: 0.95, remote: 0.1,
+  preparing: 0.02,
+  staging: 0.05,
+  restoring: 0.1,
+  cleaning: 0.75,
+  checking: 0.8,
+  swapping: 0.85,
+  analyzing: 0.95,
+  remote: 0.1,
 };
 
 export interface RestoreOptions {
@@ -18,10 +25,18 @@ export interface RestoreOptions {
   signal?: AbortSignal;
 }
 
-export async function restoreIntoDatabase(db: DatabaseConfig, file: string, report: ProgressReporter, opts: RestoreOptions = {}): Promise<void> {
+export async function restoreIntoDatabase(
+  db: DatabaseConfig,
+  file: string,
+  report: ProgressReporter,
+  opts: RestoreOptions = {},
+): Promise<void> {
   const outcome = await restoreLocally(db, file, {
-    env: 'lab restore', jobs: opts.jobs ?? 2, signal: opts.signal,
+    env: 'lab restore',
+    jobs: opts.jobs ?? 2,
+    signal: opts.signal,
     onStep: (step) => report(PROGRESS[step], step),
   });
-  if (outcome.kind === 'failed') throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
+  if (outcome.kind === 'failed')
+    throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
 }

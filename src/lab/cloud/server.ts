@@ -81,19 +81,34 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
   const log = options.log ?? (() => undefined);
   let front: FrontListener | null = null;
   const ctx: CloudContext = {
-    env: options.env, db: options.database, state, idempotency: new Idempotency(state), store, jobs: new JobRunner(), faults,
-    uploading: new Set(), maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-    rawSocketOf: (remotePort) => front?.rawSocketOf(remotePort), log,
+    env: options.env,
+    db: options.database,
+    state,
+    idempotency: new Idempotency(state),
+    store,
+    jobs: new JobRunner(),
+    faults,
+    uploading: new Set(),
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    rawSocketOf: (remotePort) => front?.rawSocketOf(remotePort),
+    log,
   };
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     void handleRequest(req, res, ctx, options).catch((error: unknown) => answerError(res, error, log));
   };
   const tls = options.tls;
   const server = tls
-    ? createHttpsServer({
-      cert: tls.certPem, key: tls.keyPem, ca: tls.caPem, minVersion: 'TLSv1.2',
-      requestCert: Boolean(tls.requireClientCert), rejectUnauthorized: Boolean(tls.requireClientCert),
-    }, handler)
+    ? createHttpsServer(
+        {
+          cert: tls.certPem,
+          key: tls.keyPem,
+          ca: tls.caPem,
+          minVersion: 'TLSv1.2',
+          requestCert: Boolean(tls.requireClientCert),
+          rejectUnauthorized: Boolean(tls.requireClientCert),
+        },
+        handler,
+      )
     : createHttpServer(handler);
   server.keepAliveTimeout = 5_000;
   front = new FrontListener(server, faults);
@@ -102,8 +117,16 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
   let admin: AdminServerHandle | null = null;
   if (options.admin) {
     admin = await startAdminServer({
-      token: options.admin.token, port: options.admin.port, host,
-      targets: { [options.env]: { faults, setMode: async (mode) => void (await state.setMode(mode, 'admin')), nightly: () => createNightlyBackup(ctx) } },
+      token: options.admin.token,
+      port: options.admin.port,
+      host,
+      targets: {
+        [options.env]: {
+          faults,
+          setMode: async (mode) => void (await state.setMode(mode, 'admin')),
+          nightly: () => createNightlyBackup(ctx),
+        },
+      },
     });
   }
   log(`${options.env} cloud server on ${tls ? 'https' : 'http'}://${host}:${port}`);
@@ -129,18 +152,26 @@ export function generateAdminToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-async function handleRequest(req: IncomingMessage, res: ServerResponse, ctx: CloudContext, options: CloudServerOptions): Promise<void> {
+async function handleRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: CloudContext,
+  options: CloudServerOptions,
+): Promise<void> {
   res.setHeader('X-Hybridmode', reportedMode(ctx));
   const delay = ctx.faults.get().delayMs;
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const failure = ctx.faults.takeFailure();
-  if (failure !== null) throw new HttpError(failure, failure === 503 ? 'UNAVAILABLE' : 'INTERNAL', 'injected fault (lab)');
+  if (failure !== null)
+    throw new HttpError(failure, failure === 503 ? 'UNAVAILABLE' : 'INTERNAL', 'injected fault (lab)');
   const path = new URL(req.url ?? '/', 'http://lab.invalid').pathname;
   const control = path === BASE_PATH || path.startsWith(`${BASE_PATH}/`);
   if (!isAuthorized(req.headers.authorization, { user: options.auth.user, password: options.auth.apiKey })) {
     req.resume();
     if (!control) return sendOrcaUnauthorized(res);
-    throw new HttpError(401, 'UNAUTHORIZED', 'wrong or missing credentials', { 'WWW-Authenticate': 'Basic realm="orca-hybrid"' });
+    throw new HttpError(401, 'UNAUTHORIZED', 'wrong or missing credentials', {
+      'WWW-Authenticate': 'Basic realm="orca-hybrid"',
+    });
   }
   if (control) return routeControl(req, res, ctx, path.slice(BASE_PATH.length));
   if (options.serveOrcaApi !== false && path.startsWith('/api/')) return handleOrcaApi(req, res, { db: ctx.db });

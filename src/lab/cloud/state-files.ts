@@ -38,11 +38,15 @@ export class ServerState {
   private readonly requests: Map<string, RememberedAnswer>;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dir: string, initialMode: Mode = 'normal') {
+  constructor(
+    private readonly dir: string,
+    initialMode: Mode = 'normal',
+  ) {
     const stored = readJson(this.modeFile) as Partial<ModeRecord> | null;
-    this.modeRecord = stored && (MODES as readonly string[]).includes(stored.mode ?? '')
-      ? { mode: stored.mode!, reason: String(stored.reason ?? ''), updatedAt: String(stored.updatedAt ?? '') }
-      : { mode: initialMode, reason: 'initial', updatedAt: new Date().toISOString() };
+    this.modeRecord =
+      stored && (MODES as readonly string[]).includes(stored.mode ?? '')
+        ? { mode: stored.mode!, reason: String(stored.reason ?? ''), updatedAt: String(stored.updatedAt ?? '') }
+        : { mode: initialMode, reason: 'initial', updatedAt: new Date().toISOString() };
     const entries = readJson(this.requestsFile);
     this.requests = new Map(Array.isArray(entries) ? (entries as [string, RememberedAnswer][]) : []);
   }
@@ -80,14 +84,18 @@ export class ServerState {
 
   private persist(file: string, value: unknown): Promise<void> {
     // Serialised, so two quick writes never land out of order.
-    this.writing = this.writing.catch(() => undefined).then(() => writeFileAtomic(file, JSON.stringify(value), { mode: 0o600 }));
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(() => writeFileAtomic(file, JSON.stringify(value), { mode: 0o600 }));
     return this.writing;
   }
 }
 
 /** A stable hash of a request body (key order does not matter) for idempotency checks. */
 export function hashBody(operation: string, body: unknown): string {
-  return createHash('sha256').update(operation + '\n' + stableStringify(body)).digest('hex');
+  return createHash('sha256')
+    .update(operation + '\n' + stableStringify(body))
+    .digest('hex');
 }
 
 function stableStringify(value: unknown): string {

@@ -33,7 +33,10 @@ const ENDPOINTS: Record<string, Endpoint> = {
 
 export function sendOrcaJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=UTF-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(res.req.method === 'HEAD' ? undefined : text);
 }
 
@@ -137,7 +140,9 @@ async function systemInfo(request: OrcaRecord, ctx: OrcaApiContext, at: Date): P
   const requested = requestInstant(request);
   if (!requested) return { private_objects: { ...resultHeader(at, '0005', 'リクエスト日時が不正です'), ...echo } };
   if (Math.abs(at.getTime() - requested.getTime()) > SKEW_LIMIT_MS) {
-    return { private_objects: { ...resultHeader(at, '0006', 'リクエスト時間と受付時間に30分以上のずれがあります'), ...echo } };
+    return {
+      private_objects: { ...resultHeader(at, '0006', 'リクエスト時間と受付時間に30分以上のずれがあります'), ...echo },
+    };
   }
   const clinic = await loadClinic(ctx);
   if (!clinic) return { private_objects: { ...resultHeader(at, '0089', '基本データが取得できません'), ...echo } };
@@ -158,7 +163,13 @@ async function systemList(request: OrcaRecord, ctx: OrcaApiContext, at: Date): P
   const number = text(request.Request_Number);
   const baseDate = text(request.Base_Date) || orcaDate(at);
   if (number === '01') {
-    return { departmentres: { ...resultHeader(at, '00', '処理終了'), Base_Date: baseDate, Department_Information: padArray(DEPARTMENTS, 100) } };
+    return {
+      departmentres: {
+        ...resultHeader(at, '00', '処理終了'),
+        Base_Date: baseDate,
+        Department_Information: padArray(DEPARTMENTS, 100),
+      },
+    };
   }
   if (number !== '04') return { system01_manageres: resultHeader(at, '91', 'リクエスト番号が不正です') };
   const clinic = await loadClinic(ctx);

@@ -21,7 +21,12 @@ export function orcaTime(at: Date): string {
 
 /** The fields every answer starts with. */
 export function resultHeader(at: Date, result: string, message: string): OrcaRecord {
-  return { Information_Date: orcaDate(at), Information_Time: orcaTime(at), Api_Result: result, Api_Result_Message: message };
+  return {
+    Information_Date: orcaDate(at),
+    Information_Time: orcaTime(at),
+    Api_Result: result,
+    Api_Result_Message: message,
+  };
 }
 
 /** Pads `items` with empty objects to ORCA's fixed repeat count. */
@@ -39,7 +44,9 @@ function xmlNode(name: string, value: OrcaValue): string {
     return `<${name} type="array">${children.map((v) => xmlNode(`${name}_child`, v)).join('')}</${name}>`;
   }
   if (typeof value === 'object') {
-    return `<${name} type="record">${Object.entries(value).map(([k, v]) => xmlNode(k, v)).join('')}</${name}>`;
+    return `<${name} type="record">${Object.entries(value)
+      .map(([k, v]) => xmlNode(k, v))
+      .join('')}</${name}>`;
   }
   return `<${name} type="string">${escapeXml(value)}</${name}>`;
 }

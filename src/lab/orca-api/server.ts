@@ -79,7 +79,12 @@ export async function startOrcaApiServer(options: OrcaApiServerOptions): Promise
   const port = await front.listen(host, options.port ?? 0);
   let admin: AdminServerHandle | null = null;
   if (options.admin) {
-    admin = await startAdminServer({ token: options.admin.token, port: options.admin.port, host, targets: { localEmergency: { faults, setMode } } });
+    admin = await startAdminServer({
+      token: options.admin.token,
+      port: options.admin.port,
+      host,
+      targets: { localEmergency: { faults, setMode } },
+    });
   }
   return {
     url: `http://${host}:${port}`,

@@ -16,7 +16,9 @@ async function columnTypes(client: pg.Client, table: string): Promise<Map<string
   if (cached) return cached;
   const result = await client.query<{ column_name: string; udt_name: string }>(
     `SELECT column_name, udt_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = $1`, [table]);
+      WHERE table_schema = current_schema() AND table_name = $1`,
+    [table],
+  );
   const types = new Map(result.rows.map((r) => [r.column_name, r.udt_name]));
   tables.set(table, types);
   return types;
@@ -45,7 +47,10 @@ export async function insertRows(client: pg.Client, table: string, rows: readonl
 export class RowBuffer {
   private readonly pending = new Map<string, Row[]>();
 
-  constructor(private readonly client: pg.Client, private readonly flushAt = BATCH_ROWS) {}
+  constructor(
+    private readonly client: pg.Client,
+    private readonly flushAt = BATCH_ROWS,
+  ) {}
 
   async add(table: string, ...rows: Row[]): Promise<void> {
     let list = this.pending.get(table);

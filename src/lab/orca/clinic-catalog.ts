@@ -41,27 +41,81 @@ export interface ZaiTemplate {
 
 /** Points per unit of each code; unknown codes count 0. */
 export const POINTS: Readonly<Record<string, number>> = {
-  '111000110': 291, '112007410': 75, '112011310': 52, '113001810': 225, '120002910': 60,
-  '160008010': 21, '160019410': 49, '160000310': 16, '160061810': 26, '160095710': 37, '160022510': 106,
-  '140010310': 35, '140000610': 52,
-  '620004114': 1.01, '622224901': 1.45, '620008676': 1.01, '622278901': 2.03, '621950101': 0.57,
-  '620160501': 0.59, '620004903': 0.63, '620007232': 1.21, '620098801': 1.29, '620009173': 0.83,
-  '620002023': 1.81, '620003551': 0.47, '662640416': 1.88, '663120217': 0.27, '662640455': 0.53,
+  '111000110': 291,
+  '112007410': 75,
+  '112011310': 52,
+  '113001810': 225,
+  '120002910': 60,
+  '160008010': 21,
+  '160019410': 49,
+  '160000310': 16,
+  '160061810': 26,
+  '160095710': 37,
+  '160022510': 106,
+  '140010310': 35,
+  '140000610': 52,
+  '620004114': 1.01,
+  '622224901': 1.45,
+  '620008676': 1.01,
+  '622278901': 2.03,
+  '621950101': 0.57,
+  '620160501': 0.59,
+  '620004903': 0.63,
+  '620007232': 1.21,
+  '620098801': 1.29,
+  '620009173': 0.83,
+  '620002023': 1.81,
+  '620003551': 0.47,
+  '662640416': 1.88,
+  '663120217': 0.27,
+  '662640455': 0.53,
 };
 
 const EXAM_FIRST: ZaiTemplate = { srykbn: '11', srysyukbn: '110', codes: [['111000110', 1, 1]], zaikaisu: 1 };
 const EXAM_REPEAT: ZaiTemplate = { srykbn: '12', srysyukbn: '120', codes: [['112007410', 1, 1]], zaikaisu: 1 };
 const EXAM_REPEAT_MANAGED: ZaiTemplate = {
-  srykbn: '12', srysyukbn: '120', codes: [['112007410', 1, 1], ['112011310', 1, 1]], zaikaisu: 1,
+  srykbn: '12',
+  srysyukbn: '120',
+  codes: [
+    ['112007410', 1, 1],
+    ['112011310', 1, 1],
+  ],
+  zaikaisu: 1,
 };
-export const PRESCRIPTION_FEE: ZaiTemplate = { srykbn: '25', srysyukbn: '250', codes: [['120002910', 1, 1]], zaikaisu: 1 };
-export const CHRONIC_MANAGEMENT: ZaiTemplate = { srykbn: '13', srysyukbn: '130', codes: [['113001810', 1, 1]], zaikaisu: 1 };
+export const PRESCRIPTION_FEE: ZaiTemplate = {
+  srykbn: '25',
+  srysyukbn: '250',
+  codes: [['120002910', 1, 1]],
+  zaikaisu: 1,
+};
+export const CHRONIC_MANAGEMENT: ZaiTemplate = {
+  srykbn: '13',
+  srysyukbn: '130',
+  codes: [['113001810', 1, 1]],
+  zaikaisu: 1,
+};
 export const BLOOD_TEST: ZaiTemplate = {
-  srykbn: '60', srysyukbn: '600', codes: [['160008010', 1, 1], ['160019410', 1, 1], ['160022510', 1, 1], ['160095710', 1, 1]],
-  zaikaisu: 1, plus: true,
+  srykbn: '60',
+  srysyukbn: '600',
+  codes: [
+    ['160008010', 1, 1],
+    ['160019410', 1, 1],
+    ['160022510', 1, 1],
+    ['160095710', 1, 1],
+  ],
+  zaikaisu: 1,
+  plus: true,
 };
 export const INFLAMMATION_TEST: ZaiTemplate = {
-  srykbn: '60', srysyukbn: '600', codes: [['160000310', 1, 1], ['160008010', 1, 1], ['160095710', 1, 1]], zaikaisu: 1, plus: true,
+  srykbn: '60',
+  srysyukbn: '600',
+  codes: [
+    ['160000310', 1, 1],
+    ['160008010', 1, 1],
+    ['160095710', 1, 1],
+  ],
+  zaikaisu: 1,
+  plus: true,
 };
 
 /** The exam 剤 of a visit: 初診 for a first visit in the department, else 再診 (+ 外来管理加算 in 内科). */
@@ -83,34 +137,118 @@ export interface Condition {
   rx: readonly ZaiTemplate[];
 }
 
-const oral = (codes: readonly CodeLine[], days = 28): ZaiTemplate => ({ srykbn: '21', srysyukbn: '210', codes, zaikaisu: days });
+const oral = (codes: readonly CodeLine[], days = 28): ZaiTemplate => ({
+  srykbn: '21',
+  srysyukbn: '210',
+  codes,
+  zaikaisu: days,
+});
 const external = (codes: readonly CodeLine[]): ZaiTemplate => ({ srykbn: '23', srysyukbn: '230', codes, zaikaisu: 1 });
 
 /** Chronic conditions: regular visits every 2–4 weeks with the same prescription. */
 export const CONDITIONS: readonly Condition[] = [
-  { sryka: '01', disease: { code: '8833421', name: '高血圧症', inputCode: 'kouketu' }, rx: [oral([['622224901', 1, 1]])] },
-  { sryka: '01', disease: { code: '8846718', name: '２型糖尿病', inputCode: '2gata' }, rx: [oral([['620008676', 2, 1]])] },
-  { sryka: '01', disease: { code: '2720004', name: '脂質異常症', inputCode: 'sisitu' }, rx: [oral([['622278901', 1, 1]])] },
-  { sryka: '01', disease: { code: '4939004', name: '気管支喘息', inputCode: 'zensoku' }, rx: [oral([['620160501', 2, 1]])] },
-  { sryka: '11', disease: { code: '7151007', name: '変形性膝関節症', inputCode: 'hizakan' },
-    rx: [{ srykbn: '40', srysyukbn: '400', codes: [['140010310', 1, 1]], zaikaisu: 1, comment: { srycd: '810000001', text: '右膝' } },
-      external([['662640416', 28, 1]])] },
-  { sryka: '11', disease: { code: '7244003', name: '腰痛症', inputCode: 'youtu' },
-    rx: [{ srykbn: '40', srysyukbn: '400', codes: [['140010310', 1, 1]], zaikaisu: 1, comment: { srycd: '810000001', text: '腰部' } }] },
-  { sryka: '19', disease: { code: '6918004', name: 'アトピー性皮膚炎', inputCode: 'atopi' },
-    rx: [external([['663120217', 50, 1]]), external([['662640455', 10, 1]])] },
+  {
+    sryka: '01',
+    disease: { code: '8833421', name: '高血圧症', inputCode: 'kouketu' },
+    rx: [oral([['622224901', 1, 1]])],
+  },
+  {
+    sryka: '01',
+    disease: { code: '8846718', name: '２型糖尿病', inputCode: '2gata' },
+    rx: [oral([['620008676', 2, 1]])],
+  },
+  {
+    sryka: '01',
+    disease: { code: '2720004', name: '脂質異常症', inputCode: 'sisitu' },
+    rx: [oral([['622278901', 1, 1]])],
+  },
+  {
+    sryka: '01',
+    disease: { code: '4939004', name: '気管支喘息', inputCode: 'zensoku' },
+    rx: [oral([['620160501', 2, 1]])],
+  },
+  {
+    sryka: '11',
+    disease: { code: '7151007', name: '変形性膝関節症', inputCode: 'hizakan' },
+    rx: [
+      {
+        srykbn: '40',
+        srysyukbn: '400',
+        codes: [['140010310', 1, 1]],
+        zaikaisu: 1,
+        comment: { srycd: '810000001', text: '右膝' },
+      },
+      external([['662640416', 28, 1]]),
+    ],
+  },
+  {
+    sryka: '11',
+    disease: { code: '7244003', name: '腰痛症', inputCode: 'youtu' },
+    rx: [
+      {
+        srykbn: '40',
+        srysyukbn: '400',
+        codes: [['140010310', 1, 1]],
+        zaikaisu: 1,
+        comment: { srycd: '810000001', text: '腰部' },
+      },
+    ],
+  },
+  {
+    sryka: '19',
+    disease: { code: '6918004', name: 'アトピー性皮膚炎', inputCode: 'atopi' },
+    rx: [external([['663120217', 50, 1]]), external([['662640455', 10, 1]])],
+  },
 ];
 
 /** Acute episodes: one visit (sometimes a follow-up) with a short prescription. */
 export const EPISODES: readonly Condition[] = [
-  { sryka: '01', disease: { code: '4659007', name: '急性上気道炎', inputCode: 'jyoukido' },
-    rx: [oral([['620004114', 3, 1], ['620004903', 3, 1]], 5)] },
-  { sryka: '01', disease: { code: '5589006', name: '急性胃腸炎', inputCode: 'ityouen' }, rx: [oral([['620007232', 3, 1]], 4)] },
-  { sryka: '09', disease: { code: '4659007', name: '急性上気道炎', inputCode: 'jyoukido' },
-    rx: [oral([['620098801', 1.5, 1], ['620009173', 1.2, 1]], 5)] },
-  { sryka: '09', disease: { code: '4660013', name: '急性気管支炎', inputCode: 'kikansi' }, rx: [oral([['620002023', 1, 1]], 5)] },
-  { sryka: '11', disease: { code: '8470008', name: '頚椎捻挫', inputCode: 'keinen' }, rx: [external([['662640416', 14, 1]])] },
-  { sryka: '19', disease: { code: '6929014', name: '湿疹', inputCode: 'sissin' }, rx: [external([['662640455', 5, 1]])] },
+  {
+    sryka: '01',
+    disease: { code: '4659007', name: '急性上気道炎', inputCode: 'jyoukido' },
+    rx: [
+      oral(
+        [
+          ['620004114', 3, 1],
+          ['620004903', 3, 1],
+        ],
+        5,
+      ),
+    ],
+  },
+  {
+    sryka: '01',
+    disease: { code: '5589006', name: '急性胃腸炎', inputCode: 'ityouen' },
+    rx: [oral([['620007232', 3, 1]], 4)],
+  },
+  {
+    sryka: '09',
+    disease: { code: '4659007', name: '急性上気道炎', inputCode: 'jyoukido' },
+    rx: [
+      oral(
+        [
+          ['620098801', 1.5, 1],
+          ['620009173', 1.2, 1],
+        ],
+        5,
+      ),
+    ],
+  },
+  {
+    sryka: '09',
+    disease: { code: '4660013', name: '急性気管支炎', inputCode: 'kikansi' },
+    rx: [oral([['620002023', 1, 1]], 5)],
+  },
+  {
+    sryka: '11',
+    disease: { code: '8470008', name: '頚椎捻挫', inputCode: 'keinen' },
+    rx: [external([['662640416', 14, 1]])],
+  },
+  {
+    sryka: '19',
+    disease: { code: '6929014', name: '湿疹', inputCode: 'sissin' },
+    rx: [external([['662640455', 5, 1]])],
+  },
 ];
 
 export interface Insurer {

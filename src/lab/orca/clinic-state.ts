@@ -7,8 +7,14 @@ import type { ZaiTemplate } from './clinic-catalog.js';
 import type { RowBuffer } from './bulk-insert.js';
 import { dayOfMonth } from './dates.js';
 import {
-  ptcomRows, sryacctMainRow, sryacctplusRows, sryacctSubRow, sryactRows, zaiKey,
-  type Audit, type ZaiScope,
+  ptcomRows,
+  sryacctMainRow,
+  sryacctplusRows,
+  sryacctSubRow,
+  sryactRows,
+  zaiKey,
+  type Audit,
+  type ZaiScope,
 } from './zai.js';
 
 interface ZaiEntry {

@@ -21,13 +21,17 @@ export async function lockCounters(client: pg.Client, ymd: string): Promise<Lock
   const result = await client.query<{ kanricd: keyof SequenceRows; kanritbl: string | null }>(
     `SELECT kanricd, kanritbl FROM tbl_syskanri
       WHERE hospnum = 1 AND kanricd = ANY($1::text[]) AND kbncd = '*' AND styukymd <= $2 AND edyukymd >= $2
-      ORDER BY kanricd FOR UPDATE`, [[...SEQUENCE_KANRICDS], ymd]);
+      ORDER BY kanricd FOR UPDATE`,
+    [[...SEQUENCE_KANRICDS], ymd],
+  );
   const rows: SequenceRows = { '0041': null, '0042': null, '1009': null };
   for (const row of result.rows) rows[row.kanricd] = row.kanritbl;
   const missing = SEQUENCE_KANRICDS.filter((code) => !result.rows.some((row) => row.kanricd === code));
   if (missing.length > 0 || result.rows.length !== SEQUENCE_KANRICDS.length) {
     throw new GuardError({
-      key: 'sequences.rowsMissing', params: { env: 'lab', date: ymd, missing: missing.join(', ') }, hintKey: 'sequences.rowsMissing.hint',
+      key: 'sequences.rowsMissing',
+      params: { env: 'lab', date: ymd, missing: missing.join(', ') },
+      hintKey: 'sequences.rowsMissing.hint',
     });
   }
   return { rows, values: parseSequences(rows) };
@@ -41,7 +45,8 @@ export async function writeCounters(client: pg.Client, locked: LockedCounters, a
     await client.query(
       `UPDATE tbl_syskanri SET kanritbl = $1, upymd = $2, uphms = $3, opid = $4
         WHERE hospnum = 1 AND kanricd = $5 AND kbncd = '*' AND styukymd <= $2 AND edyukymd >= $2`,
-      [next[kanricd], audit.ymd, audit.hms, audit.opid, kanricd]);
+      [next[kanricd], audit.ymd, audit.hms, audit.opid, kanricd],
+    );
   }
   locked.rows = next;
 }

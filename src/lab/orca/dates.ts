@@ -5,7 +5,9 @@ const pad = (value: number, length = 2): string => String(value).padStart(length
 /** Days since 1970-01-01 of a `YYYYMMDD` date (calendar arithmetic only, no time zone involved). */
 export function dayNumber(ymd: string): number {
   if (!/^\d{8}$/.test(ymd)) throw new RangeError(`not a YYYYMMDD date: ${ymd}`);
-  return Math.floor(Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)) - 1, Number(ymd.slice(6, 8))) / 86_400_000);
+  return Math.floor(
+    Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)) - 1, Number(ymd.slice(6, 8))) / 86_400_000,
+  );
 }
 
 export function ymdOfDay(day: number): string {

@@ -10,7 +10,12 @@ import { hkncombiRows, ptinfRow, ptnumRow, pthkninfRows } from './rows.js';
 import { HOSPNUM, type Audit } from './zai.js';
 
 /** Registers a new patient: ptid = PTID + 1 and the next serial's patient number, counters written back. */
-export async function registerPatientSql(client: pg.Client, rng: Rng, date: string, audit: Audit): Promise<PatientPlan> {
+export async function registerPatientSql(
+  client: pg.Client,
+  rng: Rng,
+  date: string,
+  audit: Audit,
+): Promise<PatientPlan> {
   const counters = await lockCounters(client, date);
   const ids = issuePatient(counters);
   await writeCounters(client, counters, audit);
@@ -31,12 +36,24 @@ export interface KnownPatient {
 }
 
 export async function listPatients(client: pg.Client): Promise<KnownPatient[]> {
-  const result = await client.query<{ ptid: string; ptnum: string; name: string | null; kananame: string | null; birthday: string | null }>(
+  const result = await client.query<{
+    ptid: string;
+    ptnum: string;
+    name: string | null;
+    kananame: string | null;
+    birthday: string | null;
+  }>(
     `SELECT p.ptid, n.ptnum, p.name, p.kananame, p.birthday FROM tbl_ptinf p
        JOIN tbl_ptnum n ON n.hospnum = p.hospnum AND n.ptid = p.ptid
-      WHERE p.hospnum = $1 ORDER BY p.ptid`, [HOSPNUM]);
+      WHERE p.hospnum = $1 ORDER BY p.ptid`,
+    [HOSPNUM],
+  );
   return result.rows.map((r) => ({
-    ptid: Number(r.ptid), patientNumber: r.ptnum.trim(), name: r.name ?? '', kananame: r.kananame ?? '', birthday: r.birthday ?? '',
+    ptid: Number(r.ptid),
+    patientNumber: r.ptnum.trim(),
+    name: r.name ?? '',
+    kananame: r.kananame ?? '',
+    birthday: r.birthday ?? '',
   }));
 }
 
@@ -52,17 +69,25 @@ export interface PatientContext {
 
 export async function loadPatientContext(client: pg.Client, ptid: number, date: string): Promise<PatientContext> {
   const departments = await client.query<{ sryka: string }>(
-    'SELECT sryka FROM tbl_srykarrk WHERE hospnum = $1 AND ptid = $2 ORDER BY lastymd DESC, sryka', [HOSPNUM, ptid]);
+    'SELECT sryka FROM tbl_srykarrk WHERE hospnum = $1 AND ptid = $2 ORDER BY lastymd DESC, sryka',
+    [HOSPNUM, ptid],
+  );
   const diseases = await client.query<{ sryka: string; khnbyomeicd: string }>(
     `SELECT sryka, khnbyomeicd FROM tbl_ptbyomei WHERE hospnum = $1 AND ptid = $2
-        AND COALESCE(NULLIF(trim(tenkikbn), ''), '0') = '0' AND dltflg IS NULL`, [HOSPNUM, ptid]);
+        AND COALESCE(NULLIF(trim(tenkikbn), ''), '0') = '0' AND dltflg IS NULL`,
+    [HOSPNUM, ptid],
+  );
   const open = new Set(diseases.rows.map((d) => `${d.sryka}|${d.khnbyomeicd}`));
   const rx = await client.query<{ zaikaisu: number }>(
     `SELECT zaikaisu FROM tbl_sryacct_main WHERE hospnum = $1 AND ptid = $2 AND srykbn = '21'
-      ORDER BY sryym DESC, zainum DESC LIMIT 1`, [HOSPNUM, ptid]);
+      ORDER BY sryym DESC, zainum DESC LIMIT 1`,
+    [HOSPNUM, ptid],
+  );
   const combination = await client.query<{ hkncombinum: number; hknftnrate: number }>(
     `SELECT hkncombinum, hknftnrate FROM tbl_hkncombi WHERE hospnum = $1 AND ptid = $2 AND tekstymd <= $3 AND tekedymd >= $3
-      ORDER BY hkncombinum DESC LIMIT 1`, [HOSPNUM, ptid, date]);
+      ORDER BY hkncombinum DESC LIMIT 1`,
+    [HOSPNUM, ptid, date],
+  );
   const combo = combination.rows[0];
   return {
     departments: departments.rows.map((d) => d.sryka),
@@ -73,10 +98,16 @@ export async function loadPatientContext(client: pg.Client, ptid: number, date: 
 }
 
 /** 氏名変更: a new surname (kanji and kana), as after a marriage. */
-export async function renamePatientSql(client: pg.Client, rng: Rng, patient: KnownPatient, audit: Audit): Promise<{ name: string; kananame: string }> {
+export async function renamePatientSql(
+  client: pg.Client,
+  rng: Rng,
+  patient: KnownPatient,
+  audit: Audit,
+): Promise<{ name: string; kananame: string }> {
   const renamed = renamePatient(rng, patient);
   await client.query(
     `UPDATE tbl_ptinf SET name = $3, kananame = $4, upymd = $5, uphms = $6, opid = $7 WHERE hospnum = $1 AND ptid = $2`,
-    [HOSPNUM, patient.ptid, renamed.name, renamed.kananame, audit.ymd, audit.hms, audit.opid]);
+    [HOSPNUM, patient.ptid, renamed.name, renamed.kananame, audit.ymd, audit.hms, audit.opid],
+  );
   return renamed;
 }

@@ -14,7 +14,14 @@ import { addDays, dayNumber, hmsOf, isClinicOpen, todayYmd, ymdOfDay } from './d
 import { combinationOn, planPatient, type PatientPlan } from './patient-plan.js';
 import { Rng } from './prng.js';
 import {
-  hkncombiRows, jyurrkRow, ptbyomeiRow, ptinfRow, ptnumRow, pthkninfRows, srykarrkRow, syunouRow,
+  hkncombiRows,
+  jyurrkRow,
+  ptbyomeiRow,
+  ptinfRow,
+  ptnumRow,
+  pthkninfRows,
+  srykarrkRow,
+  syunouRow,
 } from './rows.js';
 import { createOrcaSchema, hasOrcaSchema, seedOrcaSystem, seedSessionRows } from './schema.js';
 import { visitZais } from './visit-content.js';
@@ -49,16 +56,25 @@ export async function generateClinic(client: pg.Client, options: GenerateClinicO
   validate(options, endDate);
   const startDate = addDays(endDate, -(options.days - 1));
   if (!(await hasOrcaSchema(client))) await createOrcaSchema(client);
-  const counterRows = await client.query(`SELECT 1 FROM tbl_syskanri WHERE hospnum = 1 AND kanricd IN ('0041', '0042', '1009')`);
+  const counterRows = await client.query(
+    `SELECT 1 FROM tbl_syskanri WHERE hospnum = 1 AND kanricd IN ('0041', '0042', '1009')`,
+  );
   if ((counterRows.rowCount ?? 0) < 3) {
-    await seedOrcaSystem(client, { institutionCode: options.institutionCode, clinicName: options.clinicName, ymd: startDate });
+    await seedOrcaSystem(client, {
+      institutionCode: options.institutionCode,
+      clinicName: options.clinicName,
+      ymd: startDate,
+    });
   }
   const existing = await client.query('SELECT 1 FROM tbl_ptinf LIMIT 1');
   if (existing.rowCount) throw new UsageError({ key: 'lab.data.notEmpty', hintKey: 'lab.data.notEmpty.hint' });
 
   await client.query('BEGIN');
   try {
-    await client.query(`UPDATE tbl_sysbase SET hospname = $1, hospcd = $2 WHERE grpnum = 1`, [options.clinicName, options.institutionCode]);
+    await client.query(`UPDATE tbl_sysbase SET hospname = $1, hospcd = $2 WHERE grpnum = 1`, [
+      options.clinicName,
+      options.institutionCode,
+    ]);
     const counters = await lockCounters(client, endDate);
     const summary = await fill(client, counters, options, startDate, endDate);
     await seedSessionRows(client, endDate);
@@ -73,20 +89,42 @@ export async function generateClinic(client: pg.Client, options: GenerateClinicO
 
 function validate(options: GenerateClinicOptions, endDate: string): void {
   const checks: [string, unknown, boolean][] = [
-    ['patients', options.patients, Number.isInteger(options.patients) && options.patients >= 1 && options.patients <= 500_000],
+    [
+      'patients',
+      options.patients,
+      Number.isInteger(options.patients) && options.patients >= 1 && options.patients <= 500_000,
+    ],
     ['days', options.days, Number.isInteger(options.days) && options.days >= 1 && options.days <= 3660],
     ['endDate', endDate, /^\d{8}$/.test(endDate) && ymdOfDay(dayNumber(endDate)) === endDate],
   ];
   for (const [option, value, ok] of checks) {
-    if (!ok) throw new UsageError({ key: 'lab.data.badOption', params: { option, value: String(value) }, hintKey: 'lab.data.badOption.hint' });
+    if (!ok)
+      throw new UsageError({
+        key: 'lab.data.badOption',
+        params: { option, value: String(value) },
+        hintKey: 'lab.data.badOption.hint',
+      });
   }
 }
 
-async function fill(client: pg.Client, counters: LockedCounters, options: GenerateClinicOptions, startDate: string, endDate: string): Promise<Omit<ClinicSummary, 'sequences'>> {
+async function fill(
+  client: pg.Client,
+  counters: LockedCounters,
+  options: GenerateClinicOptions,
+  startDate: string,
+  endDate: string,
+): Promise<Omit<ClinicSummary, 'sequences'>> {
   const buffer = new RowBuffer(client);
   const openDays = openDaysBetween(startDate, endDate);
   const rate = dailyVisitRate(options.patients);
-  const patients = planPatients(Rng.derive(options.seed, 'patients'), counters, options.patients, openDays, rate, startDate);
+  const patients = planPatients(
+    Rng.derive(options.seed, 'patients'),
+    counters,
+    options.patients,
+    openDays,
+    rate,
+    startDate,
+  );
   const states = new Map<number, PatientState>();
   let diseases = 0;
   for (const patient of patients) {
@@ -98,13 +136,26 @@ async function fill(client: pg.Client, counters: LockedCounters, options: Genera
     await buffer.add('tbl_hkncombi', ...hkncombiRows(patient, audit));
     if (patient.registered < startDate) {
       // Known before the period: their departments and chronic diseases date from registration.
-      for (const sryka of new Set([patient.homeDept, ...patient.conditions.map((c) => c.sryka)])) state.recordVisit(sryka, patient.registered, audit);
+      for (const sryka of new Set([patient.homeDept, ...patient.conditions.map((c) => c.sryka)]))
+        state.recordVisit(sryka, patient.registered, audit);
       for (const [index, condition] of patient.conditions.entries()) {
         const rennum = state.nextDiseaseRennum(condition.sryka, patient.registered);
-        await buffer.add('tbl_ptbyomei', ptbyomeiRow({
-          ptid: patient.ptid, sryka: condition.sryka, sryymd: patient.registered, rennum, disease: condition.disease,
-          hkncombi: combinationOn(patient, patient.registered).hkncombinum, main: index === 0, cured: null,
-        }, audit));
+        await buffer.add(
+          'tbl_ptbyomei',
+          ptbyomeiRow(
+            {
+              ptid: patient.ptid,
+              sryka: condition.sryka,
+              sryymd: patient.registered,
+              rennum,
+              disease: condition.disease,
+              hkncombi: combinationOn(patient, patient.registered).hkncombinum,
+              main: index === 0,
+              cured: null,
+            },
+            audit,
+          ),
+        );
         diseases += 1;
       }
     }
@@ -116,7 +167,15 @@ async function fill(client: pg.Client, counters: LockedCounters, options: Genera
   for (const [index, dayVisits] of schedule.entries()) {
     const ymd = openDays[index] as string;
     for (const visit of dayVisits) {
-      diseases += await saveVisit(buffer, rng, counters, states.get(visit.patient.ptid) as PatientState, visit, ymd, endDate);
+      diseases += await saveVisit(
+        buffer,
+        rng,
+        counters,
+        states.get(visit.patient.ptid) as PatientState,
+        visit,
+        ymd,
+        endDate,
+      );
       visits += 1;
     }
   }
@@ -126,7 +185,10 @@ async function fill(client: pg.Client, counters: LockedCounters, options: Genera
     const state = states.get(patient.ptid) as PatientState;
     zais += state.zais.size;
     await state.flushZais(buffer);
-    await buffer.add('tbl_ptinf', ptinfRow(patient, state.maxzainum, { ...OPERATOR, ymd: patient.registered, hms: '090000' }));
+    await buffer.add(
+      'tbl_ptinf',
+      ptinfRow(patient, state.maxzainum, { ...OPERATOR, ymd: patient.registered, hms: '090000' }),
+    );
     for (const [sryka, dept] of state.departments) {
       await buffer.add('tbl_srykarrk', srykarrkRow(patient.ptid, sryka, dept.first, dept.last, dept.audit));
     }
@@ -136,10 +198,22 @@ async function fill(client: pg.Client, counters: LockedCounters, options: Genera
 }
 
 /** Patients in ptid order; the last ones register during the period (their first visit is that day). */
-function planPatients(rng: Rng, counters: LockedCounters, count: number, openDays: string[], rate: number, startDate: string): PatientPlan[] {
-  const newCount = openDays.length === 0 ? 0 : Math.min(Math.round(count * 0.2), Math.round(openDays.length * Math.max(1, rate * 0.08)));
+function planPatients(
+  rng: Rng,
+  counters: LockedCounters,
+  count: number,
+  openDays: string[],
+  rate: number,
+  startDate: string,
+): PatientPlan[] {
+  const newCount =
+    openDays.length === 0
+      ? 0
+      : Math.min(Math.round(count * 0.2), Math.round(openDays.length * Math.max(1, rate * 0.08)));
   const newDays = Array.from({ length: newCount }, () => rng.pick(openDays)).sort();
-  const oldDays = Array.from({ length: count - newCount }, () => lastOpenDay(addDays(startDate, -rng.int(1, 3650)))).sort();
+  const oldDays = Array.from({ length: count - newCount }, () =>
+    lastOpenDay(addDays(startDate, -rng.int(1, 3650))),
+  ).sort();
   const registered = [...oldDays, ...newDays];
   return registered.map((ymd) => {
     const ids = issuePatient(counters);
@@ -154,36 +228,72 @@ function lastOpenDay(ymd: string): string {
 }
 
 /** Saves one visit as ORCA does; returns the number of diseases it registered. */
-async function saveVisit(buffer: RowBuffer, rng: Rng, counters: LockedCounters, state: PatientState, visit: ScheduledVisit, ymd: string, endDate: string): Promise<number> {
+async function saveVisit(
+  buffer: RowBuffer,
+  rng: Rng,
+  counters: LockedCounters,
+  state: PatientState,
+  visit: ScheduledVisit,
+  ymd: string,
+  endDate: string,
+): Promise<number> {
   const { patient, sryka } = visit;
   const audit: Audit = { ...OPERATOR, ymd, hms: hmsOf(visit.time) };
   const combination = combinationOn(patient, ymd);
   const drcd = doctorFor(sryka, patient.ptid);
   const { firstVisit, firstOfMonth } = state.recordVisit(sryka, ymd, audit);
   const zais = visitZais(rng, {
-    kind: visit.kind, sryka, firstVisit, firstOfMonth, conditions: patient.conditions, episode: visit.episode, rxDays: patient.rxDays,
+    kind: visit.kind,
+    sryka,
+    firstVisit,
+    firstOfMonth,
+    conditions: patient.conditions,
+    episode: visit.episode,
+    rxDays: patient.rxDays,
   });
   const scope = { ptid: patient.ptid, sryka, sryym: ymd.slice(0, 6), hkncombi: combination.hkncombinum, drcd };
   const saved: { srykbn: string; zainum: number }[] = [];
-  for (const zai of zais) saved.push({ srykbn: zai.srykbn, zainum: await state.saveZai(buffer, zai, scope, ymd, audit) });
+  for (const zai of zais)
+    saved.push({ srykbn: zai.srykbn, zainum: await state.saveZai(buffer, zai, scope, ymd, audit) });
   const record = {
-    ptid: patient.ptid, sryka, sryymd: ymd, rennum: visit.kind === 'again' ? 2 : 1, kaikeiRennum: 1,
-    drcd, hkncombinum: combination.hkncombinum, denpnum: issueSlip(counters), zais: saved,
+    ptid: patient.ptid,
+    sryka,
+    sryymd: ymd,
+    rennum: visit.kind === 'again' ? 2 : 1,
+    kaikeiRennum: 1,
+    drcd,
+    hkncombinum: combination.hkncombinum,
+    denpnum: issueSlip(counters),
+    zais: saved,
   };
   await buffer.add('tbl_jyurrk', jyurrkRow(record, audit));
   const points = zais.reduce((sum, zai) => sum + zaiPoints(zai), 0);
   await buffer.add('tbl_syunou_main', syunouRow(record, points, combination.rate, audit));
 
   const newDiseases = [
-    ...(firstVisit && visit.kind === 'chronic' ? patient.conditions.filter((c) => c.sryka === sryka).map((c) => ({ c, acute: false })) : []),
+    ...(firstVisit && visit.kind === 'chronic'
+      ? patient.conditions.filter((c) => c.sryka === sryka).map((c) => ({ c, acute: false }))
+      : []),
     ...(visit.kind === 'episode' && visit.episode ? [{ c: visit.episode, acute: true }] : []),
   ];
   for (const [index, { c, acute }] of newDiseases.entries()) {
     const cured = acute ? addDays(ymd, rng.int(7, 14)) : null;
-    await buffer.add('tbl_ptbyomei', ptbyomeiRow({
-      ptid: patient.ptid, sryka, sryymd: ymd, rennum: state.nextDiseaseRennum(sryka, ymd), disease: c.disease,
-      hkncombi: combination.hkncombinum, main: index === 0 && !acute, cured: cured !== null && cured <= endDate ? cured : null,
-    }, audit));
+    await buffer.add(
+      'tbl_ptbyomei',
+      ptbyomeiRow(
+        {
+          ptid: patient.ptid,
+          sryka,
+          sryymd: ymd,
+          rennum: state.nextDiseaseRennum(sryka, ymd),
+          disease: c.disease,
+          hkncombi: combination.hkncombinum,
+          main: index === 0 && !acute,
+          cured: cured !== null && cured <= endDate ? cured : null,
+        },
+        audit,
+      ),
+    );
   }
   return newDiseases.length;
 }

@@ -15,25 +15,61 @@ export interface PatientPlan extends PatientRecord {
 }
 
 const TOWNS: readonly (readonly [string, string])[] = [
-  ['1540001', '東京都世田谷区池尻'], ['1540011', '東京都世田谷区上馬'], ['1560043', '東京都世田谷区松原'],
-  ['1520003', '東京都目黒区碑文谷'], ['1550031', '東京都世田谷区北沢'], ['1680063', '東京都杉並区和泉'],
+  ['1540001', '東京都世田谷区池尻'],
+  ['1540011', '東京都世田谷区上馬'],
+  ['1560043', '東京都世田谷区松原'],
+  ['1520003', '東京都目黒区碑文谷'],
+  ['1550031', '東京都世田谷区北沢'],
+  ['1680063', '東京都杉並区和泉'],
 ];
 
 /** Draws one patient's attributes; numbers (ptid, ptnum) and the registration date come from the caller. */
-export function planPatient(rng: Rng, ids: { ptid: number; ptnum: string }, registered: string, refDate: string): PatientPlan {
+export function planPatient(
+  rng: Rng,
+  ids: { ptid: number; ptnum: string },
+  registered: string,
+  refDate: string,
+): PatientPlan {
   const sex = rng.chance(0.52) ? '2' : '1';
-  const age = rng.weighted<[number, number]>([[[0, 14], 15], [[15, 39], 20], [[40, 64], 30], [[65, 74], 17], [[75, 95], 18]]);
+  const age = rng.weighted<[number, number]>([
+    [[0, 14], 15],
+    [[15, 39], 20],
+    [[40, 64], 30],
+    [[65, 74], 17],
+    [[75, 95], 18],
+  ]);
   const years = rng.int(age[0], age[1]);
   const birthday = ymdOfDay(dayNumber(refDate) - years * 365 - rng.int(0, 364));
   const { name, kananame } = makePatientName(rng, sex);
   const [post, town] = rng.pick(TOWNS);
-  const homeDept = years < 15 ? (rng.chance(0.85) ? '09' : rng.pick(['19', '11'])) : rng.weighted([['01', 60], ['11', 25], ['19', 15]]);
+  const homeDept =
+    years < 15
+      ? rng.chance(0.85)
+        ? '09'
+        : rng.pick(['19', '11'])
+      : rng.weighted([
+          ['01', 60],
+          ['11', 25],
+          ['19', 15],
+        ]);
   const conditions = chooseConditions(rng, homeDept, years);
   const rxDays = homeDept === '11' ? 14 : rng.chance(0.25) ? 14 : 28;
   const patient: PatientPlan = {
-    ...ids, name, kananame, sex, birthday, registered, homeDept, conditions, rxDays,
-    homePost: post, homeAdrs: town, homeBanti: `${rng.int(1, 5)}-${rng.int(1, 30)}-${rng.int(1, 20)}`,
-    homeTel: `03-${rng.digits(4)}-${rng.digits(4)}`, insurances: [], combinations: [],
+    ...ids,
+    name,
+    kananame,
+    sex,
+    birthday,
+    registered,
+    homeDept,
+    conditions,
+    rxDays,
+    homePost: post,
+    homeAdrs: town,
+    homeBanti: `${rng.int(1, 5)}-${rng.int(1, 30)}-${rng.int(1, 20)}`,
+    homeTel: `03-${rng.digits(4)}-${rng.digits(4)}`,
+    insurances: [],
+    combinations: [],
   };
   addInsurance(rng, patient, registered, refDate);
   return patient;
@@ -42,7 +78,8 @@ export function planPatient(rng: Rng, ids: { ptid: number; ptnum: string }, regi
 function chooseConditions(rng: Rng, dept: string, age: number): Condition[] {
   const own = CONDITIONS.filter((c) => c.sryka === dept);
   if (dept === '09' || own.length === 0) return [];
-  const probability = dept === '01' ? (age >= 60 ? 0.45 : age >= 40 ? 0.2 : 0.03) : dept === '11' ? (age >= 50 ? 0.2 : 0.05) : 0.15;
+  const probability =
+    dept === '01' ? (age >= 60 ? 0.45 : age >= 40 ? 0.2 : 0.03) : dept === '11' ? (age >= 50 ? 0.2 : 0.05) : 0.15;
   if (!rng.chance(probability)) return [];
   return rng.sample(own, dept === '01' && rng.chance(0.35) ? 2 : 1);
 }
@@ -50,7 +87,11 @@ function chooseConditions(rng: Rng, dept: string, age: number): Condition[] {
 function insurerFor(rng: Rng, age: number): Insurer {
   if (age >= 75) return INSURERS.kouki;
   if (age >= 65) return INSURERS.kokuho;
-  return rng.weighted<Insurer>([[INSURERS.kyokai, 40], [INSURERS.kumiai, 30], [INSURERS.kokuho, 30]]);
+  return rng.weighted<Insurer>([
+    [INSURERS.kyokai, 40],
+    [INSURERS.kumiai, 30],
+    [INSURERS.kokuho, 30],
+  ]);
 }
 
 /**
@@ -60,19 +101,33 @@ function insurerFor(rng: Rng, age: number): Insurer {
 function addInsurance(rng: Rng, p: PatientPlan, registered: string, refDate: string): void {
   const age = ageOn(p.birthday, refDate);
   const changeOn = rng.chance(0.06) ? addDays(refDate, rng.int(-60, 30)) : null;
-  const periods: [string, string][] = changeOn && changeOn > registered
-    ? [[registered, addDays(changeOn, -1)], [changeOn, '99999999']]
-    : [[registered, '99999999']];
+  const periods: [string, string][] =
+    changeOn && changeOn > registered
+      ? [
+          [registered, addDays(changeOn, -1)],
+          [changeOn, '99999999'],
+        ]
+      : [[registered, '99999999']];
   periods.forEach(([from, to], index) => {
     const insurer = index === 0 && periods.length > 1 ? insurerFor(rng, Math.max(0, age - 1)) : insurerFor(rng, age);
     const hknid = index + 1;
     const insurance: Insurance = {
-      hknid, hknnum: insurer.hknnum, hknjanum: insurer.hknjanum(rng.digits(6)),
-      kigo: insurer === INSURERS.kouki ? '' : String(rng.int(1, 9999)), num: String(rng.int(1, 99999)),
-      honkzkkbn: age < 20 || rng.chance(0.3) ? '2' : '1', tekstymd: from, tekedymd: to,
+      hknid,
+      hknnum: insurer.hknnum,
+      hknjanum: insurer.hknjanum(rng.digits(6)),
+      kigo: insurer === INSURERS.kouki ? '' : String(rng.int(1, 9999)),
+      num: String(rng.int(1, 99999)),
+      honkzkkbn: age < 20 || rng.chance(0.3) ? '2' : '1',
+      tekstymd: from,
+      tekedymd: to,
     };
     const combination: Combination = {
-      hkncombinum: hknid, hknid, hknnum: insurer.hknnum, tekstymd: from, tekedymd: to, rate: burdenRate(age),
+      hkncombinum: hknid,
+      hknid,
+      hknnum: insurer.hknnum,
+      tekstymd: from,
+      tekedymd: to,
+      rate: burdenRate(age),
     };
     p.insurances.push(insurance);
     p.combinations.push(combination);

@@ -14,10 +14,13 @@ export function repeatColumns(n: number, fn: (i: number) => string): string {
   return Array.from({ length: n }, (_, k) => fn(k + 1)).join(', ');
 }
 
-const SRYACT_CODES = repeatColumns(5, (i) =>
-  `srycd${i} char(9), srysuryo${i} numeric(10,5) DEFAULT 0, srykaisu${i} smallint DEFAULT 0, ` +
-  `meiskyflg${i} char(1), autokbn${i} char(1), inputnum${i} smallint DEFAULT 0, ` +
-  `jihimoney${i} integer DEFAULT 0, kansuryo${i} numeric(10,5) DEFAULT 0`);
+const SRYACT_CODES = repeatColumns(
+  5,
+  (i) =>
+    `srycd${i} char(9), srysuryo${i} numeric(10,5) DEFAULT 0, srykaisu${i} smallint DEFAULT 0, ` +
+    `meiskyflg${i} char(1), autokbn${i} char(1), inputnum${i} smallint DEFAULT 0, ` +
+    `jihimoney${i} integer DEFAULT 0, kansuryo${i} numeric(10,5) DEFAULT 0`,
+);
 
 const SYSTEM = [
   `CREATE TABLE tbl_syskanri (hospnum numeric(2,0) NOT NULL, kanricd char(4) NOT NULL, kbncd char(8) NOT NULL,
@@ -149,6 +152,14 @@ export const ORCA_DDL: readonly string[] = [...SYSTEM, ...PATIENT, ...VISIT, ...
 
 /** Session tables WebORCA's importer empties (`aps_migrations` it drops). */
 export const SESSION_TABLES = [
-  'tbl_lock', 'tbl_jobkanri', 'tbl_para', 'tbl_spa_tmp', 'tbl_api_para',
-  'monbatch', 'monbatch_log', 'monbatch_clog', 'monpushevent', 'aps_migrations',
+  'tbl_lock',
+  'tbl_jobkanri',
+  'tbl_para',
+  'tbl_spa_tmp',
+  'tbl_api_para',
+  'monbatch',
+  'monbatch_log',
+  'monbatch_clog',
+  'monpushevent',
+  'aps_migrations',
 ] as const;

@@ -54,17 +54,21 @@ export async function seedOrcaSystem(client: pg.Client, seed: SystemSeed): Promi
   await client.query('DELETE FROM tbl_sysbase');
   await client.query(
     `INSERT INTO tbl_sysbase (grpnum, hospnum, hospname, hospcd, creymd, upymd, uphms)
-     VALUES (1, 1, $1, $2, $3, $3, '000000')`, [seed.clinicName, seed.institutionCode, seed.ymd]);
+     VALUES (1, 1, $1, $2, $3, $3, '000000')`,
+    [seed.clinicName, seed.institutionCode, seed.ymd],
+  );
   await client.query(`DELETE FROM tbl_dbkanri WHERE kanricd = 'ORCADB00'`);
   await client.query(
     `INSERT INTO tbl_dbkanri (kanricd, version, creymd, upymd, uphms) VALUES ('ORCADB00', $1, $2, $2, '000000')`,
-    [seed.version ?? LAB_DB_VERSION, seed.ymd]);
+    [seed.version ?? LAB_DB_VERSION, seed.ymd],
+  );
   await client.query(`DELETE FROM tbl_syskanri WHERE kanricd IN ('0041', '0042', '1009')`);
   for (const [kanricd, kanritbl] of Object.entries(rows)) {
     await client.query(
       `INSERT INTO tbl_syskanri (hospnum, kanricd, kbncd, styukymd, edyukymd, kanritbl, termid, opid, creymd, upymd, uphms)
        VALUES (1, $1, '*', '00000000', '99999999', $2, 'lab', 'lab', $3, $3, '000000')`,
-      [kanricd, kanritbl, seed.ymd]);
+      [kanricd, kanritbl, seed.ymd],
+    );
   }
 }
 
@@ -102,4 +106,13 @@ export async function seedSessionRows(client: pg.Client, ymd: string): Promise<v
   for (const statement of statements) await client.query(statement);
 }
 
-const SESSION_TABLES_TO_RESET = ['tbl_lock', 'tbl_jobkanri', 'tbl_para', 'tbl_spa_tmp', 'tbl_api_para', 'monbatch', 'monbatch_log', 'aps_migrations'];
+const SESSION_TABLES_TO_RESET = [
+  'tbl_lock',
+  'tbl_jobkanri',
+  'tbl_para',
+  'tbl_spa_tmp',
+  'tbl_api_para',
+  'monbatch',
+  'monbatch_log',
+  'aps_migrations',
+];

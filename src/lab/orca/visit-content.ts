@@ -1,7 +1,12 @@
 /** What staff enter at one outpatient visit: the list of 剤, by the kind of visit. */
 import {
-  BLOOD_TEST, CHRONIC_MANAGEMENT, INFLAMMATION_TEST, PRESCRIPTION_FEE, examTemplate,
-  type Condition, type ZaiTemplate,
+  BLOOD_TEST,
+  CHRONIC_MANAGEMENT,
+  INFLAMMATION_TEST,
+  PRESCRIPTION_FEE,
+  examTemplate,
+  type Condition,
+  type ZaiTemplate,
 } from './clinic-catalog.js';
 import type { Rng } from './prng.js';
 
@@ -21,7 +26,8 @@ export interface VisitSituation {
   rxDays: number;
 }
 
-const withDays = (zai: ZaiTemplate, days: number): ZaiTemplate => (zai.srykbn === '21' ? { ...zai, zaikaisu: days } : zai);
+const withDays = (zai: ZaiTemplate, days: number): ZaiTemplate =>
+  zai.srykbn === '21' ? { ...zai, zaikaisu: days } : zai;
 
 /** The visit's 剤 in entry order; never two identical ones. */
 export function visitZais(rng: Rng, s: VisitSituation): ZaiTemplate[] {

@@ -19,7 +19,8 @@ export interface ScheduledVisit {
 }
 
 /** Mean visits per open day for a patient base (10 for 200 patients, 50 for 1 000, 220 for 20 000). */
-export const dailyVisitRate = (patients: number): number => Math.max(Math.min(Math.max(patients * 0.05, 3), 50), patients * 0.011);
+export const dailyVisitRate = (patients: number): number =>
+  Math.max(Math.min(Math.max(patients * 0.05, 3), 50), patients * 0.011);
 
 const weekdayFactor = (ymd: string): number => [0, 1.25, 1, 1, 1, 1, 0.6][weekdayOf(ymd)] ?? 1;
 
@@ -33,7 +34,12 @@ export function openDaysBetween(start: string, end: string): string[] {
 }
 
 /** Visits per open day, each day sorted by time. */
-export function planSchedule(rng: Rng, patients: readonly PatientPlan[], openDays: readonly string[], rate: number): ScheduledVisit[][] {
+export function planSchedule(
+  rng: Rng,
+  patients: readonly PatientPlan[],
+  openDays: readonly string[],
+  rate: number,
+): ScheduledVisit[][] {
   const start = openDays[0] ?? '';
   const end = openDays[openDays.length - 1] ?? '';
   const indexOf = new Map(openDays.map((ymd, i) => [ymd, i]));
@@ -67,15 +73,23 @@ export function planSchedule(rng: Rng, patients: readonly PatientPlan[], openDay
       }
     }
     if (inPeriod && patient.conditions.length === 0) {
-      add(nextOpen(patient.registered), { patient, sryka: patient.homeDept, kind: 'episode', episode: episodeFor(patient.homeDept) });
+      add(nextOpen(patient.registered), {
+        patient,
+        sryka: patient.homeDept,
+        kind: 'episode',
+        episode: episodeFor(patient.homeDept),
+      });
     }
   }
 
   const chronicPerDay = chronicVisits / Math.max(1, openDays.length);
-  const byRegistration = [...patients].sort((a, b) => (a.registered < b.registered ? -1 : a.registered > b.registered ? 1 : a.ptid - b.ptid));
+  const byRegistration = [...patients].sort((a, b) =>
+    a.registered < b.registered ? -1 : a.registered > b.registered ? 1 : a.ptid - b.ptid,
+  );
   let registeredCount = 0;
   openDays.forEach((ymd, index) => {
-    while (registeredCount < byRegistration.length && (byRegistration[registeredCount] as PatientPlan).registered < ymd) registeredCount += 1;
+    while (registeredCount < byRegistration.length && (byRegistration[registeredCount] as PatientPlan).registered < ymd)
+      registeredCount += 1;
     if (registeredCount === 0) return;
     const wanted = (Math.max(0, rate - chronicPerDay) * weekdayFactor(ymd)) / 1.35;
     const episodes = Math.max(0, Math.round(wanted * (0.85 + rng.next() * 0.3)));
@@ -102,7 +116,12 @@ function timeTable(rng: Rng, visits: Omit<ScheduledVisit, 'time'>[], ymd: string
     [visits[i], visits[j]] = [visits[j] as Omit<ScheduledVisit, 'time'>, visits[i] as Omit<ScheduledVisit, 'time'>];
   }
   const saturday = weekdayOf(ymd) === 6;
-  const sessions: [number, number][] = saturday ? [[9 * 3600, 12.5 * 3600]] : [[9 * 3600, 12.5 * 3600], [15 * 3600, 18.5 * 3600]];
+  const sessions: [number, number][] = saturday
+    ? [[9 * 3600, 12.5 * 3600]]
+    : [
+        [9 * 3600, 12.5 * 3600],
+        [15 * 3600, 18.5 * 3600],
+      ];
   const span = sessions.reduce((sum, [from, to]) => sum + (to - from), 0);
   const out: ScheduledVisit[] = visits.map((visit, i) => {
     let offset = Math.floor(((i + rng.next()) / Math.max(1, visits.length)) * span);

@@ -26,11 +26,21 @@ export interface ZaiScope {
 export const HOSPNUM = 1;
 export const OUTPATIENT = '2';
 const CODES_PER_ROW = 5;
-const keys = (prefix: string, n: number, sep = ''): string[] => Array.from({ length: n }, (_, i) => `${prefix}${sep}${i + 1}`);
+const keys = (prefix: string, n: number, sep = ''): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${sep}${i + 1}`);
 const K = {
-  srycd: keys('srycd', 5), srysuryo: keys('srysuryo', 5), srykaisu: keys('srykaisu', 5), meiskyflg: keys('meiskyflg', 5),
-  autokbn: keys('autokbn', 5), inputnum: keys('inputnum', 5), jihimoney: keys('jihimoney', 5), kansuryo: keys('kansuryo', 5),
-  syuten: keys('syuten', 5), ykzten: keys('ykzten', 5), kizaiten: keys('kizaiten', 5), day: keys('day', 31, '_'),
+  srycd: keys('srycd', 5),
+  srysuryo: keys('srysuryo', 5),
+  srykaisu: keys('srykaisu', 5),
+  meiskyflg: keys('meiskyflg', 5),
+  autokbn: keys('autokbn', 5),
+  inputnum: keys('inputnum', 5),
+  jihimoney: keys('jihimoney', 5),
+  kansuryo: keys('kansuryo', 5),
+  syuten: keys('syuten', 5),
+  ykzten: keys('ykzten', 5),
+  kizaiten: keys('kizaiten', 5),
+  day: keys('day', 31, '_'),
   grpZainum: keys('grp_zainum', 15),
 } as const;
 
@@ -83,8 +93,16 @@ function chunks(codes: readonly CodeLine[]): CodeLine[][] {
 export function sryactRows(zai: ZaiTemplate, scope: ZaiScope, zainum: number, audit: Audit): Row[] {
   return chunks(zai.codes).map((lines, index) => {
     const row: Row = {
-      hospnum: HOSPNUM, nyugaikbn: OUTPATIENT, ptid: scope.ptid, sryka: scope.sryka, sryym: scope.sryym,
-      zainum, rennum: index + 1, srysyukbn: zai.srysyukbn, srykbn: zai.srykbn, jihimoneytotal: 0,
+      hospnum: HOSPNUM,
+      nyugaikbn: OUTPATIENT,
+      ptid: scope.ptid,
+      sryka: scope.sryka,
+      sryym: scope.sryym,
+      zainum,
+      rennum: index + 1,
+      srysyukbn: zai.srysyukbn,
+      srykbn: zai.srykbn,
+      jihimoneytotal: 0,
     };
     for (let i = 0; i < CODES_PER_ROW; i += 1) {
       const line = lines[i];
@@ -102,14 +120,38 @@ export function sryactRows(zai: ZaiTemplate, scope: ZaiScope, zainum: number, au
 }
 
 /** The month row of a 剤 with its day counts (index 0 = day 1). */
-export function sryacctMainRow(zai: ZaiTemplate, scope: ZaiScope, zainum: number, days: readonly number[], audit: Audit): Row {
+export function sryacctMainRow(
+  zai: ZaiTemplate,
+  scope: ZaiScope,
+  zainum: number,
+  days: readonly number[],
+  audit: Audit,
+): Row {
   const totals = zaiTotals(zai);
   const row: Row = {
-    hospnum: HOSPNUM, nyugaikbn: OUTPATIENT, ptid: scope.ptid, sryka: scope.sryka, sryym: scope.sryym,
-    srykbn: zai.srykbn, zainum, srysyukbn: zai.srysyukbn, hkncombi: scope.hkncombi, jihokbn: '0',
-    zaiten: totals.zaiten, srycdtotal: totals.srycdtotal, suryoutotal: totals.suryoutotal,
-    meisaisu: totals.meisaisu, zaikaisu: totals.zaikaisu, syuten1: totals.zaiten, syuten2: 0, ykzten: 0, kizaiten: 0,
-    drcd: scope.drcd, zaireqflg: zai.plus ? '1' : '0', teigenrate: 0, rennummax: chunks(zai.codes).length,
+    hospnum: HOSPNUM,
+    nyugaikbn: OUTPATIENT,
+    ptid: scope.ptid,
+    sryka: scope.sryka,
+    sryym: scope.sryym,
+    srykbn: zai.srykbn,
+    zainum,
+    srysyukbn: zai.srysyukbn,
+    hkncombi: scope.hkncombi,
+    jihokbn: '0',
+    zaiten: totals.zaiten,
+    srycdtotal: totals.srycdtotal,
+    suryoutotal: totals.suryoutotal,
+    meisaisu: totals.meisaisu,
+    zaikaisu: totals.zaikaisu,
+    syuten1: totals.zaiten,
+    syuten2: 0,
+    ykzten: 0,
+    kizaiten: 0,
+    drcd: scope.drcd,
+    zaireqflg: zai.plus ? '1' : '0',
+    teigenrate: 0,
+    rennummax: chunks(zai.codes).length,
   };
   for (let d = 0; d < 31; d += 1) row[K.day[d] as string] = days[d] ?? 0;
   return addAudit(row, audit);
@@ -117,22 +159,45 @@ export function sryacctMainRow(zai: ZaiTemplate, scope: ZaiScope, zainum: number
 
 /** `tbl_sryacct_sub` cell for the n-th (2..9) time the 剤 was done on a day. */
 export const sryacctSubRow = (ptid: number, zainum: number, nth: number, day: number): Row => ({
-  hospnum: HOSPNUM, ptid, zainum, rennum: nth, date_hi: day, day_cnt: 1,
+  hospnum: HOSPNUM,
+  ptid,
+  zainum,
+  rennum: nth,
+  date_hi: day,
+  day_cnt: 1,
 });
 
 export function ptcomRows(zai: ZaiTemplate, ptid: number, zainum: number, audit: Audit): Row[] {
   if (!zai.comment) return [];
-  return [{
-    hospnum: HOSPNUM, ptid, zainum, srycd: zai.comment.srycd, rennum: 1, inputcoment: zai.comment.text,
-    inputchi1: null, inputchi2: null, inputchi3: null, inputchi4: null, inputchi5: null,
-  }].map((row) => addAudit(row, audit));
+  return [
+    {
+      hospnum: HOSPNUM,
+      ptid,
+      zainum,
+      srycd: zai.comment.srycd,
+      rennum: 1,
+      inputcoment: zai.comment.text,
+      inputchi1: null,
+      inputchi2: null,
+      inputchi3: null,
+      inputchi4: null,
+      inputchi5: null,
+    },
+  ].map((row) => addAudit(row, audit));
 }
 
 export function sryacctplusRows(zai: ZaiTemplate, scope: ZaiScope, zainum: number, audit: Audit): Row[] {
   if (!zai.plus) return [];
   const row: Row = {
-    hospnum: HOSPNUM, nyugaikbn: OUTPATIENT, ptid: scope.ptid, sryka: scope.sryka, sryym: scope.sryym,
-    zainum, rennum: 1, pluskbn: 1, rsikingaku: 0,
+    hospnum: HOSPNUM,
+    nyugaikbn: OUTPATIENT,
+    ptid: scope.ptid,
+    sryka: scope.sryka,
+    sryym: scope.sryym,
+    zainum,
+    rennum: 1,
+    pluskbn: 1,
+    rsikingaku: 0,
   };
   for (let i = 0; i < 5; i += 1) {
     const line = zai.codes[i];
@@ -146,7 +211,11 @@ export function sryacctplusRows(zai: ZaiTemplate, scope: ZaiScope, zainum: numbe
 }
 
 /** Rebuilds a 剤 from its stored `tbl_sryact` rows (ordered by rennum) and comment, for identity checks. */
-export function zaiFromRows(rows: readonly Row[], comment: { srycd: string; text: string } | null, zaikaisu: number): ZaiTemplate {
+export function zaiFromRows(
+  rows: readonly Row[],
+  comment: { srycd: string; text: string } | null,
+  zaikaisu: number,
+): ZaiTemplate {
   const codes: CodeLine[] = [];
   for (const row of rows) {
     for (let i = 1; i <= CODES_PER_ROW; i += 1) {

@@ -117,7 +117,9 @@ export function readClusterMeta(paths: ClusterPaths): { superuser: string } {
 export const isInitialized = (paths: ClusterPaths): boolean => existsSync(join(paths.dataDir, 'PG_VERSION'));
 
 /** What `postmaster.pid` says: pid, port, and whether that process is alive. Null when there is none. */
-export async function readPostmasterPid(paths: ClusterPaths): Promise<{ pid: number; port: number; ready: boolean } | null> {
+export async function readPostmasterPid(
+  paths: ClusterPaths,
+): Promise<{ pid: number; port: number; ready: boolean } | null> {
   let text: string;
   try {
     text = await readFile(join(paths.dataDir, 'postmaster.pid'), 'utf8');
@@ -144,7 +146,10 @@ function isAlive(pid: number): boolean {
 export async function readLogTail(paths: ClusterPaths, lines = 15): Promise<string[]> {
   try {
     const text = await readFile(paths.logFile, 'utf8');
-    return text.split('\n').filter((line) => line.trim() !== '').slice(-lines);
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(-lines);
   } catch {
     return [];
   }

@@ -9,8 +9,16 @@ import { join } from 'node:path';
 import { findPgBinary, ProcessError, runProcess } from '../../adapters/process/run.js';
 import { UnexpectedError } from '../../core/errors.js';
 import {
-  clusterPaths, isInitialized, prepareClusterFolder, readClusterMeta, readLogTail, readPostmasterPid,
-  serverUser, writeClusterMeta, writeLabSettings, writeServerFile,
+  clusterPaths,
+  isInitialized,
+  prepareClusterFolder,
+  readClusterMeta,
+  readLogTail,
+  readPostmasterPid,
+  serverUser,
+  writeClusterMeta,
+  writeLabSettings,
+  writeServerFile,
 } from './cluster-files.js';
 
 export { createDatabase, dropDatabase, type ClusterConnection } from './database.js';
@@ -45,10 +53,23 @@ export async function initCluster(dir: string, options: InitClusterOptions): Pro
   const pwfile = join(paths.dir, '.initdb-pw');
   await writeServerFile(pwfile, options.superPassword + '\n');
   try {
-    await runProcess(findPgBinary('initdb'), [
-      '-D', paths.dataDir, '-U', superuser, `--pwfile=${pwfile}`, '-A', 'scram-sha-256',
-      '-E', 'UTF8', '--no-locale', '--no-sync',
-    ], { user: serverUser(), env: { LC_ALL: 'C' }, timeoutMs: 120_000 });
+    await runProcess(
+      findPgBinary('initdb'),
+      [
+        '-D',
+        paths.dataDir,
+        '-U',
+        superuser,
+        `--pwfile=${pwfile}`,
+        '-A',
+        'scram-sha-256',
+        '-E',
+        'UTF8',
+        '--no-locale',
+        '--no-sync',
+      ],
+      { user: serverUser(), env: { LC_ALL: 'C' }, timeoutMs: 120_000 },
+    );
   } finally {
     rmSync(pwfile, { force: true });
   }
@@ -72,14 +93,19 @@ export async function startCluster(dir: string, options: { port?: number } = {})
   for (let attempt = 1; ; attempt += 1) {
     const port = options.port ?? (await findFreePort());
     try {
-      await runProcess(findPgBinary('pg_ctl'), [
-        '-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60', '-o', `-p ${port}`, 'start',
-      ], { user: serverUser(), env: { LC_ALL: 'C' }, timeoutMs: 90_000 });
+      await runProcess(
+        findPgBinary('pg_ctl'),
+        ['-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60', '-o', `-p ${port}`, 'start'],
+        { user: serverUser(), env: { LC_ALL: 'C' }, timeoutMs: 90_000 },
+      );
       return await clusterStatus(dir);
     } catch (error) {
       if (attempt < attempts && error instanceof ProcessError) continue;
       throw new UnexpectedError({
-        key: 'lab.cluster.startFailed', params: { dir: paths.dir, port }, details: await readLogTail(paths), cause: error,
+        key: 'lab.cluster.startFailed',
+        params: { dir: paths.dir, port },
+        details: await readLogTail(paths),
+        cause: error,
       });
     }
   }
@@ -90,7 +116,9 @@ export async function stopCluster(dir: string): Promise<boolean> {
   const paths = clusterPaths(dir);
   if (!isInitialized(paths) || (await readPostmasterPid(paths)) === null) return false;
   await runProcess(findPgBinary('pg_ctl'), ['-D', paths.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], {
-    user: serverUser(), env: { LC_ALL: 'C' }, timeoutMs: 90_000,
+    user: serverUser(),
+    env: { LC_ALL: 'C' },
+    timeoutMs: 90_000,
   });
   return true;
 }

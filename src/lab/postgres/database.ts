@@ -30,13 +30,19 @@ async function withAdmin<T>(conn: ClusterConnection, fn: (client: pg.Client) => 
  * Creates `name` like WebORCA's installer does (`createdb -lC -Ttemplate0 -EUTF-8`): template0, UTF8,
  * locale C. Returns false when it already existed.
  */
-export async function createDatabase(conn: ClusterConnection, name: string, options: { owner?: string } = {}): Promise<boolean> {
+export async function createDatabase(
+  conn: ClusterConnection,
+  name: string,
+  options: { owner?: string } = {},
+): Promise<boolean> {
   const quoted = quoteName(name);
   return withAdmin(conn, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount) return false;
     const owner = options.owner === undefined ? '' : ` OWNER ${quoteName(options.owner)}`;
-    await client.query(`CREATE DATABASE ${quoted}${owner} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    await client.query(
+      `CREATE DATABASE ${quoted}${owner} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
+    );
     return true;
   });
 }

@@ -3,7 +3,8 @@ import type { AreaMessages } from './catalog.js';
 /** Strings of `sync`, `backup`, `backups list`, `schedule` and dump verification. */
 export const backupMessages: AreaMessages = {
   en: {
-    'sync.cmd.summary': 'hourly: download the newest operating backup, verify it, upload it to the cloud emergency environment',
+    'sync.cmd.summary':
+      'hourly: download the newest operating backup, verify it, upload it to the cloud emergency environment',
     'sync.option.wait': 'if another run holds the lock, wait up to this long (e.g. 30s, 5m)',
     'sync.option.deadline': 'total time for the run, retries included (default: sync.deadlineMinutes)',
     'sync.option.noUpload': 'download and verify only; do not upload to the cloud emergency environment',
@@ -12,24 +13,33 @@ export const backupMessages: AreaMessages = {
     'sync.progress.download': 'download',
     'sync.progress.upload': 'upload',
     'sync.chosen': 'Newest backup of the operating environment: {id} (created {created}, {age}, {size}).',
-    'sync.summary.downloaded': 'sync: downloaded and verified {id} from the {env} ({size}, created {created}, {age}) in {seconds} s; {upload}; {pruned} old backup(s) removed.',
-    'sync.summary.upToDate': 'sync: up to date, the newest backup {id} (created {created}, {age}) is already in the catalog; {upload}; {pruned} old backup(s) removed.',
+    'sync.summary.downloaded':
+      'sync: downloaded and verified {id} from the {env} ({size}, created {created}, {age}) in {seconds} s; {upload}; {pruned} old backup(s) removed.',
+    'sync.summary.upToDate':
+      'sync: up to date, the newest backup {id} (created {created}, {age}) is already in the catalog; {upload}; {pruned} old backup(s) removed.',
     'sync.summary.resumed': '(resumed an interrupted download at {bytes})',
     'sync.upload.stored': 'uploaded to the cloud emergency environment',
     'sync.upload.alreadyPresent': 'the cloud emergency environment already holds it',
     'sync.upload.skippedDisabled': 'not uploaded (--no-upload)',
-    'sync.upload.skippedEmergencyActive': 'not uploaded: the cloud emergency environment is the active one (emergency or recovery mode)',
-    'sync.upload.skippedEmergencyReportsActive': 'not uploaded: the cloud emergency environment reports emergency or recovery mode',
+    'sync.upload.skippedEmergencyActive':
+      'not uploaded: the cloud emergency environment is the active one (emergency or recovery mode)',
+    'sync.upload.skippedEmergencyReportsActive':
+      'not uploaded: the cloud emergency environment reports emergency or recovery mode',
     'sync.upload.failed': 'the upload to the cloud emergency environment failed',
-    'sync.uploadSkippedReported': 'The cloud emergency environment reports {reported}: nothing is uploaded over it while it is in use.',
-    'sync.sequencesUnread': 'The operating environment\'s 管理連番 could not be read ({reason}); the last-known values stay as they were.',
+    'sync.uploadSkippedReported':
+      'The cloud emergency environment reports {reported}: nothing is uploaded over it while it is in use.',
+    'sync.sequencesUnread':
+      "The operating environment's 管理連番 could not be read ({reason}); the last-known values stay as they were.",
     'sync.retryCorrupt': 'The download failed its checksum: discarded, downloading it once more from the start.',
     'sync.skippedLocked': 'sync skipped: another run holds the lock. Nothing was changed.',
     'sync.failed': 'sync failed.',
     'sync.next.retry': 'Nothing was changed; the next hourly run tries again.',
-    'sync.next.resume': 'The {bytes} already downloaded are kept (not in the catalog); the next hourly run resumes from there.',
-    'sync.next.redownload': 'The damaged download was discarded and the catalog is unchanged; the next hourly run downloads it again.',
-    'sync.next.afterUpgrade': 'The download is kept (not in the catalog); once a newer PostgreSQL client is installed the next run verifies it without downloading it again.',
+    'sync.next.resume':
+      'The {bytes} already downloaded are kept (not in the catalog); the next hourly run resumes from there.',
+    'sync.next.redownload':
+      'The damaged download was discarded and the catalog is unchanged; the next hourly run downloads it again.',
+    'sync.next.afterUpgrade':
+      'The download is kept (not in the catalog); once a newer PostgreSQL client is installed the next run verifies it without downloading it again.',
     'sync.next.fixSettings': 'The next hourly run will fail the same way until this is fixed.',
     'sync.next.uploadLater': 'The backup is verified and in the catalog; the next hourly run uploads it.',
     'sync.stillNewest': 'The newest verified backup is still {id} (created {created}, {age}).',
@@ -44,19 +54,24 @@ export const backupMessages: AreaMessages = {
     'sync.backupVanished': 'The backup {id} is no longer available from the {env}.',
     'sync.backupVanished.hint': 'A newer backup probably replaced it; re-run.',
     'sync.writeFailed': 'Writing the download to {file} failed ({code}).',
-    'sync.writeFailed.hint': 'Check free space and permissions of the backup folder; the next run resumes what was written.',
+    'sync.writeFailed.hint':
+      'Check free space and permissions of the backup folder; the next run resumes what was written.',
     'sync.sizeMismatch': 'The backup {id} is listed with {listed} bytes but {served} bytes arrived.',
     'sync.sizeMismatch.hint': 'Re-run; if it persists, report it to the cloud provider.',
     'sync.uploadConflict': 'The {env} already holds a different file under the id {id}; nothing was overwritten.',
-    'sync.uploadConflict.hint': 'Ask the cloud provider which file is right; the local copy stays verified in the catalog.',
+    'sync.uploadConflict.hint':
+      'Ask the cloud provider which file is right; the local copy stays verified in the catalog.',
     'sync.uploadRefused': 'The {env} refused the upload of {id} ({code}).',
     'sync.uploadRefused.hint': 'The next run tries again; if it persists, check the cloud emergency environment.',
     'verify.sizeMismatch': 'The file {file} has {actual} bytes, not the {expected} the source listed.',
-    'verify.checksumMismatch': 'The sha256 of {file} is {actual}, not the {expected} the source listed: the dump is damaged.',
+    'verify.checksumMismatch':
+      'The sha256 of {file} is {actual}, not the {expected} the source listed: the dump is damaged.',
     'verify.notADump': 'The file {file} is not a pg_dump custom-format archive (no PGDMP header).',
-    'verify.retry.hint': 'Nothing was added to the catalog. Re-run; if it persists, the source\'s backup is damaged.',
-    'verify.archiveTooNew': 'The dump {file} has archive version {version}; the local pg_restore {local} reads up to {newest}.',
-    'verify.archiveTooNew.hint': 'Install the PostgreSQL {needed} client programs (pg_restore) on this computer, then re-run.',
+    'verify.retry.hint': "Nothing was added to the catalog. Re-run; if it persists, the source's backup is damaged.",
+    'verify.archiveTooNew':
+      'The dump {file} has archive version {version}; the local pg_restore {local} reads up to {newest}.',
+    'verify.archiveTooNew.hint':
+      'Install the PostgreSQL {needed} client programs (pg_restore) on this computer, then re-run.',
     'backup.cmd.summary': 'take a backup of an emergency environment into the backup folder (バックアップを取得)',
     'backup.option.from': 'the environment to back up: cloudEmergency or localEmergency',
     'backup.export.progress': 'export on the server: {percent} %',
@@ -91,7 +106,8 @@ export const backupMessages: AreaMessages = {
     'schedule.uninstall.summary': 'remove the hourly sync from the OS scheduler',
     'schedule.show.summary': 'show whether the hourly sync is registered and what is registered',
     'schedule.option.dryRun': 'print what would be written, change nothing',
-    'schedule.option.platform': 'scheduler to generate for: windows, launchd, systemd or cron (default: this computer\'s)',
+    'schedule.option.platform':
+      "scheduler to generate for: windows, launchd, systemd or cron (default: this computer's)",
     'schedule.platform.windows': 'Windows Task Scheduler',
     'schedule.platform.launchd': 'macOS launchd',
     'schedule.platform.systemd': 'systemd timer',
@@ -104,7 +120,7 @@ export const backupMessages: AreaMessages = {
     'schedule.show.header': 'What `schedule install` registers with the {platform}:',
     'schedule.dryRun.header': 'Dry run: this would be registered with the {platform} (nothing was changed):',
     'schedule.dryRun.uninstall': 'Dry run: the hourly sync would be removed from the {platform} (nothing was changed).',
-    'schedule.crontabOf': 'the user\'s crontab',
+    'schedule.crontabOf': "the user's crontab",
     'schedule.platformMismatch': 'Cannot register with {platform} on this computer (it uses {detected}).',
     'schedule.platformMismatch.hint': 'Use --dry-run to only print what would be written for another system.',
   },
@@ -118,51 +134,70 @@ export const backupMessages: AreaMessages = {
     'sync.progress.download': 'ダウンロード',
     'sync.progress.upload': 'アップロード',
     'sync.chosen': '運用環境の最新バックアップ: {id} (作成 {created}、{age}、{size})。',
-    'sync.summary.downloaded': 'sync: {env}のバックアップ {id} を取得・検証しました ({size}、作成 {created}、{age}、{seconds} 秒)。{upload}。古いバックアップ {pruned} 件を削除しました。',
-    'sync.summary.upToDate': 'sync: 最新のバックアップ {id} (作成 {created}、{age}) は取得済みです。{upload}。古いバックアップ {pruned} 件を削除しました。',
+    'sync.summary.downloaded':
+      'sync: {env}のバックアップ {id} を取得・検証しました ({size}、作成 {created}、{age}、{seconds} 秒)。{upload}。古いバックアップ {pruned} 件を削除しました。',
+    'sync.summary.upToDate':
+      'sync: 最新のバックアップ {id} (作成 {created}、{age}) は取得済みです。{upload}。古いバックアップ {pruned} 件を削除しました。',
     'sync.summary.resumed': '(中断したダウンロードを {bytes} から再開)',
     'sync.upload.stored': 'クラウド応急措置環境へアップロードしました',
     'sync.upload.alreadyPresent': 'クラウド応急措置環境には既にあります',
     'sync.upload.skippedDisabled': 'アップロードしていません (--no-upload)',
-    'sync.upload.skippedEmergencyActive': 'アップロードしていません: クラウド応急措置環境が使用中です (応急措置モードまたは復旧措置モード)',
-    'sync.upload.skippedEmergencyReportsActive': 'アップロードしていません: クラウド応急措置環境が応急措置モードまたは復旧措置モードを報告しています',
+    'sync.upload.skippedEmergencyActive':
+      'アップロードしていません: クラウド応急措置環境が使用中です (応急措置モードまたは復旧措置モード)',
+    'sync.upload.skippedEmergencyReportsActive':
+      'アップロードしていません: クラウド応急措置環境が応急措置モードまたは復旧措置モードを報告しています',
     'sync.upload.failed': 'クラウド応急措置環境へのアップロードに失敗しました',
-    'sync.uploadSkippedReported': 'クラウド応急措置環境が {reported} を報告しています。使用中の環境には何もアップロードしません。',
+    'sync.uploadSkippedReported':
+      'クラウド応急措置環境が {reported} を報告しています。使用中の環境には何もアップロードしません。',
     'sync.sequencesUnread': '運用環境の管理連番を読めませんでした ({reason})。前回の値をそのまま残します。',
-    'sync.retryCorrupt': 'ダウンロードしたファイルのチェックサムが一致しません。破棄して最初からもう一度ダウンロードします。',
+    'sync.retryCorrupt':
+      'ダウンロードしたファイルのチェックサムが一致しません。破棄して最初からもう一度ダウンロードします。',
     'sync.skippedLocked': 'sync をスキップしました: 別の実行がロックを保持しています。何も変更していません。',
     'sync.failed': 'sync に失敗しました。',
     'sync.next.retry': '何も変更していません。次の毎時実行で再試行します。',
-    'sync.next.resume': 'ダウンロード済みの {bytes} は保持しています (カタログには未登録)。次の毎時実行でその続きから再開します。',
-    'sync.next.redownload': '破損したダウンロードは破棄し、カタログは変更していません。次の毎時実行でもう一度ダウンロードします。',
-    'sync.next.afterUpgrade': 'ダウンロードしたファイルは保持しています (カタログには未登録)。新しい PostgreSQL クライアントを入れると、次回の実行で再ダウンロードせずに検証します。',
+    'sync.next.resume':
+      'ダウンロード済みの {bytes} は保持しています (カタログには未登録)。次の毎時実行でその続きから再開します。',
+    'sync.next.redownload':
+      '破損したダウンロードは破棄し、カタログは変更していません。次の毎時実行でもう一度ダウンロードします。',
+    'sync.next.afterUpgrade':
+      'ダウンロードしたファイルは保持しています (カタログには未登録)。新しい PostgreSQL クライアントを入れると、次回の実行で再ダウンロードせずに検証します。',
     'sync.next.fixSettings': 'これを直すまで、次の毎時実行も同じ理由で失敗します。',
     'sync.next.uploadLater': 'バックアップは検証済みでカタログに登録しました。次の毎時実行でアップロードします。',
     'sync.stillNewest': '検証済みの最新バックアップは引き続き {id} です (作成 {created}、{age})。',
     'sync.noVerifiedYet': 'カタログには運用環境の検証済みバックアップがまだありません。',
     'sync.stateNotRecorded': '結果を状態ファイルに記録できませんでした: {reason}',
     'sync.noRemoteBackup': '{env} にバックアップがありません。',
-    'sync.noRemoteBackup.hint': '夜間バックアップが動いているか (WebORCA クラウドのサポート) を確認してから再実行してください。',
+    'sync.noRemoteBackup.hint':
+      '夜間バックアップが動いているか (WebORCA クラウドのサポート) を確認してから再実行してください。',
     'sync.deadline': '実行が制限時間 {seconds} 秒以内に終わりませんでした。',
-    'sync.deadline.hint': 'ネットワークを確認してください。バックアップが大きい場合は sync.deadlineMinutes を増やしてください。',
-    'sync.downloadDeadline': '{id} のダウンロードが時間内に終わりませんでした: {size} バイト中 {bytes} バイトを取得済みです。',
+    'sync.deadline.hint':
+      'ネットワークを確認してください。バックアップが大きい場合は sync.deadlineMinutes を増やしてください。',
+    'sync.downloadDeadline':
+      '{id} のダウンロードが時間内に終わりませんでした: {size} バイト中 {bytes} バイトを取得済みです。',
     'sync.downloadDeadline.hint': 'ネットワークを確認してください。次回の実行でダウンロードを再開します。',
     'sync.backupVanished': 'バックアップ {id} は {env} から取得できなくなりました。',
     'sync.backupVanished.hint': '新しいバックアップに置き換わった可能性があります。再実行してください。',
     'sync.writeFailed': 'ダウンロードを {file} へ書き込めませんでした ({code})。',
-    'sync.writeFailed.hint': 'バックアップフォルダの空き容量と権限を確認してください。次回の実行で書き込めた所から再開します。',
+    'sync.writeFailed.hint':
+      'バックアップフォルダの空き容量と権限を確認してください。次回の実行で書き込めた所から再開します。',
     'sync.sizeMismatch': 'バックアップ {id} は {listed} バイトと一覧にありますが、{served} バイトが届きました。',
     'sync.sizeMismatch.hint': '再実行してください。続く場合はクラウド事業者に連絡してください。',
     'sync.uploadConflict': '{env} には ID {id} で別のファイルが既にあります。上書きはしていません。',
-    'sync.uploadConflict.hint': 'どちらが正しいかクラウド事業者に確認してください。手元のコピーは検証済みでカタログにあります。',
+    'sync.uploadConflict.hint':
+      'どちらが正しいかクラウド事業者に確認してください。手元のコピーは検証済みでカタログにあります。',
     'sync.uploadRefused': '{env} が {id} のアップロードを拒否しました ({code})。',
     'sync.uploadRefused.hint': '次回の実行で再試行します。続く場合はクラウド応急措置環境を確認してください。',
     'verify.sizeMismatch': 'ファイル {file} は {actual} バイトで、取得元の一覧の {expected} バイトと一致しません。',
-    'verify.checksumMismatch': '{file} の sha256 は {actual} で、取得元の一覧の {expected} と一致しません。ダンプが破損しています。',
-    'verify.notADump': 'ファイル {file} は pg_dump のカスタム形式アーカイブではありません (PGDMP ヘッダーがありません)。',
-    'verify.retry.hint': 'カタログには何も追加していません。再実行してください。続く場合は取得元のバックアップが破損しています。',
-    'verify.archiveTooNew': 'ダンプ {file} のアーカイブ形式は {version} ですが、この PC の pg_restore {local} が読めるのは {newest} までです。',
-    'verify.archiveTooNew.hint': 'この PC に PostgreSQL {needed} のクライアント (pg_restore) をインストールしてから再実行してください。',
+    'verify.checksumMismatch':
+      '{file} の sha256 は {actual} で、取得元の一覧の {expected} と一致しません。ダンプが破損しています。',
+    'verify.notADump':
+      'ファイル {file} は pg_dump のカスタム形式アーカイブではありません (PGDMP ヘッダーがありません)。',
+    'verify.retry.hint':
+      'カタログには何も追加していません。再実行してください。続く場合は取得元のバックアップが破損しています。',
+    'verify.archiveTooNew':
+      'ダンプ {file} のアーカイブ形式は {version} ですが、この PC の pg_restore {local} が読めるのは {newest} までです。',
+    'verify.archiveTooNew.hint':
+      'この PC に PostgreSQL {needed} のクライアント (pg_restore) をインストールしてから再実行してください。',
     'backup.cmd.summary': '応急措置環境のバックアップをバックアップフォルダへ取得 (バックアップを取得)',
     'backup.option.from': 'バックアップする環境: cloudEmergency または localEmergency',
     'backup.export.progress': 'サーバーでエクスポート中: {percent} %',
@@ -176,7 +211,8 @@ export const backupMessages: AreaMessages = {
     'backup.export.lost.hint': 'バックアップを再実行してください。',
     'backup.export.missing': 'エクスポートは終わりましたが、{env} の一覧にバックアップ {id} がありません。',
     'backup.export.missing.hint': '再実行してください。続く場合は環境を確認してください。',
-    'backup.done': '{env} のバックアップを取得しました: {id} ({size})、検証済みでカタログに登録しました。古いバックアップ {pruned} 件を削除しました。',
+    'backup.done':
+      '{env} のバックアップを取得しました: {id} ({size})、検証済みでカタログに登録しました。古いバックアップ {pruned} 件を削除しました。',
     'backup.failed.catalogUnchanged': 'バックアップのカタログは変更していません。',
     'backup.age.seconds': '{n} 秒前',
     'backup.age.minutes': '{n} 分前',

@@ -24,7 +24,8 @@ export const commonMessages: AreaMessages = {
     'error.verboseStack': 'Stack trace (--verbose):',
     'error.promptNeedsTty': 'This step needs an answer, but nobody can answer a prompt here (not a terminal).',
     'error.promptNeedsTty.hint': 'Pass {flag} to run it unattended.',
-    'warn.insecure': 'WARNING: TLS verification is OFF for {env} (insecure: true in the config). Patient data may be intercepted.',
+    'warn.insecure':
+      'WARNING: TLS verification is OFF for {env} (insecure: true in the config). Patient data may be intercepted.',
     'journal.empty': 'The journal is empty.',
   },
   ja: {
@@ -49,7 +50,8 @@ export const commonMessages: AreaMessages = {
     'error.verboseStack': 'スタックトレース (--verbose):',
     'error.promptNeedsTty': 'この手順には確認が必要ですが、端末ではないため入力できません。',
     'error.promptNeedsTty.hint': '無人で実行するには {flag} を指定してください。',
-    'warn.insecure': '警告: {env} の TLS 検証が無効です (設定で insecure: true)。患者データが盗聴される恐れがあります。',
+    'warn.insecure':
+      '警告: {env} の TLS 検証が無効です (設定で insecure: true)。患者データが盗聴される恐れがあります。',
     'journal.empty': '監査ログは空です。',
   },
 };

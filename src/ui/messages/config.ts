@@ -19,21 +19,29 @@ export const configMessages: AreaMessages = {
     'config.unreadable': 'Cannot read the configuration file {file} ({reason}).',
     'config.unreadable.hint': 'Check the path and that this user may read the file.',
     'config.parseError': 'Cannot parse {file}: {reason} at {position}.',
-    'config.parseError.hint': 'Fix the syntax at that position (indentation, quotes, commas), then run `orca-hybrid config validate`.',
-    'config.parseError.jsHint': 'Run `node --check {file}` to see the faulty line, fix it, then run `orca-hybrid config validate`.',
+    'config.parseError.hint':
+      'Fix the syntax at that position (indentation, quotes, commas), then run `orca-hybrid config validate`.',
+    'config.parseError.jsHint':
+      'Run `node --check {file}` to see the faulty line, fix it, then run `orca-hybrid config validate`.',
     'config.invalid': 'The configuration {file} has {count} problem(s):',
-    'config.invalid.hint': 'Fix these settings (in the file or the ORCA_HYBRID_* variables named), then run `orca-hybrid config validate`.',
+    'config.invalid.hint':
+      'Fix these settings (in the file or the ORCA_HYBRID_* variables named), then run `orca-hybrid config validate`.',
     'config.valid': '{file} is valid',
     'config.show.source': 'Effective configuration from {file} (secrets redacted)',
-    'config.warn.secretFileOpen': 'WARNING: the secret file {file} can be read by other users (mode {mode}). Run: chmod 600 {file}',
-    'config.warn.configFileOpen': 'WARNING: the configuration file {file} holds secrets and can be read by other users (mode {mode}). Run: chmod 600 {file}',
-    'config.init.welcome': 'This wizard writes {file}. Press Ctrl-C to stop at any time; nothing is written until the end.',
+    'config.warn.secretFileOpen':
+      'WARNING: the secret file {file} can be read by other users (mode {mode}). Run: chmod 600 {file}',
+    'config.warn.configFileOpen':
+      'WARNING: the configuration file {file} holds secrets and can be read by other users (mode {mode}). Run: chmod 600 {file}',
+    'config.init.welcome':
+      'This wizard writes {file}. Press Ctrl-C to stop at any time; nothing is written until the end.',
     'config.init.written': 'Wrote {file} (readable by you only).',
-    'config.init.header': 'orca-hybrid configuration, written by `orca-hybrid config init`.\nEvery setting is described in docs/configuration.md. Secrets may instead come from ORCA_HYBRID_* variables.',
+    'config.init.header':
+      'orca-hybrid configuration, written by `orca-hybrid config init`.\nEvery setting is described in docs/configuration.md. Secrets may instead come from ORCA_HYBRID_* variables.',
     'config.init.exists': '{file} already exists; it was left unchanged.',
     'config.init.exists.hint': 'Pass --force to overwrite it, or --output <file> to write elsewhere.',
     'config.init.needsAnswers': 'The set-up wizard needs a terminal, but nobody can answer prompts here.',
-    'config.init.needsAnswers.hint': 'Pass {flag} with the answers (same structure as the YAML file; see docs/configuration.md).',
+    'config.init.needsAnswers.hint':
+      'Pass {flag} with the answers (same structure as the YAML file; see docs/configuration.md).',
     'config.init.answersInvalid': 'The answers in {file} have {count} problem(s); nothing was written:',
     'config.init.answersInvalid.hint': 'Correct these answers and run `orca-hybrid config init` again.',
     'config.init.promptUnchecked': 'The prompt accepted an invalid answer to {question}.',
@@ -61,7 +69,7 @@ export const configMessages: AreaMessages = {
     'config.q.dbUser': '{env}: database user',
     'config.q.dbPassword': '{env}: database password',
     'config.q.sslmode': '{env}: TLS to the database (sslmode)',
-    'config.q.vm': 'Should orca-hybrid start and stop the local emergency environment\'s virtual machine?',
+    'config.q.vm': "Should orca-hybrid start and stop the local emergency environment's virtual machine?",
     'config.q.vmProvider': 'Virtual machine software',
     'config.q.vmName': 'Virtual machine name',
     'config.q.labDir': 'Lab folder (the default lab when empty)',
@@ -119,17 +127,23 @@ export const configMessages: AreaMessages = {
     'config.unreadable': '設定ファイル {file} を読めません ({reason})。',
     'config.unreadable.hint': 'パスと、このユーザーに読み取り権限があるかを確認してください。',
     'config.parseError': '{file} を解析できません: {position} で {reason}。',
-    'config.parseError.hint': 'その位置の書式 (字下げ、引用符、カンマ) を直し、`orca-hybrid config validate` を実行してください。',
-    'config.parseError.jsHint': '`node --check {file}` で誤りのある行を確認して直し、`orca-hybrid config validate` を実行してください。',
+    'config.parseError.hint':
+      'その位置の書式 (字下げ、引用符、カンマ) を直し、`orca-hybrid config validate` を実行してください。',
+    'config.parseError.jsHint':
+      '`node --check {file}` で誤りのある行を確認して直し、`orca-hybrid config validate` を実行してください。',
     'config.invalid': '設定 {file} に {count} 件の問題があります:',
-    'config.invalid.hint': '表示された設定 (ファイルまたは ORCA_HYBRID_* 変数) を直し、`orca-hybrid config validate` を実行してください。',
+    'config.invalid.hint':
+      '表示された設定 (ファイルまたは ORCA_HYBRID_* 変数) を直し、`orca-hybrid config validate` を実行してください。',
     'config.valid': '{file} は有効な設定です',
     'config.show.source': '{file} からの有効な設定 (秘密情報は伏せ字)',
-    'config.warn.secretFileOpen': '警告: 秘密情報のファイル {file} を他のユーザーが読めます (モード {mode})。実行してください: chmod 600 {file}',
-    'config.warn.configFileOpen': '警告: 設定ファイル {file} は秘密情報を含み、他のユーザーが読めます (モード {mode})。実行してください: chmod 600 {file}',
+    'config.warn.secretFileOpen':
+      '警告: 秘密情報のファイル {file} を他のユーザーが読めます (モード {mode})。実行してください: chmod 600 {file}',
+    'config.warn.configFileOpen':
+      '警告: 設定ファイル {file} は秘密情報を含み、他のユーザーが読めます (モード {mode})。実行してください: chmod 600 {file}',
     'config.init.welcome': '{file} を作成します。Ctrl-C でいつでも中止できます。最後まで何も書き込みません。',
     'config.init.written': '{file} を作成しました (本人のみ読み取り可)。',
-    'config.init.header': 'orca-hybrid の設定 (`orca-hybrid config init` で作成)。\n各項目の説明は docs/configuration.md にあります。秘密情報は ORCA_HYBRID_* 環境変数でも指定できます。',
+    'config.init.header':
+      'orca-hybrid の設定 (`orca-hybrid config init` で作成)。\n各項目の説明は docs/configuration.md にあります。秘密情報は ORCA_HYBRID_* 環境変数でも指定できます。',
     'config.init.exists': '{file} は既にあります。変更していません。',
     'config.init.exists.hint': '上書きするには --force を、別の場所に書くには --output <file> を指定してください。',
     'config.init.needsAnswers': '設定ウィザードには端末が必要ですが、ここでは入力できません。',

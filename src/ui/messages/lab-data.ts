@@ -6,7 +6,8 @@ export const labDataMessages: AreaMessages = {
     'lab.cluster.notInitialized': 'No PostgreSQL cluster in {dir}.',
     'lab.cluster.notInitialized.hint': 'Run `orca-hybrid lab up` first.',
     'lab.cluster.startFailed': 'The lab PostgreSQL cluster in {dir} did not start (port {port}).',
-    'lab.cluster.startFailed.hint': 'Read the server log lines below; `orca-hybrid lab down` then `lab up` starts afresh.',
+    'lab.cluster.startFailed.hint':
+      'Read the server log lines below; `orca-hybrid lab down` then `lab up` starts afresh.',
     'lab.cluster.badDatabaseName': 'Invalid database name: {name}.',
     'lab.cluster.badDatabaseName.hint': 'Use letters, digits and underscores only.',
     'lab.data.notEmpty': 'The database already holds patients; the clinic generator fills an empty ORCA database only.',
@@ -22,7 +23,8 @@ export const labDataMessages: AreaMessages = {
     'lab.cluster.notInitialized': '{dir} に PostgreSQL クラスタがありません。',
     'lab.cluster.notInitialized.hint': '先に `orca-hybrid lab up` を実行してください。',
     'lab.cluster.startFailed': '{dir} のラボ用 PostgreSQL クラスタが起動しませんでした (ポート {port})。',
-    'lab.cluster.startFailed.hint': '下のサーバーログを確認してください。`orca-hybrid lab down` の後 `lab up` で作り直せます。',
+    'lab.cluster.startFailed.hint':
+      '下のサーバーログを確認してください。`orca-hybrid lab down` の後 `lab up` で作り直せます。',
     'lab.cluster.badDatabaseName': 'データベース名が不正です: {name}',
     'lab.cluster.badDatabaseName.hint': '英数字とアンダースコアだけを使ってください。',
     'lab.data.notEmpty': 'データベースにはすでに患者がいます。医院データの生成は空の ORCA データベースにだけ行えます。',

@@ -2,8 +2,10 @@ import type { AreaMessages } from './catalog.js';
 
 export const labMessages: AreaMessages = {
   en: {
-    'lab.cmd.summary': 'the embedded lab: the three environments on this machine (real PostgreSQL, reference servers, TLS)',
-    'lab.help.after': 'Start with `orca-hybrid lab up`; it prints the config to pass to every other command.\nThe lab folder defaults to the user cache folder (…/orca-hybrid/lab); --dir or ORCA_HYBRID_LAB_DIR choose another.',
+    'lab.cmd.summary':
+      'the embedded lab: the three environments on this machine (real PostgreSQL, reference servers, TLS)',
+    'lab.help.after':
+      'Start with `orca-hybrid lab up`; it prints the config to pass to every other command.\nThe lab folder defaults to the user cache folder (…/orca-hybrid/lab); --dir or ORCA_HYBRID_LAB_DIR choose another.',
     'lab.option.dir': 'lab folder (default: <cache>/orca-hybrid/lab, or ORCA_HYBRID_LAB_DIR)',
     'lab.option.patients': 'patients of the generated clinic (first run only)',
     'lab.option.days': 'days of visits of the generated clinic (first run only)',
@@ -56,14 +58,16 @@ export const labMessages: AreaMessages = {
     'lab.status.none': 'No lab in {dir}.',
     'lab.status.dir': 'Lab folder: {dir}',
     'lab.status.config': 'Config: {config}',
-    'lab.status.daemon': 'Servers (pid {pid}): operating {operating}, cloud emergency {cloudEmergency}, local WebORCA {local}',
+    'lab.status.daemon':
+      'Servers (pid {pid}): operating {operating}, cloud emergency {cloudEmergency}, local WebORCA {local}',
     'lab.status.daemonDown': 'Servers: not running',
     'lab.status.cluster': 'PostgreSQL {name}: running on 127.0.0.1:{port} (pid {pid})',
     'lab.status.clusterDown': 'PostgreSQL {name}: stopped',
   },
   ja: {
     'lab.cmd.summary': '組み込みラボ: 3 つの環境をこの PC 上に再現 (実 PostgreSQL、参照サーバー、TLS)',
-    'lab.help.after': 'まず `orca-hybrid lab up` を実行してください。他のコマンドに渡す設定ファイルを表示します。\nラボのフォルダーは既定でユーザーのキャッシュフォルダー (…/orca-hybrid/lab)。--dir または ORCA_HYBRID_LAB_DIR で変更できます。',
+    'lab.help.after':
+      'まず `orca-hybrid lab up` を実行してください。他のコマンドに渡す設定ファイルを表示します。\nラボのフォルダーは既定でユーザーのキャッシュフォルダー (…/orca-hybrid/lab)。--dir または ORCA_HYBRID_LAB_DIR で変更できます。',
     'lab.option.dir': 'ラボのフォルダー (既定: <cache>/orca-hybrid/lab、または ORCA_HYBRID_LAB_DIR)',
     'lab.option.patients': '生成する医療機関の患者数 (初回のみ)',
     'lab.option.days': '生成する受診の日数 (初回のみ)',
@@ -116,7 +120,8 @@ export const labMessages: AreaMessages = {
     'lab.status.none': '{dir} にラボはありません。',
     'lab.status.dir': 'ラボのフォルダー: {dir}',
     'lab.status.config': '設定ファイル: {config}',
-    'lab.status.daemon': 'サーバー (pid {pid}): 運用環境 {operating}、クラウド応急措置環境 {cloudEmergency}、ローカル WebORCA {local}',
+    'lab.status.daemon':
+      'サーバー (pid {pid}): 運用環境 {operating}、クラウド応急措置環境 {cloudEmergency}、ローカル WebORCA {local}',
     'lab.status.daemonDown': 'サーバー: 停止中',
     'lab.status.cluster': 'PostgreSQL {name}: 127.0.0.1:{port} で稼働中 (pid {pid})',
     'lab.status.clusterDown': 'PostgreSQL {name}: 停止中',

@@ -2,10 +2,12 @@ import type { AreaMessages } from './catalog.js';
 
 export const statusMessages: AreaMessages = {
   en: {
-    'status.cmd.summary': 'show the mode, every environment (online, reported mode, 管理連番), the newest backup and the lock',
+    'status.cmd.summary':
+      'show the mode, every environment (online, reported mode, 管理連番), the newest backup and the lock',
     'status.option.timeout': 'seconds the whole command may take, probes included (default: status.timeoutSeconds, 5)',
     'status.option.strict': 'exit 3 when any environment is unavailable (for monitoring)',
-    'status.help.after': 'Environments are probed in parallel; one that does not answer within the timeout is shown as unavailable.\nExit codes: 0 shown; 3 with --strict when an environment is unavailable; 2 bad configuration.',
+    'status.help.after':
+      'Environments are probed in parallel; one that does not answer within the timeout is shown as unavailable.\nExit codes: 0 shown; 3 with --strict when an environment is unavailable; 2 bad configuration.',
     'status.badTimeout': '--timeout must be a number of seconds from 0.5 to 120 (got "{value}")',
     'status.mode': 'Mode',
     'status.selected': 'Selected emergency environment',
@@ -28,7 +30,8 @@ export const statusMessages: AreaMessages = {
     'status.lastSync': 'Last sync',
     'status.lock': 'Lock',
     'status.lockLine': 'held by {command} (pid {pid} on {host}, started {startedAt}, {phase})',
-    'status.mismatch': 'The {env} reports "{reported}" but the recorded mode means "{recorded}": it was probably down during a switch.',
+    'status.mismatch':
+      'The {env} reports "{reported}" but the recorded mode means "{recorded}": it was probably down during a switch.',
     'status.mismatchHint': 'The next mode switch pushes the recorded mode to every environment that answers.',
     'status.timeout': 'no answer within {seconds} s',
     'status.strictOffline': 'Unavailable: {envs}',
@@ -38,7 +41,8 @@ export const statusMessages: AreaMessages = {
     'status.cmd.summary': 'モード、各環境 (接続状況・モード・管理連番)、最新バックアップ、ロックを表示',
     'status.option.timeout': 'コマンド全体 (各環境の確認を含む) にかける秒数 (既定: status.timeoutSeconds、5)',
     'status.option.strict': '利用不可の環境があれば終了コード 3 (監視用)',
-    'status.help.after': '各環境は並行して確認します。タイムアウトまでに応答しない環境は利用不可と表示します。\n終了コード: 0 表示完了、3 --strict で利用不可の環境あり、2 設定の誤り。',
+    'status.help.after':
+      '各環境は並行して確認します。タイムアウトまでに応答しない環境は利用不可と表示します。\n終了コード: 0 表示完了、3 --strict で利用不可の環境あり、2 設定の誤り。',
     'status.badTimeout': '--timeout には 0.5〜120 の秒数を指定してください (指定値 "{value}")',
     'status.mode': 'モード',
     'status.selected': '選択中の応急措置環境',
@@ -61,7 +65,8 @@ export const statusMessages: AreaMessages = {
     'status.lastSync': '前回の同期',
     'status.lock': 'ロック',
     'status.lockLine': '{command} が保持中 (pid {pid}、{host}、開始 {startedAt}、{phase})',
-    'status.mismatch': '{env} は "{reported}" を報告していますが、記録上のモードでは "{recorded}" のはずです。切り替え時に停止していた可能性があります。',
+    'status.mismatch':
+      '{env} は "{reported}" を報告していますが、記録上のモードでは "{recorded}" のはずです。切り替え時に停止していた可能性があります。',
     'status.mismatchHint': '次のモード切り替えで、応答するすべての環境へ記録上のモードを送ります。',
     'status.timeout': '{seconds} 秒以内に応答がありません',
     'status.strictOffline': '利用不可: {envs}',
