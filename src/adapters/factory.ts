@@ -63,6 +63,17 @@ export class Adapters {
     return new OrcaApiClient(this.http(env, 'orcaApi'));
   }
 
+  /** Kept databases and a closed database in use, for `status` (null for a cloud environment). */
+  async restoreLeftovers(
+    env: EnvironmentName,
+    options: { repair: boolean; signal?: AbortSignal },
+  ): Promise<import('./postgres/restore-leftovers.js').RestoreLeftovers | null> {
+    const settings = this.config.environments[env];
+    if (settings.kind !== 'postgres') return null;
+    const { inspectRestoreLeftovers } = await import('./postgres/restore-leftovers.js');
+    return inspectRestoreLeftovers(env, settings.database, options);
+  }
+
   close(): void {
     for (const client of this.clients.splice(0)) client.close();
   }

@@ -5,8 +5,8 @@ import type { EnvironmentName } from '../core/domain.js';
 import { CancelledError, UsageError } from '../core/errors.js';
 import { runBump, type BumpReport } from '../core/bump-run.js';
 import { assertDistinctSource, defaultBumpSource } from '../core/bump-source.js';
-import { recordSequences } from '../core/state-changes.js';
-import type { OrcaState } from '../core/state.js';
+import { recordBump, recordSequences } from '../core/state-changes.js';
+import type { OrcaState, RestorePoint } from '../core/state.js';
 import { acquireLock } from '../adapters/fs/lock.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { formatAge, renderBumpOutcome, renderBumpSource, renderBumpTable } from '../ui/restore-render.js';
@@ -24,6 +24,8 @@ export interface BumpSeqOptions {
   margin?: string;
   dryRun: boolean;
   wait: string;
+  maxAge: string;
+  force: boolean;
   stateDir?: string;
 }
 
@@ -39,6 +41,8 @@ export function buildBumpSeqCommand(): Command {
     .option('--margin <n>', t('bump.option.margin'))
     .option('--dry-run', t('bump.option.dryRun'), false)
     .option('--wait <duration>', t('bump.option.wait'), '2m')
+    .option('--max-age <duration>', t('bump.option.maxAge'), '48h')
+    .option('--force', t('bump.option.force'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .action(action<BumpSeqOptions>(runBumpSeq));
 }
@@ -53,6 +57,7 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
   const startedAt = new Date();
   const margin = parseMargin(options.margin);
   const waitMs = durationOption(options.wait, '--wait') ?? 0;
+  const maxAgeMs = durationOption(options.maxAge, '--max-age')!;
   const { loadConfig } = await import('../adapters/config/load.js');
   const { config } = await loadConfig(ctx);
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
@@ -80,6 +85,10 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
         margin,
         configuredMargins: config.sequences,
         lastKnown: state.lastKnownSequences[sourceEnv],
+        maxAgeSeconds: maxAgeMs / 1000,
+        force: options.force,
+        targetBackupCreatedAt: await restoredBackupCreatedAt(config.backup.folder, state.restorePoints[options.env]),
+        lastBump: state.lastBumps?.[options.env],
         dryRun: options.dryRun,
         requestId: `bump:${randomUUID()}`,
       },
@@ -92,7 +101,7 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
               timeouts: { connectMs: 5_000, responseMs: 15_000, idleMs: 15_000 },
               retry: { limit: 1, totalDeadlineMs: 20_000 },
             }),
-        confirm: (plan) => confirmBump(ctx, { ...plan, env: options.env, dryRun: false }),
+        confirm: (plan) => confirmBump(ctx, { ...plan, env: options.env }),
         events: {
           sourceFallback: (source) =>
             ctx.out.warn(
@@ -110,6 +119,7 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
       journaled = true;
       await runStateChange(ctx, { stateDir, command: 'bump-seq' }, (current) => {
         let next = recordSequences(current, report.env, report.after, new Date());
+        if (report.record) next = recordBump(next, report.env, report.record);
         if (report.source.reading === 'live')
           next = recordSequences(next, report.source.env, report.source.values, new Date(report.source.readAt));
         return { state: next, result: undefined };
@@ -149,7 +159,10 @@ function parseMargin(value: string | undefined): number | undefined {
  * `--yes`; else the plan on stderr and a yes/no prompt on a terminal; with nobody to answer, a UsageError naming
  * `--yes`.
  */
-async function confirmBump(ctx: CommandContext, plan: BumpReport): Promise<boolean> {
+async function confirmBump(
+  ctx: CommandContext,
+  plan: Pick<BumpReport, 'env' | 'source' | 'margin' | 'before' | 'after'>,
+): Promise<boolean> {
   if (ctx.global.yes) return true;
   if (!ctx.interactive)
     throw new UsageError({
@@ -172,7 +185,19 @@ async function confirmBump(ctx: CommandContext, plan: BumpReport): Promise<boole
   }
 }
 
+/** When the backup the environment was last restored from was made: recorded, else from the catalog. */
+async function restoredBackupCreatedAt(folder: string, point: RestorePoint | undefined): Promise<string | null> {
+  if (!point) return null;
+  if (point.backupCreatedAt) return point.backupCreatedAt;
+  const { FsBackupFolder } = await import('../adapters/fs/backup-folder.js');
+  const { entries } = await new FsBackupFolder(folder).read().catch(() => ({ entries: [] }));
+  return entries.find((e) => e.id === point.backupId)?.createdAt ?? null;
+}
+
 function printReport(ctx: CommandContext, report: BumpReport): void {
+  for (const note of report.notes) ctx.out.warn(ctx.t(note.key, { ...note.params, env: ctx.t(`env.${report.env}`) }));
+  for (const name of report.nearLimit)
+    ctx.out.warn(ctx.t('bump.nearLimit', { counter: ctx.t(`sequence.${name}`), value: report.after[name] }));
   const doc = {
     env: report.env,
     source: {
@@ -183,6 +208,9 @@ function printReport(ctx: CommandContext, report: BumpReport): void {
       sequences: report.source.values,
     },
     margin: report.margin,
+    basis: report.basis,
+    nearLimit: report.nearLimit,
+    patientNumberLayout: report.layout,
     dryRun: report.dryRun,
     before: report.before,
     after: report.after,

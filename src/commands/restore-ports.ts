@@ -60,6 +60,20 @@ export async function readCounters(config: OrcaConfig, env: EnvironmentName): Pr
   return createEnvironmentControl(config, env).readSequences();
 }
 
+/** Asks the environment's WebORCA for a sign of life: short timeouts, one retry (imported on demand). */
+export async function pingWebOrca(config: OrcaConfig, env: EnvironmentName, signal?: AbortSignal): Promise<void> {
+  const { Adapters } = await import('../adapters/factory.js');
+  const adapters = new Adapters(config, {
+    timeouts: { connectMs: 5_000, responseMs: 20_000, idleMs: 20_000 },
+    retry: { limit: 1, totalDeadlineMs: 30_000 },
+  });
+  try {
+    await adapters.orcaApi(env).ping(signal);
+  } finally {
+    adapters.close();
+  }
+}
+
 /** A duration option (`90s`, `5m`, `1h30m`); UsageError (exit 2) naming the option otherwise. */
 export function durationOption(value: string | undefined, option: string): number | null {
   if (value === undefined) return null;
@@ -146,10 +160,6 @@ export function restoreEvents(
     safetyBackupId: null as string | null,
     chosen: (backup, age) => ctx.out.info(renderChosenBackup(backup, age, ctx.t)),
     gates: (checks) => ctx.out.info(`${ctx.t('restore.gates')}\n${renderGateChecks(checks, ctx.t, ctx.out.color)}`),
-    safetyDumpStarted: () => {
-      onPhase('safety dump');
-      spinner.update(ctx.t('restore.safetyDumping'));
-    },
     safetyDumpTaken: (id) => {
       events.safetyBackupId = id;
       spinner.stop(true);

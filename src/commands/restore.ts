@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { ENVIRONMENT_NAMES, type OrcaConfig } from '../core/config-schema.js';
+import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
 import type { EnvironmentName, Sequences } from '../core/domain.js';
 import { UsageError, isOrcaError } from '../core/errors.js';
 import { defaultRestoreTarget } from '../core/restore-plan.js';
@@ -16,7 +16,14 @@ import { createStepSpinner } from '../ui/step-spinner.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
-import { confirmRestore, createRestoreTarget, durationOption, readCounters, restoreEvents } from './restore-ports.js';
+import {
+  confirmRestore,
+  createRestoreTarget,
+  durationOption,
+  pingWebOrca,
+  readCounters,
+  restoreEvents,
+} from './restore-ports.js';
 import { journalCommand, runStateChange } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 
@@ -28,6 +35,7 @@ export interface RestoreCommandOptions {
   timeout: string;
   wait?: string;
   jobs?: string;
+  dropKept: boolean;
   stateDir?: string;
 }
 
@@ -36,9 +44,16 @@ export interface RestoreJson {
   target: EnvironmentName;
   backupId: string;
   safetyBackupId: string | null;
+  /** Replaced databases kept because no verified dump of them exists (see `restore --drop-kept`). */
+  keptDatabases: string[];
   seconds: number;
   backupCreatedAt: string;
   sequences: Sequences | null;
+  webOrcaAnswered: boolean;
+  /** The `bump-seq` to run next and the catalog keys of why; null when the counters are high enough. */
+  bump: { command: string; reasons: string[] } | null;
+  /** Catalog keys of the warnings printed on stderr. */
+  warnings: string[];
 }
 
 /** `restore [--target env] [--backup id]` (バックアップから反映). */
@@ -54,6 +69,7 @@ export function buildRestoreCommand(): Command {
     .option('--timeout <duration>', t('restore.option.timeout'), '60m')
     .option('--wait <duration>', t('restore.option.wait'))
     .option('--jobs <n>', t('restore.option.jobs'))
+    .option('--drop-kept', t('restore.option.dropKept'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .action(action<RestoreCommandOptions>(runRestoreCommand));
 }
@@ -74,6 +90,11 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
   const { loadConfig } = await import('../adapters/config/load.js');
   const { config } = await loadConfig(ctx);
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
+  if (options.dropKept) {
+    const state = await new FileStateStore(stateDir).read();
+    const { runDropKept } = await import('./restore-drop-kept.js');
+    return runDropKept(ctx, config, options.target ?? defaultRestoreTarget(state), stateDir, waitMs);
+  }
   const lock = await acquireLock({
     stateDir,
     command: 'restore',
@@ -122,6 +143,8 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
         inspectDump: inspectDumpFile,
         localRestoreVersion: localPgRestoreVersion,
         confirm: confirmRestore(ctx, config.clinic.name, options.confirmClinic),
+        readCounters: () => readCounters(config, target),
+        pingWebOrca: () => pingWebOrca(config, target),
         events,
         clock: { now: () => new Date() },
         explain: (error) => (isOrcaError(error) ? ctx.t(error.key, error.params) : String(error)),
@@ -129,14 +152,14 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     );
     spinner.stop(true);
     for (const w of report.warnings) ctx.out.warn(ctx.t(w.key, { ...w.params, env: ctx.t(`env.${report.target}`) }));
-    const sequences = await readCountersQuietly(ctx, config, target);
+    const sequences = report.sequences;
     journaled = true;
     await runStateChange(ctx, { stateDir, command: 'restore' }, (current) => {
-      let next = recordRestorePoint(current, target, report.backupId, new Date());
+      let next = recordRestorePoint(current, target, report.backupId, new Date(), report.backup.createdAt);
       if (sequences) next = recordSequences(next, target, sequences, new Date());
       return { state: next, result: undefined };
     });
-    printResult(ctx, report, sequences, state.mode === 'emergency' && target !== 'operating');
+    printResult(ctx, report);
   } catch (error) {
     spinner.stop(false);
     if (!journaled) {
@@ -158,41 +181,21 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
   }
 }
 
-async function readCountersQuietly(
-  ctx: CommandContext,
-  config: OrcaConfig,
-  env: EnvironmentName,
-): Promise<Sequences | null> {
-  try {
-    return await readCounters(config, env);
-  } catch (error) {
-    ctx.out.warn(
-      ctx.t('restore.countersUnreadable', {
-        env: ctx.t(`env.${env}`),
-        reason: isOrcaError(error) ? ctx.t(error.key, error.params) : String(error),
-      }),
-    );
-    return null;
-  }
-}
-
-function printResult(
-  ctx: CommandContext,
-  report: RestoreReport,
-  sequences: Sequences | null,
-  emergency: boolean,
-): void {
+function printResult(ctx: CommandContext, report: RestoreReport): void {
   const doc: RestoreJson = {
     target: report.target,
     backupId: report.backupId,
     safetyBackupId: report.safetyBackupId,
+    keptDatabases: report.keptDatabases,
     seconds: Math.round(report.seconds * 10) / 10,
     backupCreatedAt: report.backup.createdAt,
-    sequences,
+    sequences: report.sequences,
+    webOrcaAnswered: report.webOrcaAnswered,
+    bump: report.bump && { command: report.bump.command, reasons: report.bump.reasons.map((r) => r.key) },
+    warnings: report.warnings.map((w) => w.key),
   };
-  const recommend = emergency ? `orca-hybrid bump-seq --env ${report.target} --from operating` : null;
   ctx.out.result(doc, () =>
-    [renderRestoreResult(report, ctx.t), renderCountersAdvice(report.target, sequences, recommend, ctx.t)]
+    [renderRestoreResult(report, ctx.t), renderCountersAdvice(report.target, report.sequences, report.bump, ctx.t)]
       .filter((s) => s !== '')
       .join('\n'),
   );

@@ -55,8 +55,10 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs },
     retry: { limit: 0 },
   });
+  // Re-opening a database a killed restore left closed is safe only while no run holds the lock.
+  const repair = lock === null || lock.pid === null;
   const probes = Object.fromEntries(
-    ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe)]),
+    ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe, { repair, translate: ctx.t })]),
   ) as Record<EnvironmentName, ReturnType<typeof probeEnvironment>>;
   const vmConfig = config.environments.localEmergency.vm;
   const newest = newestVerified(catalog.entries);

@@ -70,6 +70,8 @@ beforeAll(async () => {
   await createDatabase(cluster, DB);
   admin = await cluster.connect(DB);
   for (const statement of ORCA_DDL) await admin.query(statement);
+  // The counters belong to the database's one clinic (tbl_sysbase); never a constant hospnum.
+  await admin.query(`INSERT INTO tbl_sysbase (grpnum, hospnum, hospname) VALUES (1, 1, 'test')`);
   db = {
     host: cluster.host,
     port: cluster.port,
@@ -170,7 +172,9 @@ test('reproduces the manual worked example through two databases', async () => {
   await createDatabase(cluster, emergencyDb);
   const emergencyAdmin = await cluster.connect(emergencyDb);
   try {
-    for (const statement of ORCA_DDL.filter((s) => s.includes('tbl_syskanri'))) await emergencyAdmin.query(statement);
+    for (const statement of ORCA_DDL.filter((s) => /tbl_sys(kanri|base)/.test(s)))
+      await emergencyAdmin.query(statement);
+    await emergencyAdmin.query(`INSERT INTO tbl_sysbase (grpnum, hospnum, hospname) VALUES (1, 1, 'test')`);
     await seedCounters('00000060', '00000020', row1009(110, 110)); // operating after the backup
     for (const [code, text] of [
       ['0041', '00000050'],
