@@ -56,7 +56,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     retry: { limit: 0 },
   });
   // Re-opening a database a killed restore left closed is safe only while no run holds the lock.
-  const repair = lock === null || lock.pid === null;
+  const repair = lock === null || lock.stale;
   const probes = Object.fromEntries(
     ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe, { repair, translate: ctx.t })]),
   ) as Record<EnvironmentName, ReturnType<typeof probeEnvironment>>;
