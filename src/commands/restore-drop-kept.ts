@@ -4,11 +4,12 @@
  */
 import type { OrcaConfig } from '../core/config-schema.js';
 import type { EnvironmentName } from '../core/domain.js';
-import { CancelledError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { dropKeptDatabases } from '../core/kept-databases.js';
 import { FsBackupFolder } from '../adapters/fs/backup-folder.js';
 import { acquireLock } from '../adapters/fs/lock.js';
 import type { CommandContext } from './context.js';
+import { confirmOrYes } from './restore-ports.js';
 import { journalCommand } from './state-change.js';
 
 export async function runDropKept(
@@ -48,23 +49,7 @@ export async function runDropKept(
               dump: d.dumpId ?? '-',
             }),
           );
-        if (ctx.global.yes) return;
-        if (!ctx.interactive)
-          throw new UsageError({
-            key: 'error.promptNeedsTty',
-            hintKey: 'error.promptNeedsTty.hint',
-            hintParams: { flag: '--yes' },
-          });
-        const prompts = await import('@inquirer/prompts');
-        const ok = await prompts
-          .confirm(
-            { message: ctx.t('restore.dropKept.confirm', { env: ctx.t(`env.${env}`) }), default: false },
-            { output: process.stderr },
-          )
-          .catch((error: unknown) => {
-            throw new CancelledError({ key: 'error.cancelled', cause: error });
-          });
-        if (!ok) throw new CancelledError({ key: 'error.cancelled' });
+        await confirmOrYes(ctx, ctx.t('restore.dropKept.confirm', { env: ctx.t(`env.${env}`) }));
       },
       dumping: (d) => ctx.out.info(ctx.t('restore.dropKept.dumping', { name: d.name })),
     });

@@ -108,19 +108,22 @@ export function confirmRestore(
       assertClinicNameTyped(typed, clinicName);
       return;
     }
-    if (ctx.global.yes) return;
-    if (!ctx.interactive)
-      throw new UsageError({
-        key: 'error.promptNeedsTty',
-        hintKey: 'error.promptNeedsTty.hint',
-        hintParams: { flag: '--yes' },
-      });
-    const prompts = await import('@inquirer/prompts');
-    const ok = await cancellable(
-      prompts.confirm({ message: ctx.t('restore.confirm', { env }), default: false }, { output: process.stderr }),
-    );
-    if (!ok) throw new CancelledError({ key: 'error.cancelled' });
+    await confirmOrYes(ctx, ctx.t('restore.confirm', { env }));
   };
+}
+
+/** `--yes`, else a yes/no prompt on a terminal; a "no" cancels, nobody to answer is a UsageError naming `--yes`. */
+export async function confirmOrYes(ctx: CommandContext, message: string): Promise<void> {
+  if (ctx.global.yes) return;
+  if (!ctx.interactive)
+    throw new UsageError({
+      key: 'error.promptNeedsTty',
+      hintKey: 'error.promptNeedsTty.hint',
+      hintParams: { flag: '--yes' },
+    });
+  const prompts = await import('@inquirer/prompts');
+  const ok = await cancellable(prompts.confirm({ message, default: false }, { output: process.stderr }));
+  if (!ok) throw new CancelledError({ key: 'error.cancelled' });
 }
 
 async function askClinicName(ctx: CommandContext, clinicName: string): Promise<string> {

@@ -9,11 +9,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execa, type ResultPromise } from 'execa';
 import type pg from 'pg';
-import { generateClinic } from '../../src/lab/orca/generator.js';
-import { createDatabase } from '../../src/lab/postgres/cluster.js';
 import { BIN } from '../helpers/cli.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
-import { CLINIC_CODE, CLINIC_NAME, createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
+import { clinicDatabase, createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
 
 const TARGET = 'orca_local_test';
 const BACKUP = '20260301T000000Z-operating';
@@ -64,25 +62,8 @@ async function databases(): Promise<Array<{ datname: string; datallowconn: boole
 
 beforeAll(async () => {
   cluster = await startTestCluster();
-  for (const [name, seed] of [
-    ['orca_src_test', 3],
-    ['orca_seed_local', 9],
-  ] as const) {
-    await createDatabase(cluster, name);
-    const client = await cluster.connect(name);
-    try {
-      await generateClinic(client, {
-        patients: 30,
-        days: 20,
-        seed,
-        institutionCode: CLINIC_CODE,
-        clinicName: CLINIC_NAME,
-        endDate: '20260301',
-      });
-    } finally {
-      await client.end();
-    }
-  }
+  await clinicDatabase(cluster, 'orca_src_test', 3);
+  await clinicDatabase(cluster, 'orca_seed_local', 9);
   // A table without indexes that ANALYZE must lock (a test holds it), and rows pg_dump needs a moment for.
   await query('orca_src_test', 'CREATE TABLE test_slow AS SELECT g AS x FROM generate_series(1, 1000) g');
   await query('orca_seed_local', 'CREATE TABLE test_marker (note text)');

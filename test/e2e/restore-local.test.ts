@@ -8,11 +8,16 @@ import { execa } from 'execa';
 import { copyFile, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listArchive } from '../../src/adapters/postgres/dump-tool.js';
-import { createDatabase } from '../../src/lab/postgres/cluster.js';
-import { generateClinic } from '../../src/lab/orca/generator.js';
 import { BIN } from '../helpers/cli.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
-import { CLINIC_CODE, CLINIC_NAME, createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
+import {
+  CLINIC_CODE,
+  CLINIC_NAME,
+  clinicDatabase,
+  createWorld,
+  dbConfig,
+  type RestoreWorld,
+} from '../helpers/restore-world.js';
 
 let cluster: TestCluster;
 let world: RestoreWorld;
@@ -59,27 +64,10 @@ async function markerRows(): Promise<number> {
   return Number((await query<{ n: string }>('orca_local_test', 'SELECT count(*) AS n FROM test_marker'))[0]!.n);
 }
 
-async function clinicDatabase(name: string, code: string, seed: number): Promise<void> {
-  await createDatabase(cluster, name);
-  const client = await cluster.connect(name);
-  try {
-    await generateClinic(client, {
-      patients: 30,
-      days: 20,
-      seed,
-      institutionCode: code,
-      clinicName: CLINIC_NAME,
-      endDate: '20260301',
-    });
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
   cluster = await startTestCluster();
-  await clinicDatabase('orca_src_test', CLINIC_CODE, 3);
-  await clinicDatabase('orca_local_test', CLINIC_CODE, 9);
+  await clinicDatabase(cluster, 'orca_src_test', 3);
+  await clinicDatabase(cluster, 'orca_local_test', 9);
   world = await createWorld({
     operating: dbConfig(cluster, 'orca_src_test'),
     localEmergency: dbConfig(cluster, 'orca_local_test'),
@@ -183,7 +171,7 @@ describe('restore into a directly reached database', () => {
   });
 
   it('refuses a dump of another clinic with exit 5, printing both codes', async () => {
-    await clinicDatabase('orca_other_test', '2712345678', 5);
+    await clinicDatabase(cluster, 'orca_other_test', 5, '2712345678');
     await world.catalog('operating', dbConfig(cluster, 'orca_other_test'), '20260303T000000Z-other');
     const run = await world.run(['restore', '--backup', '20260303T000000Z-other', '--yes']);
     expect(run.code).toBe(5);

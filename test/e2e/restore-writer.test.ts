@@ -8,25 +8,13 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { execa } from 'execa';
 import pg from 'pg';
 import { findPgBinary } from '../../src/adapters/process/run.js';
-import { generateClinic } from '../../src/lab/orca/generator.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
 import { BIN } from '../helpers/cli.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
-import { CLINIC_CODE, CLINIC_NAME, createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
+import { clinicDatabase, createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
 
 let cluster: TestCluster;
 let world: RestoreWorld;
-
-async function clinic(name: string, seed: number): Promise<void> {
-  await createDatabase(cluster, name);
-  const client = await cluster.connect(name);
-  try {
-    const options = { patients: 30, days: 20, seed, institutionCode: CLINIC_CODE, clinicName: CLINIC_NAME };
-    await generateClinic(client, { ...options, endDate: '20260301' });
-  } finally {
-    await client.end();
-  }
-}
 
 /** Inserts 1, 2, 3, … one autocommitted row at a time until stopped; returns the ids whose COMMIT succeeded. */
 function startWriter(database: string): { stop(): Promise<number[]>; count(): number } {
@@ -36,7 +24,11 @@ function startWriter(database: string): { stop(): Promise<number[]>; count(): nu
     let client: pg.Client | null = null;
     for (let id = 1; running; id++) {
       try {
-        client ??= await cluster.connect(database);
+        if (client === null) {
+          client = await cluster.connect(database);
+          // The swap ends this session between statements: an 'error' event, not a failed query.
+          client.on('error', () => undefined);
+        }
         await client.query('INSERT INTO outage_rows (id) VALUES ($1)', [id]);
         committed.push(id);
       } catch {
@@ -61,8 +53,8 @@ function startWriter(database: string): { stop(): Promise<number[]>; count(): nu
 
 beforeAll(async () => {
   cluster = await startTestCluster();
-  await clinic('orca_src_test', 3);
-  await clinic('orca_local_test', 9);
+  await clinicDatabase(cluster, 'orca_src_test', 3);
+  await clinicDatabase(cluster, 'orca_local_test', 9);
   world = await createWorld({
     operating: dbConfig(cluster, 'orca_src_test'),
     localEmergency: dbConfig(cluster, 'orca_local_test'),

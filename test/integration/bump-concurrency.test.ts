@@ -13,6 +13,7 @@ import { ExitCode } from '../../src/core/errors.js';
 import { ORCA_DDL } from '../../src/lab/orca/schema-ddl.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
+import { dbConfig } from '../helpers/restore-world.js';
 
 const DB = 'orca_bump_race_test';
 const TODAY = '20260906';
@@ -86,14 +87,7 @@ beforeAll(async () => {
   await createDatabase(cluster, DB);
   admin = await cluster.connect(DB);
   for (const statement of ORCA_DDL) await admin.query(statement);
-  db = {
-    host: cluster.host,
-    port: cluster.port,
-    database: DB,
-    user: cluster.user,
-    password: cluster.password,
-    sslmode: 'disable',
-  };
+  db = dbConfig(cluster, DB);
 });
 
 afterAll(async () => {
