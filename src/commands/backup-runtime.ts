@@ -72,7 +72,7 @@ export async function startBackupRun(ctx: CommandContext, options: BackupRunOpti
       waitMs,
       notify: (key, params) => {
         log.write(english(key, params));
-        ctx.out.warn(ctx.t(key, params));
+        ctx.out.note(ctx.t(key, params));
       },
     });
   } catch (error) {
@@ -96,7 +96,7 @@ export async function startBackupRun(ctx: CommandContext, options: BackupRunOpti
       },
       onRetry: (reason) => {
         log.write(`discarded a download that failed verification (${reason}); fetching it again`);
-        ctx.out.warn(ctx.t('sync.retryCorrupt'));
+        ctx.out.note(ctx.t('sync.retryCorrupt'));
       },
     }),
     cloud(env) {
@@ -136,8 +136,8 @@ export function printError(ctx: CommandContext, error: OrcaError, extra: string[
   if (isOrcaError(error.cause)) lines.push(`  ${ctx.t(error.cause.key, error.cause.params)}`);
   if (error.hintKey) lines.push(`${ctx.t('error.hint')}: ${ctx.t(error.hintKey, error.hintParams)}`);
   lines.push(...extra);
-  ctx.out.warn(lines.join('\n'));
-  if (ctx.out.verbose && error.stack) ctx.out.warn(`${ctx.t('error.verboseStack')}\n${error.stack}`);
+  ctx.out.note(lines.join('\n'));
+  if (ctx.out.verbose && error.stack) ctx.out.note(`${ctx.t('error.verboseStack')}\n${error.stack}`);
 }
 
 /** True for the LockedError of a held lock (not a lost one, nor the state-file lock). */

@@ -41,7 +41,7 @@ export async function runBackupsList(ctx: CommandContext, options: BackupsListOp
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
   const state = await new FileStateStore(stateDir).read();
   const catalog = await readCatalog(config.backup.folder);
-  for (const path of catalog.damaged) ctx.out.warn(ctx.t('backups.damaged', { path }));
+  for (const path of catalog.damaged) ctx.out.note(ctx.t('backups.damaged', { path }));
   const now = new Date();
   const rows = sortNewestFirst(catalog.entries).map((entry) => {
     const restoredInto = (

@@ -9,7 +9,8 @@ import { recordSequences } from '../core/state-changes.js';
 import type { OrcaState } from '../core/state.js';
 import { acquireLock } from '../adapters/fs/lock.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
-import { formatAge, renderBumpOutcome, renderBumpSource, renderBumpTable } from '../ui/restore-render.js';
+import { formatAge } from '../ui/backup-format.js';
+import { renderBumpOutcome, renderBumpSource, renderBumpTable } from '../ui/restore-render.js';
 import { action } from './action.js';
 import { durationOption } from './restore-ports.js';
 import type { CommandContext } from './context.js';
@@ -62,7 +63,7 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
         stateDir,
         command: 'bump-seq',
         waitMs,
-        notify: (key, params) => ctx.out.warn(ctx.t(key, params)),
+        notify: (key, params) => ctx.out.note(ctx.t(key, params)),
       });
   let before: OrcaState | undefined;
   let journaled = false;
@@ -95,7 +96,7 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
         confirm: (plan) => confirmBump(ctx, { ...plan, env: options.env, dryRun: false }),
         events: {
           sourceFallback: (source) =>
-            ctx.out.warn(
+            ctx.out.note(
               ctx.t('bump.sourceFallback', {
                 env: ctx.t(`env.${source.env}`),
                 age: formatAge(source.ageSeconds, ctx.t),
@@ -157,8 +158,8 @@ async function confirmBump(ctx: CommandContext, plan: BumpReport): Promise<boole
       hintKey: 'error.promptNeedsTty.hint',
       hintParams: { flag: '--yes' },
     });
-  ctx.out.info(renderBumpSource(plan, ctx.t));
-  ctx.out.info(renderBumpTable(plan, ctx.t, ctx.out.color));
+  ctx.out.note(renderBumpSource(plan, ctx.t));
+  ctx.out.note(renderBumpTable(plan, ctx.t, ctx.out.color));
   const prompts = await import('@inquirer/prompts');
   try {
     return await prompts.confirm(

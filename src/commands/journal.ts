@@ -34,6 +34,6 @@ export async function runJournal(ctx: CommandContext, options: JournalOptions): 
   }
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: true });
   const reading = await readJournal(stateDir, { since });
-  for (const problem of reading.problems) ctx.out.warn(ctx.t(`journal.${problem.kind}`, { line: problem.line }));
+  for (const problem of reading.problems) ctx.out.note(ctx.t(`journal.${problem.kind}`, { line: problem.line }));
   ctx.out.result(reading.entries, () => renderJournalTable(reading.entries, ctx.t));
 }

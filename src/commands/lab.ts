@@ -33,7 +33,7 @@ export function buildLabCommand(): Command {
           patients: positive(o.patients, '--patients', 1_000_000),
           days: positive(o.days, '--days', 3650),
           seed: o.seed,
-          progress: (step) => ctx.out.info(ctx.t(`lab.step.${step}`)),
+          progress: (step) => ctx.out.note(ctx.t(`lab.step.${step}`)),
         });
         const command = `orca-hybrid --config ${report.config} status`;
         ctx.out.result(

@@ -10,7 +10,8 @@ import type { BackupFolder, RestoreProgress, RestoreTarget } from '../core/ports
 import { assertClinicNameTyped } from '../core/restore-plan.js';
 import type { RestoreEvents, RestorePlan } from '../core/restore-run.js';
 import type { RestorePoint } from '../core/state.js';
-import { formatAge, renderChosenBackup, renderGateChecks } from '../ui/restore-render.js';
+import { formatAge } from '../ui/backup-format.js';
+import { renderChosenBackup, renderGateChecks } from '../ui/restore-render.js';
 import type { StepSpinner } from '../ui/step-spinner.js';
 import type { CommandContext } from './context.js';
 
@@ -45,7 +46,7 @@ export async function createRestoreTarget(
     timeoutMs: deps.timeoutMs,
     transferMs: config.sync.deadlineMinutes * 60_000,
     previousRestore: deps.previousRestore,
-    onJob: (event) => ctx.out.info(ctx.t('restore.cloud.replayed', { jobId: event.jobId, createdAt: event.createdAt })),
+    onJob: (event) => ctx.out.note(ctx.t('restore.cloud.replayed', { jobId: event.jobId, createdAt: event.createdAt })),
   });
 }
 
@@ -81,14 +82,14 @@ export function confirmRestore(
 ): (plan: RestorePlan) => Promise<void> {
   return async (plan) => {
     const env = ctx.t(`env.${plan.target}`);
-    ctx.out.info(
+    ctx.out.note(
       ctx.t(plan.safetyDump ? 'restore.plan.withSafety' : 'restore.plan', {
         id: plan.backup.id,
         env,
         age: formatAge(plan.ageSeconds, ctx.t),
       }),
     );
-    if (plan.risk.activeEmergency) ctx.out.warn(ctx.t('restore.plan.activeEmergency', { env }));
+    if (plan.risk.activeEmergency) ctx.out.note(ctx.t('restore.plan.activeEmergency', { env }));
     if (plan.risk.operating) {
       const typed = confirmClinic ?? (await askClinicName(ctx, clinicName));
       assertClinicNameTyped(typed, clinicName);
@@ -116,7 +117,7 @@ async function askClinicName(ctx: CommandContext, clinicName: string): Promise<s
       hintKey: 'error.promptNeedsTty.hint',
       hintParams: { flag: '--confirm-clinic <name>' },
     });
-  ctx.out.warn(ctx.t('restore.plan.operating'));
+  ctx.out.note(ctx.t('restore.plan.operating'));
   const prompts = await import('@inquirer/prompts');
   return cancellable(
     prompts.input({ message: ctx.t('restore.typeClinic', { name: clinicName }) }, { output: process.stderr }),
@@ -144,8 +145,8 @@ export function restoreEvents(
 ): RestoreEvents & { safetyBackupId: string | null } {
   const events = {
     safetyBackupId: null as string | null,
-    chosen: (backup, age) => ctx.out.info(renderChosenBackup(backup, age, ctx.t)),
-    gates: (checks) => ctx.out.info(`${ctx.t('restore.gates')}\n${renderGateChecks(checks, ctx.t, ctx.out.color)}`),
+    chosen: (backup, age) => ctx.out.note(renderChosenBackup(backup, age, ctx.t)),
+    gates: (checks) => ctx.out.note(`${ctx.t('restore.gates')}\n${renderGateChecks(checks, ctx.t, ctx.out.color)}`),
     safetyDumpStarted: () => {
       onPhase('safety dump');
       spinner.update(ctx.t('restore.safetyDumping'));
@@ -153,7 +154,7 @@ export function restoreEvents(
     safetyDumpTaken: (id) => {
       events.safetyBackupId = id;
       spinner.stop(true);
-      ctx.out.info(ctx.t('restore.safetyTaken', { id }));
+      ctx.out.note(ctx.t('restore.safetyTaken', { id }));
     },
     progress: (p: RestoreProgress) => {
       onPhase(p.step);

@@ -79,13 +79,13 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     command: 'restore',
     waitMs,
     handleSignals: false,
-    notify: (key, params) => ctx.out.warn(ctx.t(key, params)),
+    notify: (key, params) => ctx.out.note(ctx.t(key, params)),
   });
   const controller = new AbortController();
   const onSignal = (): void => {
     // A second Ctrl-C quits at once (the lock goes with the process; the next run removes the staging database).
     if (controller.signal.aborted) process.exit(130);
-    ctx.out.warn(ctx.t('restore.stopping'));
+    ctx.out.note(ctx.t('restore.stopping'));
     controller.abort();
   };
   process.on('SIGINT', onSignal);
@@ -100,7 +100,7 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     const target = options.target ?? defaultRestoreTarget(state);
     const folder = new FsBackupFolder(config.backup.folder);
     const catalog = await folder.read();
-    for (const damaged of catalog.damaged) ctx.out.warn(ctx.t('restore.damagedSidecar', { file: damaged }));
+    for (const damaged of catalog.damaged) ctx.out.note(ctx.t('restore.damagedSidecar', { file: damaged }));
     events = restoreEvents(ctx, spinner, (phase) => void lock.updatePhase(phase).catch(() => undefined));
     const report = await runRestore(
       {
@@ -128,7 +128,7 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
       },
     );
     spinner.stop(true);
-    for (const w of report.warnings) ctx.out.warn(ctx.t(w.key, { ...w.params, env: ctx.t(`env.${report.target}`) }));
+    for (const w of report.warnings) ctx.out.note(ctx.t(w.key, { ...w.params, env: ctx.t(`env.${report.target}`) }));
     const sequences = await readCountersQuietly(ctx, config, target);
     journaled = true;
     await runStateChange(ctx, { stateDir, command: 'restore' }, (current) => {
@@ -166,7 +166,7 @@ async function readCountersQuietly(
   try {
     return await readCounters(config, env);
   } catch (error) {
-    ctx.out.warn(
+    ctx.out.note(
       ctx.t('restore.countersUnreadable', {
         env: ctx.t(`env.${env}`),
         reason: isOrcaError(error) ? ctx.t(error.key, error.params) : String(error),

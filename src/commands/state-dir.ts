@@ -33,7 +33,7 @@ export async function resolveStateDir(
     const configured = raw?.raw.stateDir;
     const dir =
       typeof configured === 'string' && configured !== '' ? resolve(ctx.cwd, configured) : defaultStateDir(ctx.env);
-    ctx.out.warn(ctx.t('state.dirFallback', { dir, reason: ctx.t(error.key, error.params) }));
+    ctx.out.note(ctx.t('state.dirFallback', { dir, reason: ctx.t(error.key, error.params) }));
     return dir;
   }
 }

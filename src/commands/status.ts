@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '../core/config-schema.js';
 import { isOrcaError, UnreachableError, UsageError } from '../core/errors.js';
-import { newestVerified } from '../core/backup-catalog.js';
-import { gatherStatus, ProbeTimeout, type NewestBackup, type StatusReport } from '../core/status.js';
+import { backupAgeSeconds, newestVerified } from '../core/backup-catalog.js';
+import { gatherStatus, ProbeTimeout, type NewestBackup } from '../core/status.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
@@ -65,7 +65,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     id: newest.id,
     createdAt: newest.createdAt,
     size: newest.size,
-    ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(newest.createdAt)) / 1000)),
+    ageSeconds: backupAgeSeconds(newest, new Date()),
   };
   const report = await gatherStatus({
     mode: state.mode,
@@ -99,7 +99,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
         : null,
     describeError: describe,
   }).finally(() => adapters.close());
-  for (const path of catalog.damaged) ctx.out.warn(ctx.t('status.damagedSidecar', { path }));
+  for (const path of catalog.damaged) ctx.out.note(ctx.t('status.damagedSidecar', { path }));
 
   const { renderStatus } = await import('../ui/render-status.js');
   ctx.out.result(report, () => renderStatus(report, ctx.t, ctx.out.color));
@@ -110,7 +110,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
       params: { envs: offline.map((e) => ctx.t(`env.${e}`)).join(', ') },
     });
   }
-  if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.warn(ctx.t('status.mismatchHint'));
+  if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.note(ctx.t('status.mismatchHint'));
 }
 
 function urlOf(
@@ -135,5 +135,3 @@ function describeError(ctx: CommandContext, error: unknown, timeoutSeconds: numb
   if (isOrcaError(error)) return ctx.t(error.key, error.params);
   return error instanceof Error ? error.message : String(error);
 }
-
-export type { StatusReport };

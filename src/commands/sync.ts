@@ -78,7 +78,7 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
         `newest ${backup.id} created ${backup.createdAt} (${age} s ago) size ${backup.size} sha256 ${backup.sha256}${cataloged ? ' already cataloged' : ''}`,
       );
       if (show)
-        ctx.out.info(
+        ctx.out.note(
           ctx.t('sync.chosen', {
             id: backup.id,
             created: formatLocalMinute(backup.createdAt),
@@ -94,7 +94,7 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
     },
     warning: (key, params, cause) => {
       run.log.write(`warning: ${english(key, { ...params, reason: cause ? english(cause.key, cause.params) : '' })}`);
-      ctx.out.warn(ctx.t(key, { ...params, reason: cause ? ctx.t(cause.key, cause.params) : '' }));
+      ctx.out.note(ctx.t(key, { ...params, reason: cause ? ctx.t(cause.key, cause.params) : '' }));
     },
   };
   try {
@@ -185,7 +185,7 @@ async function record(
   } catch (error) {
     const text = isOrcaError(error) ? ctx.t(error.key, error.params) : String(error);
     run.log.write(`state not recorded: ${text}`);
-    ctx.out.warn(ctx.t('sync.stateNotRecorded', { reason: text }));
+    ctx.out.note(ctx.t('sync.stateNotRecorded', { reason: text }));
   }
 }
 

@@ -43,7 +43,7 @@ export async function runUnlock(ctx: CommandContext, options: UnlockOptions): Pr
     return;
   }
   const holder = lockReportOf(verdict);
-  if (!ctx.out.json) ctx.out.info(describe(ctx, verdict, holder));
+  if (!ctx.out.json) ctx.out.note(describe(ctx, verdict, holder));
   const journal = (after: unknown, error?: unknown) =>
     journalCommand(ctx, {
       stateDir,

@@ -154,25 +154,6 @@ export interface CloudBackupApi {
   getJob(jobId: string, signal?: AbortSignal): Promise<import('./cloud-contract.js').CloudJob | null>;
 }
 
-/** pg_dump / pg_restore for directly reached databases and local archives (`adapters/postgres/dump-tool.ts`). */
-export interface DumpTool {
-  /** Dumps `db` (custom format) into `<file>.partial`, mode 0600; the caller verifies, then renames it to `file`. */
-  dump(
-    db: import('./config-schema.js').DatabaseConfig,
-    file: string,
-    opts?: { env?: string; signal?: AbortSignal },
-  ): Promise<{ partialFile: string; bytes: number }>;
-  /**
-   * Header and TOC (`pg_restore --list`); VerificationError when unreadable, GuardError when too new for the local
-   * pg_restore.
-   */
-  list(file: string, opts?: { signal?: AbortSignal }): Promise<import('./dump-header.js').ArchiveListing>;
-  /** Reads every byte through pg_restore; VerificationError on a truncated or corrupt archive. */
-  readWhole(file: string, opts?: { signal?: AbortSignal }): Promise<void>;
-  /** The local pg_restore's version (for `archiveVersionReadable`). */
-  localRestoreVersion(): Promise<{ version: string; major: number }>;
-}
-
 /** Bytes moved so far by a download or upload; `total` when known. */
 export interface TransferProgress {
   bytes: number;

@@ -3,7 +3,7 @@
  * backup by metadata → the local catalog (download, verify, commit) → the cloud emergency environment
  * (upload unless it already holds it, never while it is the active one) → retention.
  */
-import type { CatalogEntry } from './backup-catalog.js';
+import { backupAgeSeconds, type CatalogEntry } from './backup-catalog.js';
 import type { DatabaseConfig } from './config-schema.js';
 import type { Sequences } from './domain.js';
 import { UnreachableError, isOrcaError, type OrcaError } from './errors.js';
@@ -18,7 +18,7 @@ import type {
 } from './ports.js';
 import { planRetention } from './retention.js';
 import type { OrcaState } from './state.js';
-import { ageSeconds, chooseNewestBackup, decideUpload, findCataloged, makeDumpId } from './sync-plan.js';
+import { chooseNewestBackup, decideUpload, findCataloged, makeDumpId } from './sync-plan.js';
 import { uploadBackupResumably, type UploadResult } from './upload-backup.js';
 
 export type SyncPhase = 'listing' | 'downloading' | 'dumping' | 'verifying' | 'uploading' | 'pruning';
@@ -80,7 +80,7 @@ export async function runSync(options: SyncOptions, ports: SyncPorts): Promise<S
   const deadline = deadlineSignal(options.deadlineMs, options.signal);
   try {
     const { entry, outcome, transfer } = await bringNewest(ports, deadlineAt, deadline.signal);
-    const age = ageSeconds(entry.createdAt, ports.clock.now());
+    const age = backupAgeSeconds(entry, ports.clock.now());
     let upload: UploadStatus;
     let uploadError: OrcaError | null = null;
     try {
@@ -137,7 +137,7 @@ async function bringNewest(
   await readCounters(ports, signal);
   const { entries } = await ports.folder.read();
   const cataloged = findCataloged(entries, 'operating', newest);
-  ports.events.chosen(newest, ageSeconds(newest.createdAt, ports.clock.now()), cataloged !== null);
+  ports.events.chosen(newest, backupAgeSeconds(newest, ports.clock.now()), cataloged !== null);
   if (cataloged) return { entry: cataloged, outcome: 'upToDate', transfer: null };
   ports.events.phase('downloading');
   const fetched = await ports.folder.fetch('operating', api, newest, {

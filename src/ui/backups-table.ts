@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { CatalogEntry } from '../core/backup-catalog.js';
+import { backupAgeSeconds, type CatalogEntry } from '../core/backup-catalog.js';
 import type { EnvironmentName } from '../core/domain.js';
 import { formatAge, formatBytes, formatLocalMinute } from './backup-format.js';
 import type { Translate } from './i18n.js';
@@ -27,7 +27,7 @@ export function backupListRow(entry: CatalogEntry, restoredInto: EnvironmentName
     env: entry.source,
     id: entry.id,
     createdAt: entry.createdAt,
-    ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(entry.createdAt)) / 1000)),
+    ageSeconds: backupAgeSeconds(entry, now),
     size: entry.size,
     sha256: entry.sha256,
     verified: entry.verified,

@@ -6,17 +6,11 @@ import type { BumpReport } from '../core/bump-run.js';
 import { SEQUENCE_NAMES, type EnvironmentName, type Sequences } from '../core/domain.js';
 import type { GateCheck } from '../core/restore-gates.js';
 import type { RestoreReport } from '../core/restore-run.js';
+import { formatAge } from './backup-format.js';
 import type { Translate } from './i18n.js';
 
 function painter(color: boolean): ChalkInstance {
   return color ? chalk : new Chalk({ level: 0 });
-}
-
-/** `12 min`, `5 h`, `3 days`. */
-export function formatAge(seconds: number, t: Translate): string {
-  if (seconds < 3600) return t('status.age.minutes', { n: Math.floor(seconds / 60) });
-  if (seconds < 86400 * 2) return t('status.age.hours', { n: Math.floor(seconds / 3600) });
-  return t('status.age.days', { n: Math.floor(seconds / 86400) });
 }
 
 export function renderChosenBackup(backup: CatalogEntry, ageSeconds: number, t: Translate): string {

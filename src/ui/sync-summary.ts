@@ -2,7 +2,7 @@
  * What `sync` and `backup` print: the `--json` documents (docs/json-output.md) and the one summary line a
  * run leaves on a terminal or in the scheduled task's output.
  */
-import type { CatalogEntry } from '../core/backup-catalog.js';
+import { backupAgeSeconds, type CatalogEntry } from '../core/backup-catalog.js';
 import type { FetchStats } from '../core/ports.js';
 import type { SyncReport, UploadStatus } from '../core/sync.js';
 import { formatAge, formatBytes, formatLocalMinute } from './backup-format.js';
@@ -34,7 +34,7 @@ export function backupJson(entry: CatalogEntry, now: Date): BackupJson {
     id: entry.id,
     source: entry.source,
     createdAt: entry.createdAt,
-    ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(entry.createdAt)) / 1000)),
+    ageSeconds: backupAgeSeconds(entry, now),
     size: entry.size,
     sha256: entry.sha256,
     verified: entry.verified,
@@ -75,6 +75,6 @@ export function renderSyncSummary(report: SyncReport, t: Translate): string {
 /** "The newest verified backup is still …" for a failure message. */
 export function renderStillNewest(entry: CatalogEntry | null, now: Date, t: Translate): string {
   if (!entry) return t('sync.noVerifiedYet');
-  const age = Math.max(0, Math.floor((now.getTime() - Date.parse(entry.createdAt)) / 1000));
-  return t('sync.stillNewest', { id: entry.id, created: formatLocalMinute(entry.createdAt), age: formatAge(age, t) });
+  const age = formatAge(backupAgeSeconds(entry, now), t);
+  return t('sync.stillNewest', { id: entry.id, created: formatLocalMinute(entry.createdAt), age });
 }

@@ -138,7 +138,7 @@ export function printNotices(ctx: CommandContext, notices: readonly ConfigNotice
   for (const notice of notices) {
     const params = { ...notice.params };
     for (const [name, key] of Object.entries(notice.terms ?? {})) params[name] = ctx.t(key);
-    ctx.out.warn(ctx.t(notice.key, params));
+    ctx.out.note(ctx.t(notice.key, params));
   }
 }
 

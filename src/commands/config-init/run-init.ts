@@ -43,7 +43,7 @@ export async function runConfigInit(ctx: CommandContext, options: InitOptions, p
       params: { flag: '--from-json <file>' },
     });
   } else {
-    ctx.out.info(ctx.t('config.init.welcome', { file: output }));
+    ctx.out.note(ctx.t('config.init.welcome', { file: output }));
     tree = await askQuestions(prompter ?? (await createInquirerPrompter()), { t: ctx.t, lang: ctx.lang, cwd: ctx.cwd });
   }
 
@@ -63,7 +63,7 @@ export async function runConfigInit(ctx: CommandContext, options: InitOptions, p
 
   await refuseOverwrite(output, options.force === true);
   await writeConfigFile(output, checked.config, ctx.t('config.init.header'));
-  ctx.out.info(ctx.t('config.init.written', { file: output }));
+  ctx.out.note(ctx.t('config.init.written', { file: output }));
   await runConfigValidate(ctx, { filepath: output });
 }
 

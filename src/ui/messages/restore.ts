@@ -32,7 +32,7 @@ export const restoreMessages: AreaMessages = {
       'The dump of backup {id} no longer matches its catalog entry ({what}: expected {expected}, found {found}). Nothing was touched.',
     'restore.dumpChanged.hint':
       'The file {file} was altered or damaged after it was verified. Restore another backup (--backup), or fetch it again with `orca-hybrid sync`.',
-    'restore.chosen': 'Backup: {id} from the {source}, created {createdAt} ({age} ago)',
+    'restore.chosen': 'Backup: {id} from the {source}, created {createdAt} ({age})',
     'restore.gates': 'Checks before restoring:',
     'restore.gate.archiveVersion': 'archive version {dump} readable by {target}',
     'restore.gate.serverVersion': 'dump made by {dump} restorable into {target}',
@@ -66,9 +66,9 @@ export const restoreMessages: AreaMessages = {
       'The database user {user} does not own the database {database} of {env}, so it cannot replace it. Nothing was touched.',
     'restore.privilege.owner.hint':
       'Configure the user that owns {database} (WebORCA: orca), or make {user} its owner.',
-    'restore.plan': 'About to replace the database of the {env} with backup {id} ({age} old).',
+    'restore.plan': 'About to replace the database of the {env} with backup {id} (created {age}).',
     'restore.plan.withSafety':
-      'About to replace the database of the {env} with backup {id} ({age} old); its current database is saved first as a safety dump.',
+      'About to replace the database of the {env} with backup {id} (created {age}); its current database is saved first as a safety dump.',
     'restore.plan.activeEmergency': 'WARNING: the {env} is the one in use during the outage.',
     'restore.plan.operating':
       "WARNING: this replaces the OPERATING environment's database (the manual's second scenario).",
@@ -154,9 +154,9 @@ export const restoreMessages: AreaMessages = {
     'bump.invalidMargin': '--margin must be a whole number from 0 to 9999999, not "{value}".',
     'bump.invalidMargin.hint': 'For example --margin 100.',
     'bump.sourceLive': 'Source: the {env}, read now; margin {margin}.',
-    'bump.sourceLastKnown': 'Source: the last-known counters of the {env}, read {readAt} ({age} ago); margin {margin}.',
+    'bump.sourceLastKnown': 'Source: the last-known counters of the {env}, read {readAt} ({age}); margin {margin}.',
     'bump.sourceFallback':
-      'The {env} cannot be reached; using its last-known counters from {readAt} ({age} ago) with the last-known margin.',
+      'The {env} cannot be reached; using its last-known counters from {readAt} ({age}) with the last-known margin.',
     'bump.col.counter': 'counter',
     'bump.col.source': 'source ({env})',
     'bump.col.before': 'before',
@@ -193,7 +193,7 @@ export const restoreMessages: AreaMessages = {
       'バックアップ {id} のダンプがカタログの記録と一致しません ({what}: 期待値 {expected}、実際 {found})。何も変更していません。',
     'restore.dumpChanged.hint':
       'ファイル {file} は検証後に変更または破損しています。別のバックアップを指定する (--backup) か、`orca-hybrid sync` で取り直してください。',
-    'restore.chosen': 'バックアップ: {id} ({source}、{createdAt} 作成、{age} 前)',
+    'restore.chosen': 'バックアップ: {id} ({source}、{createdAt} 作成、{age})',
     'restore.gates': '反映前の確認:',
     'restore.gate.archiveVersion': 'ダンプのアーカイブ版 {dump} を {target} で読めるか',
     'restore.gate.serverVersion': '{dump} で作成したダンプを {target} へ反映できるか',
@@ -228,9 +228,9 @@ export const restoreMessages: AreaMessages = {
       'データベースユーザー {user} は{env}のデータベース {database} の所有者ではないため、置き換えられません。何も変更していません。',
     'restore.privilege.owner.hint':
       '{database} を所有するユーザー (WebORCA では orca) を設定するか、{user} を所有者にしてください。',
-    'restore.plan': '{env}のデータベースをバックアップ {id} ({age} 前) で置き換えます。',
+    'restore.plan': '{env}のデータベースをバックアップ {id} ({age}作成) で置き換えます。',
     'restore.plan.withSafety':
-      '{env}のデータベースをバックアップ {id} ({age} 前) で置き換えます。先に現在のデータベースを安全用ダンプとして保存します。',
+      '{env}のデータベースをバックアップ {id} ({age}作成) で置き換えます。先に現在のデータベースを安全用ダンプとして保存します。',
     'restore.plan.activeEmergency': '警告: {env}は障害中に使用中の環境です。',
     'restore.plan.operating': '警告: 運用環境のデータベースを置き換えます (手順書の2つ目のシナリオ)。',
     'restore.confirm': '{env}へ反映しますか?',
@@ -314,8 +314,8 @@ export const restoreMessages: AreaMessages = {
     'bump.invalidMargin': '--margin には 0〜9999999 の整数を指定してください ("{value}" は不可)。',
     'bump.invalidMargin.hint': '例: --margin 100',
     'bump.sourceLive': '基準: {env} (現在値)、余裕 {margin}。',
-    'bump.sourceLastKnown': '基準: {env}の記録値 ({readAt} に取得、{age} 前)、余裕 {margin}。',
-    'bump.sourceFallback': '{env}に接続できないため、{readAt} ({age} 前) に記録した値を記録値用の余裕で使います。',
+    'bump.sourceLastKnown': '基準: {env}の記録値 ({readAt} に取得、{age})、余裕 {margin}。',
+    'bump.sourceFallback': '{env}に接続できないため、{readAt} ({age}) に記録した値を記録値用の余裕で使います。',
     'bump.col.counter': '管理連番',
     'bump.col.source': '基準 ({env})',
     'bump.col.before': '更新前',
