@@ -5,8 +5,7 @@
  */
 import type { OrcaConfig } from '../core/config-schema.js';
 import type { EnvironmentName } from '../core/domain.js';
-import { parseDuration } from '../core/duration.js';
-import { LockedError, UsageError, isOrcaError, type OrcaError } from '../core/errors.js';
+import { LockedError, isOrcaError, type OrcaError } from '../core/errors.js';
 import { CloudControl } from '../adapters/cloud/cloud-control.js';
 import { createHttpClient, type HttpClient } from '../adapters/http/client-factory.js';
 import { httpOptionsFor } from '../adapters/http/options-from-config.js';
@@ -15,6 +14,7 @@ import { acquireLock, type LockHandle } from '../adapters/fs/lock.js';
 import { openRunLog, type RunLog } from '../adapters/fs/run-log.js';
 import type { CommandContext } from './context.js';
 import { translator } from '../ui/i18n.js';
+import { durationOption } from './options.js';
 import { describeError } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 
@@ -38,19 +38,6 @@ export interface BackupRunOptions {
   stateDir?: string;
   wait?: string;
   deadline?: string;
-}
-
-/** Parses a duration option; a UsageError (exit 2) names the option and the accepted forms. */
-export function durationOption(value: string | undefined, option: string): number | null {
-  if (value === undefined) return null;
-  const ms = parseDuration(value);
-  if (ms === null)
-    throw new UsageError({
-      key: 'sync.invalidDuration',
-      params: { option, value: value.slice(0, 40) },
-      hintKey: 'sync.invalidDuration.hint',
-    });
-  return ms;
 }
 
 /**

@@ -12,7 +12,7 @@ import { FileStateStore } from '../adapters/fs/state-file.js';
 import { formatAge } from '../ui/backup-format.js';
 import { renderBumpOutcome, renderBumpSource, renderBumpTable } from '../ui/restore-render.js';
 import { action } from './action.js';
-import { durationOption } from './restore-ports.js';
+import { durationOption } from './options.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
 import { journalCommand, runStateChange } from './state-change.js';

@@ -1,11 +1,10 @@
 import { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
-import { parseSince } from '../core/journal.js';
 import { readJournal } from '../adapters/fs/journal-file.js';
 import { renderJournalTable } from '../ui/journal-table.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
+import { sinceOption } from './options.js';
 import { resolveStateDir } from './state-dir.js';
 
 export interface JournalOptions {
@@ -27,11 +26,7 @@ export function buildJournalCommand(): Command {
 
 /** Read-only: never writes state or journal. Unreadable lines are skipped with a warning on stderr. */
 export async function runJournal(ctx: CommandContext, options: JournalOptions): Promise<void> {
-  let since: Date | undefined;
-  if (options.since !== undefined) {
-    since = parseSince(options.since, new Date()) ?? undefined;
-    if (since === undefined) throw new UsageError({ key: 'journal.badSince', params: { value: options.since } });
-  }
+  const since = sinceOption(options.since, new Date());
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: true });
   const reading = await readJournal(stateDir, { since });
   for (const problem of reading.problems) ctx.out.note(ctx.t(`journal.${problem.kind}`, { line: problem.line }));

@@ -4,7 +4,6 @@
  */
 import type { OrcaConfig } from '../core/config-schema.js';
 import type { EnvironmentName, Sequences } from '../core/domain.js';
-import { parseDuration } from '../core/duration.js';
 import { CancelledError, UsageError } from '../core/errors.js';
 import type { BackupFolder, RestoreProgress, RestoreTarget } from '../core/ports.js';
 import { assertClinicNameTyped } from '../core/restore-plan.js';
@@ -59,15 +58,6 @@ export async function readCounters(config: OrcaConfig, env: EnvironmentName): Pr
   }
   const { createEnvironmentControl } = await import('../adapters/factory.js');
   return createEnvironmentControl(config, env).readSequences();
-}
-
-/** A duration option (`90s`, `5m`, `1h30m`); UsageError (exit 2) naming the option otherwise. */
-export function durationOption(value: string | undefined, option: string): number | null {
-  if (value === undefined) return null;
-  const ms = parseDuration(value);
-  if (ms === null)
-    throw new UsageError({ key: 'restore.invalidDuration', params: { option, value: value.slice(0, 40) } });
-  return ms;
 }
 
 /**

@@ -16,7 +16,8 @@ import { createStepSpinner } from '../ui/step-spinner.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
-import { confirmRestore, createRestoreTarget, durationOption, readCounters, restoreEvents } from './restore-ports.js';
+import { durationOption } from './options.js';
+import { confirmRestore, createRestoreTarget, readCounters, restoreEvents } from './restore-ports.js';
 import { journalCommand, runStateChange } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 

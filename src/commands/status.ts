@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '../core/config-schema.js';
-import { isOrcaError, UnreachableError, UsageError } from '../core/errors.js';
+import { isOrcaError, UnreachableError } from '../core/errors.js';
 import { backupAgeSeconds, newestVerified } from '../core/backup-catalog.js';
 import { gatherStatus, ProbeTimeout, type NewestBackup } from '../core/status.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
+import { durationOption } from './options.js';
 import { resolveStateDir } from './state-dir.js';
 
 interface StatusOptions {
@@ -19,7 +20,7 @@ export function buildStatusCommand(): Command {
   const t = helpTranslator();
   return new Command('status')
     .description(t('status.cmd.summary'))
-    .addOption(new Option('--timeout <seconds>', t('status.option.timeout')))
+    .addOption(new Option('--timeout <duration>', t('status.option.timeout')))
     .option('--strict', t('status.option.strict'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .addHelpText('after', `\n${t('status.help.after')}`)
@@ -29,7 +30,8 @@ export function buildStatusCommand(): Command {
 async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<void> {
   const { loadConfig } = await import('../adapters/config/load.js');
   const { config } = await loadConfig(ctx);
-  const timeoutSeconds = parseTimeout(options.timeout) ?? config.status.timeoutSeconds;
+  const timeoutSeconds =
+    (durationOption(options.timeout, '--timeout', TIMEOUT_RANGE) ?? config.status.timeoutSeconds * 1000) / 1000;
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
 
   const [{ FileStateStore }, { readLockHolder }, { readCatalog }, { probeEnvironment }, { readVmState }, { Adapters }] =
@@ -121,14 +123,7 @@ function urlOf(
   return env.kind === 'cloud' ? env.url : env.orcaApiUrl;
 }
 
-function parseTimeout(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0.5 || n > 120) {
-    throw new UsageError({ key: 'status.badTimeout', params: { value } });
-  }
-  return n;
-}
+const TIMEOUT_RANGE = { minMs: 500, maxMs: 120_000 };
 
 function describeError(ctx: CommandContext, error: unknown, timeoutSeconds: number): string {
   if (error instanceof ProbeTimeout) return ctx.t('status.timeout', { seconds: timeoutSeconds });

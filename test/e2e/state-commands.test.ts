@@ -129,6 +129,19 @@ describe('select and the journal (built binary)', () => {
     expect(await exists(join(dir, 'journal.jsonl'))).toBe(false);
   });
 
+  test('one duration syntax everywhere: journal --since takes 30s like --wait does; a bad one names the forms', async () => {
+    const { env, cwd } = await stateFolder();
+    expect((await runCli(['select', 'local'], { env, cwd })).code).toBe(0);
+    const recent = await runCli(['journal', '--since', '30s', '--json'], { env, cwd });
+    expect([recent.code, recent.stderr]).toEqual([0, '']);
+    expect(JSON.parse(recent.stdout)).toHaveLength(1);
+    expect(JSON.parse((await runCli(['journal', '--since', '1h30m', '--json'], { env, cwd })).stdout)).toHaveLength(1);
+    const wait = await runCli(['bump-seq', '--env', 'localEmergency', '--wait', 'soon'], { env, cwd });
+    expect(wait.code).toBe(2);
+    expect(wait.stderr).toContain('--wait soon is not a duration');
+    expect(wait.stderr).toContain('500ms, 30s, 5m, 1h30m, 7d');
+  });
+
   test('a torn last journal line is skipped with a warning; the next change is still readable', async () => {
     const { dir, env, cwd } = await stateFolder();
     expect((await runCli(['select', 'local'], { env, cwd })).code).toBe(0);

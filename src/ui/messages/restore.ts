@@ -15,7 +15,6 @@ export const restoreMessages: AreaMessages = {
     'restore.option.jobs': 'pg_restore parallel jobs (default: the number of CPU cores)',
     'restore.stopping':
       'Stopping after the current step; the database in use stays as it was. Press Ctrl-C again to quit at once.',
-    'restore.invalidDuration': '{option} {value} is not a duration (for example 90s, 5m, 1h30m).',
     'restore.invalidJobs': '--jobs must be a whole number from 1 to 64, not "{value}".',
     'restore.backupNotFound': 'No backup "{id}" is in the catalog.',
     'restore.backupNotFound.hint':
@@ -177,7 +176,6 @@ export const restoreMessages: AreaMessages = {
     'restore.option.jobs': 'pg_restore の並列数 (既定: CPU コア数)',
     'restore.stopping':
       '現在の手順が終わりしだい中止します。使用中のデータベースは変更しません。すぐに終了するにはもう一度 Ctrl-C を押してください。',
-    'restore.invalidDuration': '{option} {value} は時間の指定として正しくありません (例: 90s、5m、1h30m)。',
     'restore.invalidJobs': '--jobs には 1〜64 の整数を指定してください ("{value}" は不可)。',
     'restore.backupNotFound': 'バックアップ "{id}" はカタログにありません。',
     'restore.backupNotFound.hint':

@@ -4,11 +4,11 @@ export const statusMessages: AreaMessages = {
   en: {
     'status.cmd.summary':
       'show the mode, every environment (online, reported mode, 管理連番), the newest backup and the lock',
-    'status.option.timeout': 'seconds the whole command may take, probes included (default: status.timeoutSeconds, 5)',
+    'status.option.timeout':
+      'how long the whole command may take, probes included: 0.5s to 2m (e.g. 5, 10s; default: status.timeoutSeconds, 5)',
     'status.option.strict': 'exit 3 when any environment is unavailable (for monitoring)',
     'status.help.after':
       'Environments are probed in parallel; one that does not answer within the timeout is shown as unavailable.\nExit codes: 0 shown; 3 with --strict when an environment is unavailable; 2 bad configuration.',
-    'status.badTimeout': '--timeout must be a number of seconds from 0.5 to 120 (got "{value}")',
     'status.mode': 'Mode',
     'status.selected': 'Selected emergency environment',
     'status.col.env': 'Environment',
@@ -36,11 +36,11 @@ export const statusMessages: AreaMessages = {
   },
   ja: {
     'status.cmd.summary': 'モード、各環境 (接続状況・モード・管理連番)、最新バックアップ、ロックを表示',
-    'status.option.timeout': 'コマンド全体 (各環境の確認を含む) にかける秒数 (既定: status.timeoutSeconds、5)',
+    'status.option.timeout':
+      'コマンド全体 (各環境の確認を含む) にかける時間: 0.5s〜2m (例: 5、10s。既定: status.timeoutSeconds、5)',
     'status.option.strict': '利用不可の環境があれば終了コード 3 (監視用)',
     'status.help.after':
       '各環境は並行して確認します。タイムアウトまでに応答しない環境は利用不可と表示します。\n終了コード: 0 表示完了、3 --strict で利用不可の環境あり、2 設定の誤り。',
-    'status.badTimeout': '--timeout には 0.5〜120 の秒数を指定してください (指定値 "{value}")',
     'status.mode': 'モード',
     'status.selected': '選択中の応急措置環境',
     'status.col.env': '環境',
