@@ -39,6 +39,14 @@ export function sinceOption(value: string | undefined, now: Date): Date | undefi
   return since;
 }
 
+/** `--jobs`: pg_restore's parallel jobs, 1 to 64. */
+export function jobsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (Number.isInteger(jobs) && jobs >= 1 && jobs <= 64) return jobs;
+  throw new UsageError({ key: 'restore.invalidJobs', params: { value: value.slice(0, 20) } });
+}
+
 /** `90 s`, `2 h`: a limit as people read it (whole units). */
 function seconds(ms: number): string {
   if (ms % 86_400_000 === 0 && ms > 0) return `${ms / 86_400_000} d`;

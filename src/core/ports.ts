@@ -35,6 +35,19 @@ export interface EnvironmentControl {
   pushMode(mode: Mode, reason: string, requestId: string): Promise<void>;
 }
 
+/** Where a new dump of an environment comes from: its cloud backup API, or `pg_dump` of its database. */
+export type DumpSource =
+  { kind: 'cloud'; api: CloudBackupApi } | { kind: 'database'; db: import('./config-schema.js').DatabaseConfig };
+
+/**
+ * The state of the local emergency environment's VM, for `status`: VirtualBox and Hyper-V answer through
+ * their own tools, the lab for its stand-in (the lab's local cluster). The VM capability grows this port into
+ * the Hypervisor (start, stop, wait until WebORCA answers).
+ */
+export interface VmStateReader {
+  readState(vm: import('./config-schema.js').VmConfig, signal?: AbortSignal): Promise<import('./status.js').VmStatus>;
+}
+
 /** The WebORCA public API of one environment (`/api/api01rv2/…`). */
 export interface OrcaApi {
   probe(signal?: AbortSignal): Promise<OrcaApiProbe>;
@@ -173,6 +186,20 @@ export interface FetchStats {
   seconds: number;
 }
 
+/** A step of a dump's verification, announced before it runs (for the lock's phase and the run log). */
+export type VerifyStep = 'checksum' | 'header' | 'list' | 'fullRead';
+
+/** How `BackupFolder.fetch` runs, and what it tells while it does. */
+export interface FetchOptions {
+  /** Transport failures are retried until this time (ms since epoch). */
+  deadlineAt: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: TransferProgress) => void;
+  onStep?: (step: VerifyStep) => void;
+  /** A download that failed its checksum was discarded and is fetched once more from byte 0. */
+  onRefetch?: (reason: string) => void;
+}
+
 /**
  * The local backup folder (`<folder>/<env>/<id>.dump` + `<id>.json`, ARCHITECTURE.md "Backups"). Its
  * guarantee: a dump is visible in the catalog only after it was verified (size, sha256, `PGDMP` magic,
@@ -192,18 +219,14 @@ export interface BackupFolder {
     env: EnvironmentName,
     source: CloudBackupApi,
     backup: BackupInfo,
-    options: {
-      deadlineAt: number;
-      signal?: AbortSignal;
-      onProgress?: (progress: TransferProgress) => void;
-    },
+    options: FetchOptions,
   ): Promise<{ entry: import('./backup-catalog.js').CatalogEntry; stats: FetchStats }>;
   /** `pg_dump -Fc` of a directly reached database as backup `id` of `env`, verified and committed. */
   dump(
     env: EnvironmentName,
     db: import('./config-schema.js').DatabaseConfig,
     id: string,
-    options?: { signal?: AbortSignal },
+    options?: { signal?: AbortSignal; onStep?: (step: VerifyStep) => void },
   ): Promise<{ entry: import('./backup-catalog.js').CatalogEntry }>;
   /** Deletes these dumps (the dump first, so an entry vanishes at once; then its sidecar). */
   remove(entries: import('./backup-catalog.js').CatalogEntry[]): Promise<void>;

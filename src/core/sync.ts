@@ -4,7 +4,6 @@
  * (upload unless it already holds it, never while it is the active one) → retention.
  */
 import { backupAgeSeconds, type CatalogEntry } from './backup-catalog.js';
-import type { DatabaseConfig } from './config-schema.js';
 import type { Sequences } from './domain.js';
 import { UnreachableError, isOrcaError, type OrcaError } from './errors.js';
 import type {
@@ -12,9 +11,11 @@ import type {
   BackupInfo,
   Clock,
   CloudBackupApi,
+  DumpSource,
   EnvironmentControl,
   FetchStats,
   TransferProgress,
+  VerifyStep,
 } from './ports.js';
 import { planRetention } from './retention.js';
 import type { OrcaState } from './state.js';
@@ -36,11 +37,15 @@ export interface SyncEvents {
   sequencesRead(values: Sequences, readAt: Date): void;
   /** A problem that does not stop the run; `cause` (when given) is rendered into the `reason` parameter. */
   warning(key: string, params: Record<string, string | number>, cause?: OrcaError): void;
+  /** A verification step of the new dump begins. */
+  verifying(step: VerifyStep): void;
+  /** A download that failed its checksum was discarded and is fetched once more. */
+  refetching(reason: string): void;
 }
 
 export interface SyncPorts {
   /** Where the operating environment's dumps come from: its backup list, or a direct pg_dump. */
-  source: { kind: 'cloud'; api: CloudBackupApi } | { kind: 'database'; db: DatabaseConfig };
+  source: DumpSource;
   operating: EnvironmentControl;
   emergency: CloudBackupApi;
   folder: BackupFolder;
@@ -122,7 +127,7 @@ async function bringNewest(
       'operating',
       ports.source.db,
       makeDumpId('operating', ports.clock.now()),
-      { signal },
+      { signal, onStep: ports.events.verifying },
     );
     return { entry, outcome: 'downloaded', transfer: null };
   }
@@ -144,6 +149,8 @@ async function bringNewest(
     deadlineAt,
     signal,
     onProgress: (p) => ports.events.progress('download', p),
+    onStep: ports.events.verifying,
+    onRefetch: ports.events.refetching,
   });
   return { entry: fetched.entry, outcome: 'downloaded', transfer: fetched.stats };
 }

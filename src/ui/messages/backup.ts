@@ -30,6 +30,7 @@ export const backupMessages: AreaMessages = {
       "The operating environment's 管理連番 could not be read ({reason}); the last-known values stay as they were.",
     'sync.retryCorrupt': 'The download failed its checksum: discarded, downloading it once more from the start.',
     'sync.skippedLocked': 'sync skipped: another run holds the lock. Nothing was changed.',
+    'sync.cancelled': 'Stopped while fetching backup {id} ({bytes} of {size} bytes are here).',
     'sync.failed': 'sync failed.',
     'sync.next.retry': 'Nothing was changed; the next hourly run tries again.',
     'sync.next.resume':
@@ -149,6 +150,7 @@ export const backupMessages: AreaMessages = {
     'sync.retryCorrupt':
       'ダウンロードしたファイルのチェックサムが一致しません。破棄して最初からもう一度ダウンロードします。',
     'sync.skippedLocked': 'sync をスキップしました: 別の実行がロックを保持しています。何も変更していません。',
+    'sync.cancelled': 'バックアップ {id} の取得中に中断しました ({size} バイト中 {bytes} バイトを取得済み)。',
     'sync.failed': 'sync に失敗しました。',
     'sync.next.retry': '何も変更していません。次の毎時実行で再試行します。',
     'sync.next.resume':
