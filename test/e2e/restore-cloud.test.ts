@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa } from 'execa';
 import type { Sequences } from '../../src/core/domain.js';
 import { bumpSequencesSql, readSequences } from '../../src/adapters/postgres/sequences-sql.js';
 import { writeLabPki } from '../../src/lab/pki.js';
+import { BIN } from '../helpers/cli.js';
 import { startCloudFixture, type CloudFixture } from '../helpers/lab-cloud.js';
 import { createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
 
@@ -120,6 +123,46 @@ describe('restore into a cloud environment', () => {
     const rerun = await world.run(['restore', '--backup', BACKUP, '--yes']);
     expect([rerun.code, rerun.stderr]).toEqual([0, expect.stringContaining(`Found the restore job ${jobId!}`)]);
     expect(await counters()).toEqual(backed);
+  });
+
+  it('Ctrl-C while the job runs exits 130 (not 3), says where the job stands and journals it; the re-run finds it', async () => {
+    const blocker = await f.cluster.connect('postgres');
+    await blocker.query('BEGIN');
+    await blocker.query(`COMMENT ON DATABASE ${f.db.database} IS 'held by a test'`);
+    const journaled = (await world.journal()).length;
+    let stopped: { code: number | undefined; stdout: string; stderr: string };
+    try {
+      const child = execa(
+        'node',
+        [BIN, '--config', world.configFile, 'restore', '--backup', BACKUP, '--yes', '--json'],
+        {
+          reject: false,
+          env: { LANG: 'C' },
+        },
+      );
+      let seen = '';
+      child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+      for (let i = 0; i < 1200 && !seen.includes('Restore job running on the environment'); i++) await sleep(25);
+      child.kill('SIGINT');
+      const done = await child;
+      stopped = { code: done.exitCode, stdout: String(done.stdout), stderr: String(done.stderr) };
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    expect(stopped.code).toBe(130);
+    expect(JSON.parse(stopped.stdout).error).toMatchObject({ code: 'CANCELLED', exitCode: 130 });
+    const jobId = /Stopped watching the restore job (\S+) of cloudEmergency: it was (queued|running)/.exec(
+      stopped.stderr,
+    )?.[1];
+    expect(jobId).toBeDefined();
+    expect(stopped.stderr).toContain('goes on on the environment');
+    expect((await world.journal()).slice(journaled)).toEqual([
+      expect.objectContaining({ command: 'restore', outcome: 'failed', exitCode: 130 }),
+    ]);
+    await f.server.idle();
+    const rerun = await world.run(['restore', '--backup', BACKUP, '--yes']);
+    expect([rerun.code, rerun.stderr]).toEqual([0, expect.stringContaining(`Found the restore job ${jobId!}`)]);
   });
 
   it('takes the safety export into the catalog before a forced restore over the active cloud environment', async () => {
