@@ -3,9 +3,11 @@
  * (mutual TLS, real PostgreSQL): the job's success, failure and "still running" paths, the re-run that
  * finds the same job, and the safety export downloaded into the catalog before a forced restore.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
@@ -60,6 +62,14 @@ beforeAll(async () => {
   await world.writeState({ selectedEmergency: 'cloud' });
   backed = await counters();
   await world.catalog('operating', f.db, BACKUP);
+});
+
+/**
+ * Every test starts in normal mode with the cloud selected. The restore points stay: they record what the
+ * environment really holds, and a restore's job request follows from them.
+ */
+afterEach(async () => {
+  await world.writeState({ ...(await world.readState()), mode: 'normal', selectedEmergency: 'cloud' });
 });
 
 afterAll(async () => {
@@ -140,9 +150,18 @@ describe('restore into a cloud environment', () => {
           env: { LANG: 'C' },
         },
       );
-      let seen = '';
-      child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString()));
-      for (let i = 0; i < 1200 && !seen.includes('Restore job running on the environment'); i++) await sleep(25);
+      // Ctrl-C once the tool polls the job (the server has started it and told its id).
+      let polled = false;
+      const onRequest = (message: unknown): void => {
+        const request = (message as { request: IncomingMessage }).request;
+        if (request.socket.localPort === f.server.port && /\/jobs\//.test(request.url ?? '')) polled = true;
+      };
+      subscribe('http.server.request.start', onRequest);
+      try {
+        for (let i = 0; i < 1200 && !polled; i++) await sleep(25);
+      } finally {
+        unsubscribe('http.server.request.start', onRequest);
+      }
       child.kill('SIGINT');
       const done = await child;
       stopped = { code: done.exitCode, stdout: String(done.stdout), stderr: String(done.stderr) };
@@ -155,8 +174,10 @@ describe('restore into a cloud environment', () => {
     const jobId = /Stopped watching the restore job (\S+) of cloudEmergency: it was (queued|running)/.exec(
       stopped.stderr,
     )?.[1];
-    expect(jobId).toBeDefined();
-    expect(stopped.stderr).toContain('goes on on the environment');
+    expect([jobId, stopped.stderr]).toEqual([
+      expect.any(String),
+      expect.stringContaining('goes on on the environment'),
+    ]);
     expect((await world.journal()).slice(journaled)).toEqual([
       expect.objectContaining({ command: 'restore', outcome: 'failed', exitCode: 130 }),
     ]);

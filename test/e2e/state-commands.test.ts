@@ -2,20 +2,15 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import type { JournalEntry } from '../../src/core/journal.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDirs, validSettings } from '../helpers/config-fixtures.js';
 import { startHolder } from '../helpers/lock-holder.js';
+import { journalLines, writeState } from '../helpers/state-files.js';
 
 const dirs = tempDirs();
 afterAll(() => dirs.cleanup());
 
 const journalText = (stateDir: string) => readFile(join(stateDir, 'journal.jsonl'), 'utf8').catch(() => '');
-const journalLines = async (stateDir: string) =>
-  (await journalText(stateDir))
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as JournalEntry);
 const exists = (path: string) =>
   stat(path).then(
     () => true,
@@ -99,11 +94,7 @@ describe('select and the journal (built binary)', () => {
 
   test('select is refused (exit 5) in emergency mode, journaled as failed; --force changes it', async () => {
     const { dir, env, cwd } = await stateFolder();
-    await mkdir(dir, { recursive: true });
-    await writeFile(
-      join(dir, 'state.json'),
-      JSON.stringify({ schemaVersion: 1, mode: 'emergency', selectedEmergency: 'cloud' }),
-    );
+    writeState(dir, { mode: 'emergency', selectedEmergency: 'cloud' });
     const refused = await runCli(['select', 'local'], { env, cwd });
     expect(refused.code).toBe(5);
     expect(refused.stderr).toContain('In emergency mode the selected emergency environment (cloud) cannot change');

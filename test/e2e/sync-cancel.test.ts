@@ -3,12 +3,12 @@
  * exit code and wall time (a run refused with 401 is `failed`/4), and Ctrl-C stops it at a safe point — exit
  * 130, what was kept said and journaled, the lock released, no empty `.partial` left behind.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
-import type { JournalEntry } from '../../src/core/journal.js';
 import { BIN } from '../helpers/cli.js';
+import { journalLines } from '../helpers/state-files.js';
 import {
   jsonOf,
   partialsOf,
@@ -34,14 +34,7 @@ afterEach(() => {
   world.operating.faults.clear();
 });
 
-function journal(setup: TestSetup): JournalEntry[] {
-  const path = join(setup.stateDir, 'journal.jsonl');
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as JournalEntry);
-}
+const journal = (setup: TestSetup) => journalLines(setup.stateDir);
 
 /** Starts `sync --json`, waits until `ready()` holds, then presses Ctrl-C once. */
 async function interruptedSync(setup: TestSetup, ready: () => boolean) {
@@ -57,7 +50,7 @@ async function interruptedSync(setup: TestSetup, ready: () => boolean) {
     child.kill('SIGINT');
   }
   const done = await child;
-  return { code: done.exitCode, stdout: String(done.stdout), stderr: String(done.stderr) };
+  return { code: done.exitCode ?? -1, stdout: String(done.stdout), stderr: String(done.stderr) };
 }
 
 const lockGone = (setup: TestSetup) =>

@@ -134,7 +134,9 @@ export class CloudRestoreTarget implements RestoreTarget {
     signal?: AbortSignal,
   ): Promise<JobRun> {
     const started = Date.now();
-    const start = await this.api.startRestore(entry.id, requestId, signal);
+    const start = await this.api.startRestore(entry.id, requestId, signal).catch((error: unknown) => {
+      throw error instanceof CancelledError ? stoppedStarting(this.env, error) : error;
+    });
     if (start.kind === 'refused') return { kind: 'refused', code: start.code ?? String(start.status) };
     let last: CloudJob | null = null;
     const outcome = await waitForJob(this.api, start.jobId, {
@@ -197,6 +199,16 @@ function stoppedWatching(env: EnvironmentName, jobId: string, job: CloudJob | nu
   return new CancelledError({
     key: 'restore.cloud.cancelled',
     params: { env, jobId, state: job?.state ?? 'queued', percent },
+    hintKey: 'restore.cloud.cancelled.hint',
+    cause,
+  });
+}
+
+/** Ctrl-C while the job was being asked for: it may have started; the re-run's same request finds it. */
+function stoppedStarting(env: EnvironmentName, cause: unknown): CancelledError {
+  return new CancelledError({
+    key: 'restore.cloud.cancelledStarting',
+    params: { env },
     hintKey: 'restore.cloud.cancelled.hint',
     cause,
   });

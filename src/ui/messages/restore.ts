@@ -98,6 +98,8 @@ export const restoreMessages: AreaMessages = {
     'restore.failed.hint': 'Nothing changed in {env}. Fix the cause shown above and re-run `orca-hybrid restore`.',
     'restore.cloud.cancelled':
       'Stopped watching the restore job {jobId} of {env}: it was {state} ({percent}%) and goes on on the environment, which will hold the backup once it finishes. The restore point is not recorded yet.',
+    'restore.cloud.cancelledStarting':
+      'Stopped while {env} was being asked to start the restore job: the job may have started and then goes on on the environment. The restore point is not recorded yet.',
     'restore.cloud.cancelled.hint':
       'Re-run the same `orca-hybrid restore` command: it finds the same job, follows it to its end and records the restore point.',
     'restore.unknown':
@@ -258,6 +260,8 @@ export const restoreMessages: AreaMessages = {
       '{env}には何も変更がありません。上の原因を解消してから `orca-hybrid restore` を再実行してください。',
     'restore.cloud.cancelled':
       '{env}の反映ジョブ {jobId} の監視を中止しました: ジョブは {state} ({percent}%) で、環境側で続いています。終わるとバックアップの内容に置き換わります。反映の記録はまだしていません。',
+    'restore.cloud.cancelledStarting':
+      '{env}へ反映ジョブの開始を依頼している途中で中断しました: ジョブが始まっていれば環境側で続いています。反映の記録はまだしていません。',
     'restore.cloud.cancelled.hint':
       '同じ `orca-hybrid restore` コマンドを再実行してください。同じジョブを見つけて終わりまで待ち、反映を記録します。',
     'restore.unknown':
