@@ -204,7 +204,9 @@ function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal;
     ms,
   );
   const onOuter = (): void => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', onOuter, { once: true });
+  // Ctrl-C may have come before the run started: an abort event that already fired is not sent again.
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener('abort', onOuter, { once: true });
   return {
     signal: controller.signal,
     dispose() {
