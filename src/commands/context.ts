@@ -2,7 +2,6 @@ import type { LoadedConfig } from '../adapters/config/load.js';
 import type { Asker } from '../ui/asker.js';
 import { chooseLanguage, translator, type Language, type Translate } from '../ui/i18n.js';
 import { Output } from '../ui/output.js';
-import { loadRunConfig } from './config-loader.js';
 import { RunJournal } from './run-journal.js';
 
 /** The global options every command sees (`orca-hybrid --help` lists them). */
@@ -76,7 +75,7 @@ export function createContext(global: GlobalOptions, setup: RunSetup): CommandCo
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     signal: setup.signal ?? new AbortController().signal,
     journal: new RunJournal({ argv: setup.argv, env, startedAt: setup.startedAt ?? new Date() }),
-    config: () => (config ??= loadRunConfig(ctx)),
+    config: () => (config ??= import('./config-loader.js').then(({ loadRunConfig }) => loadRunConfig(ctx))),
     useLanguage(configured) {
       ctx.lang = chooseLanguage(global.lang, configured, env);
       ctx.t = translator(ctx.lang);

@@ -4,13 +4,9 @@
  * line when the command has ended, with its real outcome, exit code and wall time — so a sync that exits 4
  * is journaled `failed`/4 and `durationMs` covers the whole command, not only a state write.
  */
-import { redactArgs } from '../core/config-redact.js';
 import { isOrcaError } from '../core/errors.js';
 import type { JournalEntry } from '../core/journal.js';
 import type { AuditJournal } from '../core/ports.js';
-import { diffState } from '../core/state-diff.js';
-import { currentActor } from '../adapters/fs/actor.js';
-import { FileJournal } from '../adapters/fs/journal-file.js';
 import { translator } from '../ui/i18n.js';
 
 export class RunJournal {
@@ -21,7 +17,7 @@ export class RunJournal {
 
   constructor(
     private readonly run: { argv: readonly string[]; env: NodeJS.ProcessEnv; startedAt: Date },
-    private readonly journalOf: (stateDir: string) => AuditJournal = (dir) => new FileJournal(dir),
+    private readonly journalOf?: (stateDir: string) => AuditJournal,
   ) {}
 
   /** From now on this run is journaled in `stateDir` as `command` (the first call decides; later ones keep it). */
@@ -42,6 +38,13 @@ export class RunJournal {
   async write(exitCode: number, error?: unknown): Promise<void> {
     if (this.target === null || this.written) return;
     this.written = true;
+    // Loaded when a line is written: a run that journals nothing never pays for them.
+    const [{ redactArgs }, { diffState }, { currentActor }, { FileJournal }] = await Promise.all([
+      import('../core/config-redact.js'),
+      import('../core/state-diff.js'),
+      import('../adapters/fs/actor.js'),
+      import('../adapters/fs/journal-file.js'),
+    ]);
     const actor = currentActor(this.run.env);
     const entry: JournalEntry = {
       time: this.run.startedAt.toISOString(),
@@ -56,7 +59,8 @@ export class RunJournal {
       durationMs: Date.now() - this.run.startedAt.getTime(),
       ...(error === undefined ? {} : { error: describeError(error) }),
     };
-    await this.journalOf(this.target.stateDir).append(entry);
+    const journal = this.journalOf?.(this.target.stateDir) ?? new FileJournal(this.target.stateDir);
+    await journal.append(entry);
   }
 }
 

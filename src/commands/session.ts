@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { chooseLanguage, translator, type Translate } from '../ui/i18n.js';
 import type { CommandKit, CommandOutcome } from './command.js';
-import { createContext, type CommandContext, type GlobalOptions } from './context.js';
+import type { CommandContext, GlobalOptions } from './context.js';
 import { watchInterrupts, type InterruptWatch } from './interrupt.js';
 
 export class CommandSession {
@@ -48,6 +48,8 @@ export class CommandSession {
             yes: merged.yes === true,
             color: merged.color !== false,
           };
+          // The context (and what it loads) only once a command runs: `--help` stays fast.
+          const { createContext } = await import('./context.js');
           this.ctx = createContext(global, {
             argv: this.argv,
             env: this.env,
