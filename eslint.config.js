@@ -54,6 +54,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/commands/**', '**/lab/**', '**/cli.js'],
+              message: 'ui renders what core returns: it imports no adapter, command or lab module',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/cli.ts', 'src/lab/**'],
     rules: {
