@@ -1,30 +1,16 @@
 import { Command, Option } from 'commander';
 import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
-import type { EnvironmentName, Sequences } from '../core/domain.js';
-import { UsageError, isOrcaError } from '../core/errors.js';
+import type { EnvironmentName } from '../core/domain.js';
 import { defaultRestoreTarget } from '../core/restore-plan.js';
-import { runRestore, type RestoreReport } from '../core/restore-run.js';
-import { recordRestorePoint, recordSequences } from '../core/state-changes.js';
-import type { OrcaState } from '../core/state.js';
-import { FsBackupFolder } from '../adapters/fs/backup-folder.js';
-import { acquireLock } from '../adapters/fs/lock.js';
+import { runRestore } from '../core/restore-run.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
-import { localPgRestoreVersion } from '../adapters/postgres/dump-tool.js';
-import { inspectDumpFile } from '../adapters/postgres/restore-archive.js';
-import { renderCountersAdvice, renderRestoreResult } from '../ui/restore-render.js';
-import { createStepSpinner } from '../ui/step-spinner.js';
-import { action } from './action.js';
+import { restoreOutcome } from '../ui/restore-render.js';
+import { openAdapters } from './adapters.js';
+import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
-import { helpTranslator } from './help-language.js';
-import {
-  confirmRestore,
-  createRestoreTarget,
-  durationOption,
-  pingWebOrca,
-  readCounters,
-  restoreEvents,
-} from './restore-ports.js';
-import { journalCommand, runStateChange } from './state-change.js';
+import { startLockedRun } from './locked-run.js';
+import { durationOption, jobsOption } from './options.js';
+import { recordRestore, wireRestore } from './restore-wiring.js';
 import { resolveStateDir } from './state-dir.js';
 
 export interface RestoreCommandOptions {
@@ -39,28 +25,9 @@ export interface RestoreCommandOptions {
   stateDir?: string;
 }
 
-/** What `restore --json` prints (docs/json-output.md). */
-export interface RestoreJson {
-  target: EnvironmentName;
-  backupId: string;
-  safetyBackupId: string | null;
-  /** Replaced databases kept because no verified dump of them exists (see `restore --drop-kept`). */
-  keptDatabases: string[];
-  seconds: number;
-  backupCreatedAt: string;
-  sequences: Sequences | null;
-  webOrcaAnswered: boolean;
-  /** The `bump-seq` to run next and the catalog keys of why; null when the counters are high enough. */
-  bump: { command: string; reasons: string[] } | null;
-  /** Catalog keys of the warnings printed on stderr. */
-  warnings: string[];
-}
-
 /** `restore [--target env] [--backup id]` (バックアップから反映). */
-export function buildRestoreCommand(): Command {
-  const t = helpTranslator();
+export function buildRestoreCommand({ t, action }: CommandKit): Command {
   return new Command('restore')
-    .exitOverride()
     .description(t('restore.cmd.summary'))
     .addOption(new Option('--target <env>', t('restore.option.target')).choices([...ENVIRONMENT_NAMES]))
     .option('--backup <id>', t('restore.option.backup'))
@@ -75,55 +42,26 @@ export function buildRestoreCommand(): Command {
 }
 
 /**
- * Holds the lock for the whole run (exit 7 when another run holds it), journals exactly one line (ok or
- * failed, also for refusals), records the restore point, then prints the result and — in emergency mode —
- * the counters and the bump it recommends. Ctrl-C stops the restore; the database in use stays as it was.
+ * Under the lock (exit 7 when another run holds it): the restore, then the restore point and the counters read
+ * afterwards recorded in the state. Journaled once (ok or failed, also for refusals, with a safety dump taken).
+ * Ctrl-C stops it at a safe point; the database in use stays as it was.
  */
-export async function runRestoreCommand(ctx: CommandContext, options: RestoreCommandOptions): Promise<void> {
-  const startedAt = new Date();
+export async function runRestoreCommand(ctx: CommandContext, options: RestoreCommandOptions): Promise<CommandOutcome> {
   const timeoutMs = durationOption(options.timeout, '--timeout')!;
   const waitMs = durationOption(options.wait, '--wait') ?? 0;
-  const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
-    throw new UsageError({ key: 'restore.invalidJobs', params: { value: String(options.jobs).slice(0, 20) } });
-  }
-  const { loadConfig } = await import('../adapters/config/load.js');
-  const { config } = await loadConfig(ctx);
-  const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
-  if (options.dropKept) {
-    const state = await new FileStateStore(stateDir).read();
-    const { runDropKept } = await import('./restore-drop-kept.js');
-    return runDropKept(ctx, config, options.target ?? defaultRestoreTarget(state), stateDir, waitMs);
-  }
-  const lock = await acquireLock({
-    stateDir,
-    command: 'restore',
-    waitMs,
-    handleSignals: false,
-    notify: (key, params) => ctx.out.warn(ctx.t(key, params)),
-  });
-  const controller = new AbortController();
-  const onSignal = (): void => {
-    // A second Ctrl-C quits at once (the lock goes with the process; the next run removes the staging database).
-    if (controller.signal.aborted) process.exit(130);
-    ctx.out.warn(ctx.t('restore.stopping'));
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  const spinner = await createStepSpinner(ctx.out);
-  let journaled = false;
-  let before: OrcaState | undefined;
-  let events: ReturnType<typeof restoreEvents> | undefined;
-  try {
-    before = await new FileStateStore(stateDir).read();
-    const state = before;
-    const target = options.target ?? defaultRestoreTarget(state);
-    const folder = new FsBackupFolder(config.backup.folder);
-    const catalog = await folder.read();
-    for (const damaged of catalog.damaged) ctx.out.warn(ctx.t('restore.damagedSidecar', { file: damaged }));
-    events = restoreEvents(ctx, spinner, (phase) => void lock.updatePhase(phase).catch(() => undefined));
-    const report = await runRestore(
+  const jobs = jobsOption(options.jobs);
+  const { config } = await ctx.config();
+  if (options.dropKept) return dropKept(ctx, options, waitMs);
+  const run = await startLockedRun(ctx, { command: 'restore', stateDirFlag: options.stateDir, waitMs });
+  const state = await new FileStateStore(run.stateDir).read();
+  const target = options.target ?? defaultRestoreTarget(state);
+  const adapters = await openAdapters(ctx);
+  const catalog = await (await adapters.backupFolder()).read();
+  for (const damaged of catalog.damaged) ctx.out.note(ctx.t('restore.damagedSidecar', { file: damaged }));
+  const setup = { run, state, target, timeoutMs, jobs, confirmClinic: options.confirmClinic };
+  const { ports, settle } = await wireRestore(ctx, adapters, setup);
+  const report = await settle(
+    runRestore(
       {
         target,
         entries: catalog.entries,
@@ -131,72 +69,19 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
         force: options.force,
         state,
         institutionCode: config.clinic.institutionCode,
-        signal: controller.signal,
+        signal: ctx.signal,
       },
-      {
-        target: await createRestoreTarget(ctx, config, target, {
-          folder,
-          timeoutMs,
-          previousRestore: state.restorePoints[target],
-          jobs,
-        }),
-        inspectDump: inspectDumpFile,
-        localRestoreVersion: localPgRestoreVersion,
-        confirm: confirmRestore(ctx, config.clinic.name, options.confirmClinic),
-        readCounters: () => readCounters(config, target),
-        pingWebOrca: () => pingWebOrca(config, target),
-        events,
-        clock: { now: () => new Date() },
-        explain: (error) => (isOrcaError(error) ? ctx.t(error.key, error.params) : String(error)),
-      },
-    );
-    spinner.stop(true);
-    for (const w of report.warnings) ctx.out.warn(ctx.t(w.key, { ...w.params, env: ctx.t(`env.${report.target}`) }));
-    const sequences = report.sequences;
-    journaled = true;
-    await runStateChange(ctx, { stateDir, command: 'restore' }, (current) => {
-      let next = recordRestorePoint(current, target, report.backupId, new Date(), report.backup.createdAt);
-      if (sequences) next = recordSequences(next, target, sequences, new Date());
-      return { state: next, result: undefined };
-    });
-    printResult(ctx, report);
-  } catch (error) {
-    spinner.stop(false);
-    if (!journaled) {
-      const point = before?.restorePoints ?? {};
-      await journalCommand(ctx, {
-        stateDir,
-        command: 'restore',
-        startedAt,
-        before: { restorePoints: point },
-        after: { restorePoints: point, safetyBackupId: events?.safetyBackupId ?? null },
-        error,
-      }).catch((journalError: unknown) => ctx.out.debug(`journal: ${String(journalError)}`));
-    }
-    throw error;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await lock.release().catch(() => undefined);
-  }
+      ports,
+    ),
+  );
+  await recordRestore(ctx, run.stateDir, report);
+  return restoreOutcome(report, ctx.t);
 }
 
-function printResult(ctx: CommandContext, report: RestoreReport): void {
-  const doc: RestoreJson = {
-    target: report.target,
-    backupId: report.backupId,
-    safetyBackupId: report.safetyBackupId,
-    keptDatabases: report.keptDatabases,
-    seconds: Math.round(report.seconds * 10) / 10,
-    backupCreatedAt: report.backup.createdAt,
-    sequences: report.sequences,
-    webOrcaAnswered: report.webOrcaAnswered,
-    bump: report.bump && { command: report.bump.command, reasons: report.bump.reasons.map((r) => r.key) },
-    warnings: report.warnings.map((w) => w.key),
-  };
-  ctx.out.result(doc, () =>
-    [renderRestoreResult(report, ctx.t), renderCountersAdvice(report.target, report.sequences, report.bump, ctx.t)]
-      .filter((s) => s !== '')
-      .join('\n'),
-  );
+/** `--drop-kept`: the kept databases of the target (default: the selected emergency environment). */
+async function dropKept(ctx: CommandContext, options: RestoreCommandOptions, waitMs: number): Promise<CommandOutcome> {
+  const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
+  const target = options.target ?? defaultRestoreTarget(await new FileStateStore(stateDir).read());
+  const { runDropKept } = await import('./restore-drop-kept.js');
+  return runDropKept(ctx, target, { stateDirFlag: options.stateDir, waitMs });
 }

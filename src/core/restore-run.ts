@@ -65,7 +65,8 @@ export interface RestoreEvents {
 }
 
 export interface RestoreRunPorts {
-  target: RestoreTarget;
+  /** The environment's database that receives the dump (`options.target` names the environment). */
+  destination: RestoreTarget;
   /**
    * Checks the dump file against its sidecar (size, sha256) and reads its header and identity;
    * VerificationError when it does not match.
@@ -108,7 +109,7 @@ export interface RestoreReport {
  */
 export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPorts): Promise<RestoreReport> {
   const started = ports.clock.now().getTime();
-  const { target, events } = ports;
+  const { destination, events } = ports;
   const backup = chooseRestoreBackup(options.entries, options.target, options.backupId);
   const ageSeconds = backupAgeSeconds(backup, ports.clock.now());
   events.chosen(backup, ageSeconds);
@@ -117,8 +118,8 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
   // fail, the first in this order is reported, as if they had run one after another.
   const [dump, facts, pgRestore] = await settleInOrder(
     ports.inspectDump(backup, options.signal),
-    target.inspect(options.signal),
-    target.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
+    destination.inspect(options.signal),
+    destination.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
   );
   const checks = [
     ...checkVersions({
@@ -140,7 +141,7 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
   const { safetyDump } = applyRestoreGuards({ risk, force: options.force, canTakeSafetyDump: facts.canTakeSafetyDump });
   await ports.confirm({ target: options.target, backup, ageSeconds, risk, safetyDump });
 
-  const outcome = await target.restore(backup, {
+  const outcome = await destination.restore(backup, {
     safetyDump,
     onProgress: (p) => events.progress(p),
     onSafetyDump: (id) => events.safetyDumpTaken(id),
@@ -160,7 +161,7 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
     warnings.push({ key: 'restore.countersUnreadable', params: { reason: ports.explain(sequences.reason) } });
   if (webOrca.status === 'rejected')
     warnings.push({
-      key: target.kind === 'postgres' ? 'restore.webOrcaSilent.local' : 'restore.webOrcaSilent.cloud',
+      key: destination.kind === 'postgres' ? 'restore.webOrcaSilent.local' : 'restore.webOrcaSilent.cloud',
       params: { reason: ports.explain(webOrca.reason) },
     });
   const restored = sequences.status === 'fulfilled' ? sequences.value : null;

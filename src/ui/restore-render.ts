@@ -1,23 +1,18 @@
-/** Human rendering of `restore` and `bump-seq`: gate checks, plan, result, counters before/after. */
+/** Human rendering of `restore`: chosen backup, gate checks, result, counters and the bump advice. */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { CatalogEntry } from '../core/backup-catalog.js';
-import type { BumpReport } from '../core/bump-run.js';
 import { SEQUENCE_NAMES, type EnvironmentName, type Sequences } from '../core/domain.js';
 import type { BumpAdvice } from '../core/restore-advice.js';
 import type { GateCheck } from '../core/restore-gates.js';
+import type { DropKeptReport } from '../core/kept-databases.js';
+import type { KeptDatabase } from '../core/ports.js';
 import type { RestoreReport } from '../core/restore-run.js';
+import { formatAge } from './backup-format.js';
 import type { Translate } from './i18n.js';
+import type { CommandOutcome } from './outcome.js';
 
 function painter(color: boolean): ChalkInstance {
   return color ? chalk : new Chalk({ level: 0 });
-}
-
-/** `12 min`, `5 h`, `3 days`. */
-export function formatAge(seconds: number, t: Translate): string {
-  if (seconds < 3600) return t('status.age.minutes', { n: Math.floor(seconds / 60) });
-  if (seconds < 86400 * 2) return t('status.age.hours', { n: Math.floor(seconds / 3600) });
-  return t('status.age.days', { n: Math.floor(seconds / 86400) });
 }
 
 export function renderChosenBackup(backup: CatalogEntry, ageSeconds: number, t: Translate): string {
@@ -81,53 +76,59 @@ export function renderCountersAdvice(
   return lines.join('\n');
 }
 
-/** Before/after table of a bump: one row per counter, the source's value and whether it rises. */
-export function renderBumpTable(
-  report: Pick<BumpReport, 'source' | 'before' | 'after'>,
-  t: Translate,
-  color: boolean,
-): string {
-  const paint = painter(color);
-  const table = new Table({
-    head: [
-      t('bump.col.counter'),
-      t('bump.col.source', { env: t(`env.${report.source.env}`) }),
-      t('bump.col.before'),
-      t('bump.col.after'),
-    ],
-    style: { head: [], border: [] },
-  });
-  for (const name of SEQUENCE_NAMES) {
-    const raised = report.after[name] > report.before[name];
-    table.push([
-      t(`sequence.${name}`),
-      String(report.source.values[name]),
-      String(report.before[name]),
-      raised ? paint.bold(String(report.after[name])) : String(report.after[name]),
-    ]);
-  }
-  return table.toString();
+/** What `restore --json` prints (docs/json-output.md). */
+export interface RestoreJson {
+  target: EnvironmentName;
+  backupId: string;
+  safetyBackupId: string | null;
+  /** Replaced databases kept because no verified dump of them exists (see `restore --drop-kept`). */
+  keptDatabases: string[];
+  seconds: number;
+  backupCreatedAt: string;
+  sequences: Sequences | null;
+  webOrcaAnswered: boolean;
+  /** The `bump-seq` to run next and the catalog keys of why; null when the counters are high enough. */
+  bump: { command: string; reasons: string[] } | null;
+  /** Catalog keys of the warnings printed on stderr. */
+  warnings: string[];
 }
 
-/** What the bump used as its source, with the reading's age when it was a recorded one. */
-export function renderBumpSource(
-  report: Pick<BumpReport, 'source' | 'margin'> & Partial<Pick<BumpReport, 'basis' | 'env'>>,
-  t: Translate,
-): string {
-  const env = t(`env.${report.source.env}`);
-  if (report.source.reading === 'live') return t('bump.sourceLive', { env, margin: report.margin });
-  const line = t('bump.sourceLastKnown', {
-    env,
-    readAt: report.source.readAt,
-    age: formatAge(report.source.ageSeconds, t),
-    margin: report.margin,
-  });
-  if (!report.basis || report.basis === 'source' || !report.env) return line;
-  return `${line}\n${t(`bump.basis.${report.basis}`, { env: t(`env.${report.env}`), margin: report.margin })}`;
+/** The result, the counters read afterwards and the bump it recommends, with the reasons. */
+export function restoreOutcome(report: RestoreReport, t: Translate): CommandOutcome {
+  const json: RestoreJson = {
+    target: report.target,
+    backupId: report.backupId,
+    safetyBackupId: report.safetyBackupId,
+    keptDatabases: report.keptDatabases,
+    seconds: Math.round(report.seconds * 10) / 10,
+    backupCreatedAt: report.backup.createdAt,
+    sequences: report.sequences,
+    webOrcaAnswered: report.webOrcaAnswered,
+    bump: report.bump && { command: report.bump.command, reasons: report.bump.reasons.map((r) => r.key) },
+    warnings: report.warnings.map((w) => w.key),
+  };
+  const human = () =>
+    [renderRestoreResult(report, t), renderCountersAdvice(report.target, report.sequences, report.bump, t)]
+      .filter((s) => s !== '')
+      .join('\n');
+  return { json, human };
 }
 
-export function renderBumpOutcome(report: BumpReport, t: Translate): string {
-  const env = t(`env.${report.env}`);
-  if (report.raised.length === 0) return t('bump.nothingToRaise', { env });
-  return t(report.dryRun ? 'bump.dryRun' : 'bump.done', { env, count: report.raised.length });
+/** One kept database as `restore --drop-kept` lists it before asking. */
+export function renderKeptDatabase(database: KeptDatabase, t: Translate): string {
+  return t('restore.dropKept.item', {
+    name: database.name,
+    replacedAt: database.replacedAt ?? '?',
+    mb: Math.ceil(database.bytes / 1e6),
+    dump: database.dumpId ?? '-',
+  });
+}
+
+/** `restore --drop-kept`'s document (`{ env, dropped: [{ name, dumpId }] }`) and its lines for people. */
+export function dropKeptOutcome(report: DropKeptReport, t: Translate): CommandOutcome {
+  const human = () =>
+    report.dropped.length === 0
+      ? t('restore.dropKept.none', { env: t(`env.${report.env}`) })
+      : report.dropped.map((d) => t('restore.dropKept.done', { name: d.name, id: d.dumpId })).join('\n');
+  return { json: report, human };
 }

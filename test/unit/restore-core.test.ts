@@ -215,7 +215,7 @@ describe('runRestore over fakes', () => {
       },
     };
     const ports: RestoreRunPorts = {
-      target,
+      destination: target,
       inspectDump: async () => ({ header, identity: dump }),
       localRestoreVersion: async () => ({ version: '15.18', major: 15 }),
       confirm: async () => void calls.push('confirm'),
@@ -287,7 +287,7 @@ describe('runRestore over fakes', () => {
       await slowDump;
       throw new VerificationError({ key: 'dump.checksumMismatch' });
     };
-    ports.target.inspect = async () => {
+    ports.destination.inspect = async () => {
       started.push('target');
       release();
       throw new UnreachableError({ key: 'postgres.unreachable' });
