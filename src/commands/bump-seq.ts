@@ -3,20 +3,17 @@ import { Command, Option } from 'commander';
 import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
 import type { EnvironmentName } from '../core/domain.js';
 import { UsageError } from '../core/errors.js';
-import { runBump, type BumpReport } from '../core/bump-run.js';
+import { runBump } from '../core/bump-run.js';
 import { assertDistinctSource, defaultBumpSource } from '../core/bump-source.js';
-import { recordBump, recordSequences } from '../core/state-changes.js';
-import type { RestorePoint } from '../core/state.js';
-import type { AdapterFactory } from '../adapters/factory.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { confirmBump } from '../ui/confirmations.js';
 import { bumpNotes, bumpOutcome, renderSourceFallback } from '../ui/bump-render.js';
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import { askerOf, type CommandContext } from './context.js';
+import { recordReadings, restoredBackupCreatedAt } from './bump-records.js';
 import { startLockedRun } from './locked-run.js';
 import { durationOption } from './options.js';
-import { runStateChange } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 
 export interface BumpSeqOptions {
@@ -100,31 +97,6 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
   if (!options.dryRun) await recordReadings(ctx, stateDir, report);
   for (const note of bumpNotes(report, ctx.t)) ctx.out.note(note);
   return bumpOutcome(report, ctx.t, ctx.out.color);
-}
-
-/**
- * Both readings as last-known values (the target's new counters, and the source's when read live), and a
- * bump based on an old reading, so that a re-run with it changes nothing.
- */
-async function recordReadings(ctx: CommandContext, stateDir: string, report: BumpReport): Promise<void> {
-  await runStateChange(ctx, { stateDir, command: 'bump-seq' }, (current) => {
-    let next = recordSequences(current, report.env, report.after, new Date());
-    if (report.record) next = recordBump(next, report.env, report.record);
-    if (report.source.reading === 'live')
-      next = recordSequences(next, report.source.env, report.source.values, new Date(report.source.readAt));
-    return { state: next, result: undefined };
-  });
-}
-
-/** When the backup the environment was last restored from was made: recorded, else from the catalog. */
-async function restoredBackupCreatedAt(
-  adapters: AdapterFactory,
-  point: RestorePoint | undefined,
-): Promise<string | null> {
-  if (!point) return null;
-  if (point.backupCreatedAt) return point.backupCreatedAt;
-  const { entries } = await (await adapters.backupFolder()).read().catch(() => ({ entries: [] }));
-  return entries.find((e) => e.id === point.backupId)?.createdAt ?? null;
 }
 
 function parseMargin(value: string | undefined): number | undefined {
