@@ -12,7 +12,7 @@ import type { DatabaseConfig } from '../../src/core/config-schema.js';
 import type { Sequences } from '../../src/core/domain.js';
 import { AuthError, ExitCode, GuardError, UnreachableError } from '../../src/core/errors.js';
 import { planBump } from '../../src/core/sequences.js';
-import { ORCA_DDL } from '../../src/lab/orca/schema-ddl.js';
+import { orcaSchemaStatements } from '../../src/lab/orca/schema.js';
 import { runProcess } from '../../src/adapters/process/run.js';
 import { createLabPki, createOtherCa } from '../../src/lab/pki.js';
 import { createDatabase, findFreePort } from '../../src/lab/postgres/cluster.js';
@@ -69,7 +69,7 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   await createDatabase(cluster, DB);
   admin = await cluster.connect(DB);
-  for (const statement of ORCA_DDL) await admin.query(statement);
+  for (const statement of orcaSchemaStatements()) await admin.query(statement);
   db = {
     host: cluster.host,
     port: cluster.port,
@@ -170,7 +170,8 @@ test('reproduces the manual worked example through two databases', async () => {
   await createDatabase(cluster, emergencyDb);
   const emergencyAdmin = await cluster.connect(emergencyDb);
   try {
-    for (const statement of ORCA_DDL.filter((s) => s.includes('tbl_syskanri'))) await emergencyAdmin.query(statement);
+    for (const statement of orcaSchemaStatements().filter((s) => s.includes('tbl_syskanri')))
+      await emergencyAdmin.query(statement);
     await seedCounters('00000060', '00000020', row1009(110, 110)); // operating after the backup
     for (const [code, text] of [
       ['0041', '00000050'],

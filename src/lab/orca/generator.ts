@@ -23,7 +23,8 @@ import {
   srykarrkRow,
   syunouRow,
 } from './rows.js';
-import { createOrcaSchema, hasOrcaSchema, seedOrcaSystem, seedSessionRows } from './schema.js';
+import { createOrcaSchema, hasOrcaSchema, seedOrcaSystem } from './schema.js';
+import { seedSessionRows } from './session-rows.js';
 import { visitZais } from './visit-content.js';
 import { dailyVisitRate, openDaysBetween, planSchedule, type ScheduledVisit } from './visit-schedule.js';
 import { zaiPoints, type Audit } from './zai.js';
