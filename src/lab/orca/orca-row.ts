@@ -7,7 +7,8 @@
 import { RECORDED_TABLES } from './ddl/registry.js';
 import type { TableDefinition } from './ddl/table-definition.js';
 
-export type Row = Record<string, string | number | null>;
+/** A row by column name; `undefined` (a column read from another row that lacks it) is written as NULL. */
+export type Row = Record<string, string | number | null | undefined>;
 
 const blanks = new Map<string, Row>();
 
