@@ -163,6 +163,14 @@ export function buildLabCommand(): Command {
     .option('--corrected <n>', t('lab.enter.corrected'), '0')
     .option('--renamed <n>', t('lab.enter.renamed'), '0')
     .option('--registered-only <n>', t('lab.enter.registeredOnly'), '0')
+    .option('--second-department <n>', t('lab.enter.secondDepartment'), '0')
+    .option('--second-insurance <n>', t('lab.enter.secondInsurance'), '0')
+    .option('--many-zai <n>', t('lab.enter.manyZai'), '0')
+    .option('--same-zai-again <n>', t('lab.enter.sameZaiAgain'), '0')
+    .option('--admission <n>', t('lab.enter.admission'), '0')
+    .option('--insurance-change <n>', t('lab.enter.insuranceChange'), '0')
+    .option('--disease-end <n>', t('lab.enter.diseaseEnd'), '0')
+    .option('--disease-delete <n>', t('lab.enter.diseaseDelete'), '0')
     .option('--seed <seed>', t('lab.option.seed'), 'enter')
     .action(
       action<LabOptions & EnterFlags>(async (ctx, o, args) => {
@@ -175,9 +183,7 @@ export function buildLabCommand(): Command {
             visits: whole(o.visits, '--visits'),
             newPatients: whole(o.newPatients, '--new-patients'),
             seed: o.seed,
-            corrected: whole(o.corrected, '--corrected'),
-            renamed: whole(o.renamed, '--renamed'),
-            registeredOnly: whole(o.registeredOnly, '--registered-only'),
+            ...caseCounts(o),
           });
           ctx.out.result(summary, () => ctx.t('lab.enter.done', { env: ctx.t(`env.${env}`), visits: o.visits }));
         } finally {
@@ -185,7 +191,46 @@ export function buildLabCommand(): Command {
         }
       }),
     );
+
+  lab
+    .command('check')
+    .description(t('lab.check.summary'))
+    .addArgument(envArgument())
+    .addOption(dirOption())
+    .action(
+      action<LabOptions>(async (ctx, o, args) => {
+        const { openLab } = await import('../lab/lab-ops.js');
+        const { labCheck, assertConsistent } = await import('../lab/lab-check.js');
+        const env = args[0] as EnvironmentName;
+        const report = await labCheck(await openLab(labDir(ctx, o)), env);
+        assertConsistent(report, ctx.t(`env.${env}`));
+        ctx.out.result(report, () => ctx.t('lab.check.ok', { env: ctx.t(`env.${env}`), checks: report.checks.length }));
+      }),
+    );
   return lab;
+}
+
+/** The `lab enter` case switches, each a whole number (docs/lab.md). */
+const CASE_FLAGS = {
+  corrected: '--corrected',
+  renamed: '--renamed',
+  registeredOnly: '--registered-only',
+  secondDepartment: '--second-department',
+  secondInsurance: '--second-insurance',
+  manyZai: '--many-zai',
+  sameZaiAgain: '--same-zai-again',
+  admission: '--admission',
+  insuranceChange: '--insurance-change',
+  diseaseEnd: '--disease-end',
+  diseaseDelete: '--disease-delete',
+} as const;
+
+function caseCounts(o: EnterFlags): Record<keyof typeof CASE_FLAGS, number> {
+  const entries = Object.entries(CASE_FLAGS).map(([key, flag]) => [
+    key,
+    whole(o[key as keyof typeof CASE_FLAGS], flag),
+  ]);
+  return Object.fromEntries(entries) as Record<keyof typeof CASE_FLAGS, number>;
 }
 
 interface FaultFlags {
@@ -198,14 +243,7 @@ interface FaultFlags {
   times?: string;
   clear?: boolean;
 }
-interface EnterFlags {
-  visits: string;
-  newPatients: string;
-  corrected: string;
-  renamed: string;
-  registeredOnly: string;
-  seed: string;
-}
+type EnterFlags = { visits: string; newPatients: string; seed: string } & Record<keyof typeof CASE_FLAGS, string>;
 
 function labDir(ctx: CommandContext, o: LabOptions): string {
   return resolve(ctx.cwd, o.dir ?? ctx.env.ORCA_HYBRID_LAB_DIR ?? defaultLabDir(ctx.env));

@@ -15,10 +15,12 @@ const DAYS = Array.from({ length: 31 }, (_, i) => `m.day_${i + 1}`).join(', ');
 const REFS = `SELECT DISTINCT j.ptid, j.nyugaikbn, j.sryka, substr(j.sryymd, 1, 6) AS sryym,
     substr(j.sryymd, 7, 2)::int AS day, j.rennum::int AS rennum, z.zainum, true AS referenced
   FROM tbl_jyurrk j CROSS JOIN LATERAL unnest(ARRAY[${SLOTS}]) AS z(zainum) WHERE COALESCE(z.zainum, 0) <> 0`;
-const CELLS = `SELECT m.ptid, m.nyugaikbn, m.sryka, m.sryym, d.day::int AS day, 1 AS rennum, m.zainum,
-    d.n - COALESCE((SELECT sum(s.day_cnt) FROM tbl_sryacct_sub s
-                     WHERE s.hospnum = m.hospnum AND s.ptid = m.ptid AND s.zainum = m.zainum AND s.date_hi = d.day), 0) AS n
-    FROM tbl_sryacct_main m CROSS JOIN LATERAL unnest(ARRAY[${DAYS}]) WITH ORDINALITY AS d(n, day) WHERE d.n <> 0
+const CELLS = `WITH subsum AS (
+      SELECT hospnum, ptid, zainum, date_hi, sum(day_cnt) AS n FROM tbl_sryacct_sub GROUP BY hospnum, ptid, zainum, date_hi)
+  SELECT m.ptid, m.nyugaikbn, m.sryka, m.sryym, d.day::int AS day, 1 AS rennum, m.zainum, d.n - COALESCE(s.n, 0) AS n
+    FROM tbl_sryacct_main m CROSS JOIN LATERAL unnest(ARRAY[${DAYS}]) WITH ORDINALITY AS d(n, day)
+    LEFT JOIN subsum s ON s.hospnum = m.hospnum AND s.ptid = m.ptid AND s.zainum = m.zainum AND s.date_hi = d.day
+   WHERE d.n <> 0
   UNION ALL
   SELECT m.ptid, m.nyugaikbn, m.sryka, m.sryym, s.date_hi::int, s.rennum::int, m.zainum, s.day_cnt
     FROM tbl_sryacct_sub s JOIN tbl_sryacct_main m ON m.hospnum = s.hospnum AND m.ptid = s.ptid AND m.zainum = s.zainum`;
@@ -43,9 +45,9 @@ export const VISIT_CHECKS: readonly Check[] = [
     name: 'zaikaisu-is-month-total',
     rule: 'zaikaisu = Σ day_N of the month',
     source: 'ORCSCGAIRAI 450140-ZAIKAISU-HEN-SEC',
-    sql: `SELECT m.ptid, m.zainum, m.zaikaisu, (SELECT sum(n) FROM unnest(ARRAY[${DAYS}]) n WHERE n > 0) AS total
-            FROM tbl_sryacct_main m
-           WHERE m.zaikaisu IS DISTINCT FROM (SELECT COALESCE(sum(n), 0) FROM unnest(ARRAY[${DAYS}]) n WHERE n > 0)`,
+    sql: `SELECT m.ptid, m.zainum, m.zaikaisu, t.total FROM tbl_sryacct_main m
+           CROSS JOIN LATERAL (SELECT COALESCE(sum(n), 0) AS total FROM unnest(ARRAY[${DAYS}]) n WHERE n > 0) t
+           WHERE m.zaikaisu IS DISTINCT FROM t.total`,
   },
   {
     name: 'sub-rows',
@@ -63,14 +65,16 @@ export const VISIT_CHECKS: readonly Check[] = [
     name: 'maxzainum-covers-zainums',
     rule: 'tbl_ptinf.maxzainum ≥ every zainum of the patient (剤 rows and visit references)',
     source: 'ORCSCGAIRAI 45013-ZAINUM-SET-SEC',
-    sql: `SELECT t.source, t.ptid, t.zainum, p.maxzainum FROM (
-              SELECT 'main' AS source, ptid, zainum FROM tbl_sryacct_main
-              UNION ALL SELECT 'sryact', ptid, zainum FROM tbl_sryact
-              UNION ALL SELECT 'ptcom', ptid, zainum FROM tbl_ptcom
-              UNION ALL SELECT 'plus', ptid, zainum FROM tbl_sryacctplus
-              UNION ALL SELECT 'jyurrk', ptid, zainum FROM (${REFS}) r) t
-            LEFT JOIN tbl_ptinf p ON p.hospnum = 1 AND p.ptid = t.ptid
-           WHERE p.ptid IS NULL OR t.zainum > p.maxzainum`,
+    sql: `WITH used AS (
+            SELECT ptid, max(zainum) AS zainum FROM (
+                SELECT ptid, zainum FROM tbl_sryacct_main
+                UNION ALL SELECT ptid, zainum FROM tbl_sryact
+                UNION ALL SELECT ptid, zainum FROM tbl_ptcom
+                UNION ALL SELECT ptid, zainum FROM tbl_sryacctplus
+                UNION ALL SELECT ptid, GREATEST(${SLOTS.replaceAll('j.', '')}) FROM tbl_jyurrk) t
+             GROUP BY ptid)
+          SELECT u.ptid, u.zainum, p.maxzainum FROM used u LEFT JOIN tbl_ptinf p ON p.hospnum = 1 AND p.ptid = u.ptid
+           WHERE p.ptid IS NULL OR u.zainum > p.maxzainum`,
   },
   {
     name: 'sryact-belongs-to-zai',
@@ -89,11 +93,14 @@ export const VISIT_CHECKS: readonly Check[] = [
     name: 'ptcom-matches-inputnum',
     rule: 'each tbl_ptcom row is the comment of a tbl_sryact cell with that code and inputnum = its rennum',
     source: 'ORCSCGAIRAI 45011-PTCOM-SYROI-SEC; ORCSCZAICHK 1002-SRYACCT-CHK-SEC',
-    sql: `SELECT c.ptid, c.zainum, c.srycd, c.rennum FROM tbl_ptcom c WHERE NOT EXISTS (
-              SELECT 1 FROM tbl_sryact a CROSS JOIN LATERAL (VALUES (a.srycd1, a.inputnum1), (a.srycd2, a.inputnum2),
-                     (a.srycd3, a.inputnum3), (a.srycd4, a.inputnum4), (a.srycd5, a.inputnum5)) AS cell(srycd, inputnum)
-               WHERE a.hospnum = c.hospnum AND a.ptid = c.ptid AND a.zainum = c.zainum
-                 AND cell.srycd = c.srycd AND cell.inputnum = c.rennum)`,
+    sql: `WITH cells AS (
+            SELECT a.hospnum, a.ptid, a.zainum, cell.srycd, cell.inputnum FROM tbl_sryact a
+             CROSS JOIN LATERAL (VALUES (a.srycd1, a.inputnum1), (a.srycd2, a.inputnum2), (a.srycd3, a.inputnum3),
+                                        (a.srycd4, a.inputnum4), (a.srycd5, a.inputnum5)) AS cell(srycd, inputnum)
+             WHERE cell.inputnum > 0)
+          SELECT c.ptid, c.zainum, c.srycd, c.rennum, x.inputnum FROM tbl_ptcom c FULL JOIN cells x
+              ON x.hospnum = c.hospnum AND x.ptid = c.ptid AND x.zainum = c.zainum AND x.srycd = c.srycd AND x.inputnum = c.rennum
+           WHERE c.ptid IS NULL OR x.ptid IS NULL`,
   },
   {
     name: 'visit-numbering',
