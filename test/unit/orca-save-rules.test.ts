@@ -4,7 +4,7 @@
  */
 import { Book } from '../../src/lab/orca/book/book.js';
 import type { ZaiTemplate } from '../../src/lab/orca/clinic-catalog.js';
-import { orcaRow } from '../../src/lab/orca/orca-row.js';
+import { orcaRow, type Row } from '../../src/lab/orca/orca-row.js';
 import { issueOutpatientSlip, readField } from '../../src/lab/orca/save/counters.js';
 import { DayTable } from '../../src/lab/orca/save/day-table.js';
 import { addSantei, removeSantei } from '../../src/lab/orca/save/santei.js';
@@ -27,7 +27,9 @@ function patientBook(): Book {
   return book;
 }
 const scope = (sryymd: string, rennum = 1) => ({ ptid: 7, nyugaikbn: '2', sryka: '01', sryymd, hkncombi: 1, rennum });
-const main = (book: Book, zainum: number) => book.get('tbl_sryacct_main', { hospnum: 1, ptid: 7, zainum })!;
+const main = (book: Book, zainum: number) => book.get('tbl_sryacct_main', { hospnum: 1, ptid: 7, zainum }) as Row;
+const save = (book: Book, zai: ZaiTemplate, where: ReturnType<typeof scope>) =>
+  saveZai(book, zai, where, audit) as NonNullable<ReturnType<typeof saveZai>>;
 
 describe('ORCSCZAICHK: an identical 剤 of the month keeps its zainum', () => {
   test('the same codes again (another day, another 回数) reuse it: zaikaisu is not compared', () => {
@@ -41,9 +43,9 @@ describe('ORCSCZAICHK: an identical 剤 of the month keeps its zainum', () => {
   test('a different quantity, insurance combination or month is a new 剤 from maxzainum + 1', () => {
     const book = patientBook();
     saveZai(book, RX, scope('20250110'), audit);
-    expect(saveZai(book, { ...RX, codes: [['622224901', 2, 1]] }, scope('20250111'), audit).zainum).toBe(2);
-    expect(saveZai(book, RX, { ...scope('20250112'), hkncombi: 2 }, audit).zainum).toBe(3);
-    expect(saveZai(book, RX, scope('20250203'), audit).zainum).toBe(4);
+    expect(save(book, { ...RX, codes: [['622224901', 2, 1]] }, scope('20250111')).zainum).toBe(2);
+    expect(save(book, RX, { ...scope('20250112'), hkncombi: 2 }).zainum).toBe(3);
+    expect(save(book, RX, scope('20250203')).zainum).toBe(4);
   });
 
   test('診療種別 is normalised (blank, 210, 230 → blank); a stored 数量計 0 counts as 1; 自保区分 0 as blank', () => {
@@ -57,10 +59,10 @@ describe('ORCSCZAICHK: an identical 剤 of the month keeps its zainum', () => {
   test('the comment text (tbl_ptcom by the cell inputnum) is part of the 剤', () => {
     const book = patientBook();
     saveZai(book, KNEE, scope('20250110'), audit);
-    expect(saveZai(book, KNEE, scope('20250117'), audit).reused).toBe(true);
-    expect(
-      saveZai(book, { ...KNEE, comment: { srycd: '810000001', text: '左膝' } }, scope('20250118'), audit).reused,
-    ).toBe(false);
+    expect(save(book, KNEE, scope('20250117')).reused).toBe(true);
+    expect(save(book, { ...KNEE, comment: { srycd: '810000001', text: '左膝' } }, scope('20250118')).reused).toBe(
+      false,
+    );
   });
 });
 
