@@ -9,6 +9,7 @@ import { issueOutpatientSlip, readField } from '../../src/lab/orca/save/counters
 import { DayTable } from '../../src/lab/orca/save/day-table.js';
 import { addSantei, removeSantei } from '../../src/lab/orca/save/santei.js';
 import { numberVisit, VisitRows } from '../../src/lab/orca/save/visit-rows.js';
+import { saveOutpatientVisit } from '../../src/lab/orca/save/visit-save.js';
 import { saveZai } from '../../src/lab/orca/save/zai-save.js';
 
 const audit = { opid: 'ormaster', ymd: '20250110', hms: '100000' };
@@ -188,4 +189,31 @@ test("ORCSSANTEI: 算定履歴 keyed by 算定履歴区分; 初回算定日 carr
   expect(book.find('tbl_santei', { sryym: '202501' })).toEqual([]);
   addSantei(book, { ...use, srycd: '112007410', sryymd: '20250110', santeirrkkbn: 3 }, audit);
   expect(book.find('tbl_santei', { srycd: '112007410' })[0]).toMatchObject({ nyugaikbn: '0', sryka: '01' });
+});
+
+test('ORCSCGAIRAI 1002-SYUNOU-OUT-SEC: a 包括 (9999) pair takes a slip number and a douji_rennum, but writes no 収納, 算定履歴 or 診療科履歴', () => {
+  const clinic = new Book();
+  clinic.load('tbl_syskanri', [
+    { hospnum: 1, kanricd: '0041', kbncd: '*', styukymd: '00000000', edyukymd: '99999999', kanritbl: '00000010' },
+  ]);
+  const book = patientBook();
+  const exam: ZaiTemplate = { srykbn: '12', srysyukbn: '120', codes: [['112007410', 1, 1]], zaikaisu: 1 };
+  const pairs = [
+    { hkncombinum: '0001', sryka: '01', drcd: '10001', rate: 30, zais: [exam] },
+    { hkncombinum: '9999', sryka: '01', drcd: '10001', rate: 0, zais: [RX] },
+  ];
+  const saved = saveOutpatientVisit(
+    clinic,
+    book,
+    { ptid: 7, sryymd: '20250110', today: '20250111', termid: 't', pairs },
+    audit,
+  );
+  expect(saved.map((s) => [s.hkncombinum, s.denpnum, s.rennum, s.doujiRennum])).toEqual([
+    ['0001', 11, 1, 1],
+    ['9999', 12, 1, 2],
+  ]);
+  expect(book.rows('tbl_syunou_main').map((r) => r.denpnum)).toEqual([11]);
+  expect(book.rows('tbl_santei').map((r) => r.srycd)).toEqual(['112007410']);
+  expect(book.find('tbl_sryacct_main', { hkncombi: 9999 }).length).toBe(1);
+  expect(book.rows('tbl_srykarrk').length).toBe(1);
 });
