@@ -81,16 +81,3 @@ export async function seedOrcaSystem(client: pg.Client, seed: SystemSeed): Promi
     );
   }
 }
-
-/**
- * The patient number for a serial under the 1009 row's layout: the last HJNKSIRENNUMKETA (chars 8–9)
- * digits of the serial, prefixed with the year (NEN, chars 17–20) when HJNKSIKBN (char 5) is 1 or 2.
- * Check digits (kinds 1 and 3) are not modelled: the lab's layout is 連番のみ.
- */
-export function formatPatientNumber(kanritbl1009: string, serial: number): string {
-  const text = kanritbl1009.padEnd(42, ' ');
-  const digits = Number(text.slice(7, 9)) || 6;
-  const body = String(serial).padStart(digits, '0').slice(-digits);
-  const kind = text[4];
-  return kind === '1' || kind === '2' ? text.slice(16, 20) + body : body;
-}
