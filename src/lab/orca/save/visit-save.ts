@@ -68,6 +68,10 @@ function addSanteiOfZai(book: Book, zai: ZaiTemplate, v: OutpatientSave, sryka: 
 }
 
 export function saveOutpatientVisit(clinic: Book, book: Book, v: OutpatientSave, audit: Audit): SavedPair[] {
+  if (v.correction && v.pairs.length !== 1) {
+    // ORCA corrects a まとめ save slip by slip (SPA-TEI-DENPNUM); the lab corrects single-slip saves only.
+    throw new Error('the lab corrects a save of one department and insurance only');
+  }
   const old: OldNumbers = v.correction ? removeVisit(book, v.correction, audit) : new Map();
   const combinations = [...new Set(v.pairs.map((p) => p.hkncombinum))];
   const insurancesOf = (sryka: string): string[] =>
