@@ -113,8 +113,11 @@ export interface WebOrcaVersions {
 
 /** WebORCA of the local emergency environment, reached through its (forwarded) port. */
 export interface WebOrcaCheck {
-  /** `system01dailyv2`; throws (UnreachableError, AuthError, an Api_Result error) when WebORCA does not answer well. */
-  ping(signal?: AbortSignal): Promise<void>;
+  /**
+   * `system01dailyv2`: resolves (with any value) when WebORCA answered well; throws UnreachableError,
+   * AuthError or an Api_Result error otherwise.
+   */
+  ping(signal?: AbortSignal): Promise<unknown>;
   /** `systeminfv2`. */
   versions(signal?: AbortSignal): Promise<WebOrcaVersions>;
 }
