@@ -9,6 +9,7 @@ import { restoreMessages } from './restore.js';
 import { stateMessages } from './state.js';
 import { statusMessages } from './status.js';
 import { labMessages } from './lab.js';
+import { vmMessages } from './vm.js';
 
 export type { Language } from './catalog.js';
 
@@ -24,6 +25,7 @@ export const AREAS: Record<string, AreaMessages> = {
   state: stateMessages,
   status: statusMessages,
   lab: labMessages,
+  vm: vmMessages,
 };
 
 function merge(lang: Language): MessageTable {
