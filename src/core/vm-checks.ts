@@ -82,13 +82,17 @@ export async function waitForWebOrca(
   timing: PollTiming,
   explain: (error: unknown) => string,
 ): Promise<{ elapsedMs: number }> {
+  const started = timing.clock.now().getTime();
   const outcome = await pollUntil(async () => {
+    // One answer may not outlast the deadline (a WebORCA that accepts connections but never answers).
+    const left = Math.max(1000, timing.timeoutMs - (timing.clock.now().getTime() - started));
+    const attempt = AbortSignal.timeout(left);
     try {
-      await webOrca.ping(timing.signal);
+      await webOrca.ping(timing.signal ? AbortSignal.any([timing.signal, attempt]) : attempt);
       return { done: true, value: null };
     } catch (error) {
       if (timing.signal?.aborted) throw error;
-      return { done: false, error };
+      return { done: false, error: attempt.aborted ? null : error };
     }
   }, timing);
   if (outcome.kind === 'done') return { elapsedMs: outcome.elapsedMs };
