@@ -14,6 +14,26 @@ export interface ExpectedForward {
   hostPort: number;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * The host ports `localEmergency` reaches the VM through when they are on this computer (a NAT forward
+ * then must carry them); none for addresses elsewhere (a bridged VM is reached directly).
+ */
+export function expectedForwardsFor(local: {
+  database: { host: string; port: number };
+  orcaApiUrl: string;
+}): ExpectedForward[] {
+  const expected: ExpectedForward[] = [];
+  if (LOOPBACK.has(local.database.host)) expected.push({ purpose: 'database', hostPort: local.database.port });
+  const url = new URL(local.orcaApiUrl);
+  if (LOOPBACK.has(url.hostname)) {
+    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+    expected.push({ purpose: 'webOrca', hostPort: port });
+  }
+  return expected;
+}
+
 /** How often a waiting use case asks again. */
 export const POLL_INTERVAL_MS = 2000;
 

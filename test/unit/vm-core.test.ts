@@ -8,7 +8,7 @@ import { rebuildVm, type VmRebuildOptions, type VmRebuildPorts } from '../../src
 import { RESTORE_POINT_MARGIN_MS, type VmRebuildPlan } from '../../src/core/vm-rebuild-plan.js';
 import { describeVm, readVmStatus } from '../../src/core/vm-status.js';
 import { judgeVersions } from '../../src/core/vm-versions.js';
-import type { ExpectedForward } from '../../src/core/vm-checks.js';
+import { expectedForwardsFor, type ExpectedForward } from '../../src/core/vm-checks.js';
 import { FakeGuest, FakeHypervisor, FakeTime, FakeVmDatabase, FakeWebOrca } from '../helpers/fake-vm.js';
 
 const FORWARDS: ExpectedForward[] = [
@@ -33,6 +33,17 @@ function world() {
   const events: string[] = [];
   return { time, vm, webOrca, events };
 }
+
+describe('expectedForwardsFor', () => {
+  it('expects forwards only for what the config reaches on this computer', () => {
+    expect(
+      expectedForwardsFor({ database: { host: '127.0.0.1', port: 15432 }, orcaApiUrl: 'http://localhost:18000' }),
+    ).toEqual(FORWARDS);
+    expect(
+      expectedForwardsFor({ database: { host: '192.168.10.20', port: 5432 }, orcaApiUrl: 'http://127.0.0.1' }),
+    ).toEqual([{ purpose: 'webOrca', hostPort: 80 }]);
+  });
+});
 
 describe('pollUntil', () => {
   it('asks until done, sleeping the interval, and measures with the clock', async () => {
