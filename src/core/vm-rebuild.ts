@@ -65,6 +65,8 @@ export interface VmRebuildPorts {
   guest: GuestShell | null;
   /** The go-ahead; throws (CancelledError, UsageError naming the flags, GuardError) to stop. */
   confirm(plan: VmRebuildPlan): Promise<void>;
+  /** The snapshot replaced the VM's database: its recorded restore point no longer describes anything. */
+  forgetRestorePoint(): Promise<void>;
   offerRestore(signal?: AbortSignal): Promise<VmRestoreOffer>;
   events: VmRebuildEvents;
   clock: Clock;
@@ -139,6 +141,7 @@ export async function rebuildVm(options: VmRebuildOptions, ports: VmRebuildPorts
       const restored = await hypervisor.restoreSnapshot(options.snapshot, signal);
       // Listed a moment ago: only a snapshot deleted meanwhile gets here.
       if (restored.kind === 'snapshotMissing') throw snapshotMissing(hypervisor.vmName, options.snapshot, []);
+      await ports.forgetRestorePoint();
     });
     await step('start', async () => {
       await assertForwards(hypervisor, options.expectedForwards, signal);

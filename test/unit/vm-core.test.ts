@@ -226,6 +226,7 @@ describe('rebuildVm', () => {
       database,
       guest,
       confirm: async (plan) => void plans.push(plan),
+      forgetRestorePoint: async () => void w.events.push('forgot restore point'),
       offerRestore: async () => {
         offered += 1;
         return { kind: 'restored', backupId: 'operating-newest', safetyBackupId: null };
@@ -281,6 +282,7 @@ describe('rebuildVm', () => {
     expect(w.guest.ran).toEqual([['sudo', 'weborca-install']]);
     expect(w.plans[0]).toMatchObject({ startsToInspect: false, activeEmergency: false, updateSteps: 1 });
     expect(w.events).toContain('update 1/1');
+    expect(w.events.indexOf('forgot restore point')).toBe(w.events.indexOf('snapshot done') - 1);
   });
 
   it('takes a safety dump when the database holds entries newer than the restore point', async () => {
