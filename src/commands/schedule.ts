@@ -4,11 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { SCHEDULE_PLATFORMS, type ScheduledCommand, type SchedulePlatform } from '../core/schedule-artefacts.js';
 import { UsageError } from '../core/errors.js';
-import { detectPlatform, schedulerFor, type ScheduleArtefact } from '../adapters/scheduler/os-scheduler.js';
-import { action } from './action.js';
+import { detectPlatform, schedulerFor } from '../adapters/scheduler/os-scheduler.js';
+import { scheduleOutcome, type ScheduleJson } from '../ui/schedule-render.js';
+import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
-import { helpTranslator } from './help-language.js';
-import { journalCommand } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 
 export interface ScheduleOptions {
@@ -17,23 +16,9 @@ export interface ScheduleOptions {
   stateDir?: string;
 }
 
-/** What `schedule … --json` prints. */
-export interface ScheduleJson {
-  action: 'install' | 'uninstall' | 'show';
-  platform: SchedulePlatform;
-  dryRun: boolean;
-  /** Registered after the action (for `show`: now). */
-  installed: boolean;
-  /** True when the action changed the OS scheduler. */
-  changed: boolean;
-  command: string[];
-  artefacts: Array<{ path: string | null; encoding: string; content: string }>;
-}
-
 /** `schedule install|uninstall|show [--dry-run] [--platform …]`: the hourly `sync` in the OS scheduler. */
-export function buildScheduleCommand(): Command {
-  const t = helpTranslator();
-  const schedule = new Command('schedule').description(t('schedule.cmd.summary')).exitOverride();
+export function buildScheduleCommand({ t, action }: CommandKit): Command {
+  const schedule = new Command('schedule').description(t('schedule.cmd.summary'));
   for (const name of ['install', 'uninstall', 'show'] as const) {
     schedule
       .command(name)
@@ -41,17 +26,17 @@ export function buildScheduleCommand(): Command {
       .option('--dry-run', t('schedule.option.dryRun'), false)
       .addOption(new Option('--platform <platform>', t('schedule.option.platform')).choices([...SCHEDULE_PLATFORMS]))
       .option('--state-dir <dir>', t('state.option.stateDir'))
-      .exitOverride()
       .action(action<ScheduleOptions>((ctx, options) => runSchedule(ctx, name, options)));
   }
   return schedule;
 }
 
+/** Installs, removes or shows the task; a change of the OS scheduler is journaled. */
 export async function runSchedule(
   ctx: CommandContext,
   name: ScheduleJson['action'],
   options: ScheduleOptions,
-): Promise<void> {
+): Promise<CommandOutcome> {
   const detected = detectPlatform();
   const platform = options.platform ?? detected;
   const writes = name !== 'show' && !options.dryRun;
@@ -64,41 +49,19 @@ export async function runSchedule(
   }
   const cmd = await scheduledCommand(ctx, options);
   const target = schedulerFor(platform, ctx.env);
-  const artefacts = target.artefacts(cmd);
-  const startedAt = new Date();
   let changed = false;
   if (writes) {
     const before = await target.status();
-    try {
-      if (name === 'install') {
-        await target.install(cmd);
-        changed = true;
-      } else {
-        changed = await target.uninstall();
-      }
-    } catch (error) {
-      await journalCommand(ctx, {
-        stateDir: cmd.stateDir,
-        command: `schedule ${name}`,
-        startedAt,
-        before: { schedule: before.installed },
-        after: { schedule: before.installed },
-        error,
-      }).catch(() => undefined);
-      throw error;
-    }
-    await journalCommand(ctx, {
-      stateDir: cmd.stateDir,
-      command: `schedule ${name}`,
-      startedAt,
-      before: { schedule: before.installed },
-      after: { schedule: name === 'install' },
-    });
+    ctx.journal.open(cmd.stateDir, `schedule ${name}`);
+    ctx.journal.changes({ schedule: before.installed }, { schedule: before.installed });
+    changed = name === 'install' ? (await target.install(cmd), true) : await target.uninstall();
+    ctx.journal.changes({ schedule: before.installed }, { schedule: name === 'install' });
   }
   const status =
     options.dryRun && name !== 'show'
       ? { installed: false }
       : await target.status().catch(() => ({ installed: false }));
+  const artefacts = target.artefacts(cmd).map((a) => ({ path: a.path, encoding: a.encoding, content: a.content }));
   const json: ScheduleJson = {
     action: name,
     platform,
@@ -106,30 +69,9 @@ export async function runSchedule(
     installed: status.installed,
     changed,
     command: [cmd.program, ...cmd.args],
-    artefacts: artefacts.map((a) => ({ path: a.path, encoding: a.encoding, content: a.content })),
+    artefacts,
   };
-  ctx.out.result(json, () => renderSchedule(ctx, json, artefacts));
-}
-
-function renderSchedule(ctx: CommandContext, json: ScheduleJson, artefacts: ScheduleArtefact[]): string {
-  const platform = ctx.t(`schedule.platform.${json.platform}`);
-  const lines: string[] = [];
-  if (json.dryRun || json.action === 'show') {
-    if (json.action === 'show' && !json.dryRun)
-      lines.push(ctx.t(json.installed ? 'schedule.show.installed' : 'schedule.show.notInstalled', { platform }));
-    if (json.action !== 'uninstall') {
-      lines.push(ctx.t(json.dryRun ? 'schedule.dryRun.header' : 'schedule.show.header', { platform }));
-      for (const a of artefacts) {
-        lines.push(`--- ${a.path ?? ctx.t('schedule.crontabOf')}${a.encoding === 'utf16le' ? ' (UTF-16)' : ''}`);
-        lines.push(a.content.replace(/\r\n/g, '\n').trimEnd());
-      }
-    } else {
-      lines.push(ctx.t('schedule.dryRun.uninstall', { platform }));
-    }
-    return lines.join('\n');
-  }
-  if (json.action === 'install') return ctx.t('schedule.installed', { platform });
-  return ctx.t(json.changed ? 'schedule.uninstalled' : 'schedule.notInstalled', { platform });
+  return scheduleOutcome(json, ctx.t);
 }
 
 /** `node <bin> sync --config <file> --state-dir <dir>` with absolute paths, so the scheduler needs no PATH or cwd. */
@@ -137,8 +79,7 @@ async function scheduledCommand(
   ctx: CommandContext,
   options: ScheduleOptions,
 ): Promise<ScheduledCommand & { stateDir: string }> {
-  const { loadConfig } = await import('../adapters/config/load.js');
-  const { filepath } = await loadConfig(ctx);
+  const { filepath } = await ctx.config();
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
   return {
     program: process.execPath,
@@ -149,12 +90,12 @@ async function scheduledCommand(
   };
 }
 
+/** The launcher of this installation (an npm bin link resolves to the same file). */
 function launcherPath(): string {
-  const fromArgv = process.argv[1];
+  const launcher = fileURLToPath(new URL('../../bin/orca-hybrid.js', import.meta.url));
   try {
-    if (fromArgv && /orca-hybrid(\.js)?$/.test(fromArgv)) return realpathSync(fromArgv);
+    return realpathSync(launcher);
   } catch {
-    // Fall through to the launcher next to this build.
+    return launcher;
   }
-  return fileURLToPath(new URL('../../bin/orca-hybrid.js', import.meta.url));
 }

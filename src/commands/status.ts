@@ -1,12 +1,13 @@
-import { Command, Option } from 'commander';
-import { ENVIRONMENT_NAMES, type EnvironmentName } from '../core/config-schema.js';
-import { isOrcaError, UnreachableError, UsageError } from '../core/errors.js';
-import { newestVerified } from '../core/backup-catalog.js';
-import { gatherStatus, ProbeTimeout, type NewestBackup, type StatusReport } from '../core/status.js';
-import { action } from './action.js';
+import { Command } from 'commander';
+import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../core/config-schema.js';
+import { isOrcaError } from '../core/errors.js';
+import { gatherStatus, ProbeTimeout, strictFailure, type StatusInput } from '../core/status.js';
+import { openAdapters } from './adapters.js';
+import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
-import { helpTranslator } from './help-language.js';
+import { durationOption } from './options.js';
 import { resolveStateDir } from './state-dir.js';
+import { readStatusRecords } from './status-records.js';
 
 interface StatusOptions {
   timeout?: string;
@@ -14,120 +15,59 @@ interface StatusOptions {
   stateDir?: string;
 }
 
+const TIMEOUT_RANGE = { minMs: 500, maxMs: 120_000 };
+
 /** `status` (manual 3.2.1, 3.2.3–3.2.5): every environment at a glance, probed in parallel under one timeout. */
-export function buildStatusCommand(): Command {
-  const t = helpTranslator();
+export function buildStatusCommand({ t, action }: CommandKit): Command {
   return new Command('status')
     .description(t('status.cmd.summary'))
-    .addOption(new Option('--timeout <seconds>', t('status.option.timeout')))
+    .option('--timeout <duration>', t('status.option.timeout'))
     .option('--strict', t('status.option.strict'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .addHelpText('after', `\n${t('status.help.after')}`)
     .action(action<StatusOptions>(runStatus));
 }
 
-async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<void> {
-  const { loadConfig } = await import('../adapters/config/load.js');
-  const { config } = await loadConfig(ctx);
-  const timeoutSeconds = parseTimeout(options.timeout) ?? config.status.timeoutSeconds;
-  const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
-
-  const [{ FileStateStore }, { readLockHolder }, { readCatalog }, { probeEnvironment }, { readVmState }, { Adapters }] =
-    await Promise.all([
-      import('../adapters/fs/state-file.js'),
-      import('../adapters/fs/lock-stale.js'),
-      import('../adapters/fs/backup-catalog.js'),
-      import('./status-probes.js'),
-      import('../adapters/vm/vm-state.js'),
-      import('../adapters/factory.js'),
-    ]);
-  const [state, lock, catalog] = await Promise.all([
-    new FileStateStore(stateDir).read(),
-    readLockHolder(stateDir),
-    readCatalog(config.backup.folder),
-  ]);
-  const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
+async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<CommandOutcome> {
+  const { config } = await ctx.config();
+  const timeoutArg = durationOption(options.timeout, '--timeout', TIMEOUT_RANGE);
+  const timeoutSeconds = (timeoutArg ?? config.status.timeoutSeconds * 1000) / 1000;
   // The timeout is the whole command's budget, counted from process start (start-up and reading the config
   // included), so `status --timeout 5` answers within about 5 s even when an environment never answers.
   // Probes always keep at least half of it.
   const timeoutMs = Math.max(timeoutSeconds * 1000 - performance.now(), timeoutSeconds * 500);
-  const adapters = new Adapters(config, {
-    timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs },
-    retry: { limit: 0 },
-  });
-  const probes = Object.fromEntries(
-    ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe)]),
-  ) as Record<EnvironmentName, ReturnType<typeof probeEnvironment>>;
-  const vmConfig = config.environments.localEmergency.vm;
-  const newest = newestVerified(catalog.entries);
-  const newestBackup: NewestBackup | null = newest && {
-    env: newest.source,
-    id: newest.id,
-    createdAt: newest.createdAt,
-    size: newest.size,
-    ageSeconds: Math.max(0, Math.round((Date.now() - Date.parse(newest.createdAt)) / 1000)),
-  };
+  const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
+  const [{ recorded, damaged }, { probeEnvironment }, adapters] = await Promise.all([
+    readStatusRecords(stateDir, config.backup.folder),
+    import('./status-probes.js'),
+    openAdapters(ctx, {
+      timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs },
+      retry: { limit: 0 },
+    }),
+  ]);
+  const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
+  const probe = (env: EnvironmentName) => probeEnvironment(adapters, env, config.environments[env].kind, describe);
+  const vm = config.environments.localEmergency.vm;
+  const vmReader = vm ? await adapters.vmStateReader(vm) : null;
   const report = await gatherStatus({
-    mode: state.mode,
-    selectedEmergency: state.selectedEmergency,
-    urls: {
-      operating: urlOf(config.environments.operating),
-      cloudEmergency: config.environments.cloudEmergency.url,
-      localEmergency: urlOf(config.environments.localEmergency),
-    },
-    probes,
-    vm: vmConfig ? (signal) => readVmState(vmConfig, signal) : undefined,
+    ...recorded,
+    urls: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(config, env)])) as StatusInput['urls'],
+    probes: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, probe(env)])) as StatusInput['probes'],
+    vm: vm && vmReader ? (signal) => vmReader.readState(vm, signal) : undefined,
     timeoutMs,
-    newestBackup,
-    lastSync: state.lastSync
-      ? {
-          at: state.lastSync.at,
-          outcome: state.lastSync.outcome,
-          backupId: state.lastSync.backupId ?? null,
-          message: state.lastSync.message ?? null,
-        }
-      : null,
-    lock:
-      lock && lock.pid !== null
-        ? {
-            pid: lock.pid,
-            host: lock.host ?? '?',
-            command: lock.command ?? '?',
-            startedAt: lock.startedAt ?? lock.refreshedAt,
-            phase: lock.phase ?? undefined,
-          }
-        : null,
     describeError: describe,
-  }).finally(() => adapters.close());
-  for (const path of catalog.damaged) ctx.out.warn(ctx.t('status.damagedSidecar', { path }));
-
-  const { renderStatus } = await import('../ui/render-status.js');
-  ctx.out.result(report, () => renderStatus(report, ctx.t, ctx.out.color));
-  const offline = ENVIRONMENT_NAMES.filter((env) => !report.environments[env].online);
-  if (options.strict && offline.length > 0) {
-    throw new UnreachableError({
-      key: 'status.strictOffline',
-      params: { envs: offline.map((e) => ctx.t(`env.${e}`)).join(', ') },
-    });
-  }
-  if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.warn(ctx.t('status.mismatchHint'));
+    signal: ctx.signal,
+  });
+  for (const path of damaged) ctx.out.note(ctx.t('status.damagedSidecar', { path }));
+  if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.note(ctx.t('status.mismatchHint'));
+  const strict = options.strict ? strictFailure(report, (env) => ctx.t(`env.${env}`)) : null;
+  const { statusOutcome } = await import('../ui/status-outcome.js');
+  return statusOutcome(report, strict, ctx.t, ctx.out.color);
 }
 
-function urlOf(
-  env:
-    | { kind: 'cloud'; url: string }
-    | { kind: 'postgres'; orcaApiUrl: string; database: { host: string; port: number; database: string } },
-): string {
-  return env.kind === 'cloud' ? env.url : env.orcaApiUrl;
-}
-
-function parseTimeout(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0.5 || n > 120) {
-    throw new UsageError({ key: 'status.badTimeout', params: { value } });
-  }
-  return n;
+function urlOf(config: OrcaConfig, env: EnvironmentName): string {
+  const settings = config.environments[env];
+  return settings.kind === 'cloud' ? settings.url : settings.orcaApiUrl;
 }
 
 function describeError(ctx: CommandContext, error: unknown, timeoutSeconds: number): string {
@@ -135,5 +75,3 @@ function describeError(ctx: CommandContext, error: unknown, timeoutSeconds: numb
   if (isOrcaError(error)) return ctx.t(error.key, error.params);
   return error instanceof Error ? error.message : String(error);
 }
-
-export type { StatusReport };

@@ -106,7 +106,5 @@ export function assertClinicNameTyped(typed: string, configured: string): void {
   }
 }
 
-/** Age of a backup in whole seconds at `now` (never negative). */
-export function backupAgeSeconds(entry: Pick<CatalogEntry, 'createdAt'>, now: Date): number {
-  return Math.max(0, Math.round((now.getTime() - Date.parse(entry.createdAt)) / 1000));
-}
+/** Age of a backup (one calculation for every command: `core/backup-catalog.ts`). */
+export { backupAgeSeconds } from './backup-catalog.js';

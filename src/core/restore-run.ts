@@ -55,7 +55,8 @@ export interface RestoreEvents {
 }
 
 export interface RestoreRunPorts {
-  target: RestoreTarget;
+  /** The environment's database that receives the dump (`options.target` names the environment). */
+  destination: RestoreTarget;
   /**
    * Checks the dump file against its sidecar (size, sha256) and reads its header and clinic code; VerificationError
    * when it does not match.
@@ -87,7 +88,7 @@ export interface RestoreReport {
  */
 export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPorts): Promise<RestoreReport> {
   const started = ports.clock.now().getTime();
-  const { target, events } = { target: ports.target, events: ports.events };
+  const { destination, events } = ports;
   const backup = chooseRestoreBackup(options.entries, options.target, options.backupId);
   const ageSeconds = backupAgeSeconds(backup, ports.clock.now());
   events.chosen(backup, ageSeconds);
@@ -96,8 +97,8 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
   // fail, the first in this order is reported, as if they had run one after another.
   const [dump, facts, pgRestore] = await settleInOrder(
     ports.inspectDump(backup, options.signal),
-    target.inspect(options.signal),
-    target.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
+    destination.inspect(options.signal),
+    destination.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
   );
   const checks = [
     ...checkVersions({
@@ -123,11 +124,11 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
   let safetyBackupId: string | null = null;
   if (safetyDump) {
     events.safetyDumpStarted();
-    safetyBackupId = await target.takeSafetyDump(options.signal);
+    safetyBackupId = await destination.takeSafetyDump(options.signal);
     events.safetyDumpTaken(safetyBackupId);
   }
 
-  const outcome = await target.restore(backup, (p) => events.progress(p), options.signal);
+  const outcome = await destination.restore(backup, (p) => events.progress(p), options.signal);
   if (outcome.kind === 'failed') throw restoreFailedError(options.target, outcome.step, outcome.error, ports.explain);
   if (outcome.kind === 'unknown')
     throw restoreUnknownError(options.target, outcome.jobId, outcome.step, outcome.fraction);

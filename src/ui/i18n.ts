@@ -29,14 +29,3 @@ export function translator(lang: Language): Translate {
     });
   };
 }
-
-let active: Language | undefined;
-
-/** Records the language a command settled on (after reading the config), for `main()`'s error report. */
-export function setActiveLanguage(lang: Language): void {
-  active = lang;
-}
-
-export function activeLanguage(): Language | undefined {
-  return active;
-}

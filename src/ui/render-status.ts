@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
 import { SEQUENCE_NAMES } from '../core/domain.js';
 import type { EnvironmentStatus, StatusReport } from '../core/status.js';
+import { formatAge } from './backup-format.js';
 import type { Translate } from './i18n.js';
 
 /** Human rendering of `status`: a header, one table row per environment, then backups, sync and lock. */
@@ -69,10 +70,4 @@ export function renderStatus(report: StatusReport, t: Translate, color: boolean)
 function modeCell(s: EnvironmentStatus, t: Translate, paint: ChalkInstance): string {
   if (!s.reportedMode) return '-';
   return s.mismatch ? paint.yellow(`${s.reportedMode} ≠ ${s.expectedMode}`) : s.reportedMode;
-}
-
-function formatAge(seconds: number, t: Translate): string {
-  if (seconds < 3600) return t('status.age.minutes', { n: Math.floor(seconds / 60) });
-  if (seconds < 86400 * 2) return t('status.age.hours', { n: Math.floor(seconds / 3600) });
-  return t('status.age.days', { n: Math.floor(seconds / 86400) });
 }

@@ -13,9 +13,6 @@ export const restoreMessages: AreaMessages = {
     'restore.option.timeout': 'how long to wait for a cloud restore job (e.g. 30m)',
     'restore.option.wait': 'wait this long for the lock held by another run (e.g. 5m)',
     'restore.option.jobs': 'pg_restore parallel jobs (default: the number of CPU cores)',
-    'restore.stopping':
-      'Stopping after the current step; the database in use stays as it was. Press Ctrl-C again to quit at once.',
-    'restore.invalidDuration': '{option} {value} is not a duration (for example 90s, 5m, 1h30m).',
     'restore.invalidJobs': '--jobs must be a whole number from 1 to 64, not "{value}".',
     'restore.backupNotFound': 'No backup "{id}" is in the catalog.',
     'restore.backupNotFound.hint':
@@ -32,7 +29,7 @@ export const restoreMessages: AreaMessages = {
       'The dump of backup {id} no longer matches its catalog entry ({what}: expected {expected}, found {found}). Nothing was touched.',
     'restore.dumpChanged.hint':
       'The file {file} was altered or damaged after it was verified. Restore another backup (--backup), or fetch it again with `orca-hybrid sync`.',
-    'restore.chosen': 'Backup: {id} from the {source}, created {createdAt} ({age} ago)',
+    'restore.chosen': 'Backup: {id} from the {source}, created {createdAt} ({age})',
     'restore.gates': 'Checks before restoring:',
     'restore.gate.archiveVersion': 'archive version {dump} readable by {target}',
     'restore.gate.serverVersion': 'dump made by {dump} restorable into {target}',
@@ -66,9 +63,9 @@ export const restoreMessages: AreaMessages = {
       'The database user {user} does not own the database {database} of {env}, so it cannot replace it. Nothing was touched.',
     'restore.privilege.owner.hint':
       'Configure the user that owns {database} (WebORCA: orca), or make {user} its owner.',
-    'restore.plan': 'About to replace the database of the {env} with backup {id} ({age} old).',
+    'restore.plan': 'About to replace the database of the {env} with backup {id} (created {age}).',
     'restore.plan.withSafety':
-      'About to replace the database of the {env} with backup {id} ({age} old); its current database is saved first as a safety dump.',
+      'About to replace the database of the {env} with backup {id} (created {age}); its current database is saved first as a safety dump.',
     'restore.plan.activeEmergency': 'WARNING: the {env} is the one in use during the outage.',
     'restore.plan.operating':
       "WARNING: this replaces the OPERATING environment's database (the manual's second scenario).",
@@ -99,6 +96,12 @@ export const restoreMessages: AreaMessages = {
     'restore.failed.remote':
       "The restore job of {env} failed; by the contract, the environment's database was left as it was.",
     'restore.failed.hint': 'Nothing changed in {env}. Fix the cause shown above and re-run `orca-hybrid restore`.',
+    'restore.cloud.cancelled':
+      'Stopped watching the restore job {jobId} of {env}: it was {state} ({percent}%) and goes on on the environment, which will hold the backup once it finishes. The restore point is not recorded yet.',
+    'restore.cloud.cancelledStarting':
+      'Stopped while {env} was being asked to start the restore job: the job may have started and then goes on on the environment. The restore point is not recorded yet.',
+    'restore.cloud.cancelled.hint':
+      'Re-run the same `orca-hybrid restore` command: it finds the same job, follows it to its end and records the restore point.',
     'restore.unknown':
       'The restore job {jobId} of {env} has not finished yet (last seen: {step}, {percent}%). Its outcome is unknown — this is not a failure.',
     'restore.unknown.hint':
@@ -154,9 +157,9 @@ export const restoreMessages: AreaMessages = {
     'bump.invalidMargin': '--margin must be a whole number from 0 to 9999999, not "{value}".',
     'bump.invalidMargin.hint': 'For example --margin 100.',
     'bump.sourceLive': 'Source: the {env}, read now; margin {margin}.',
-    'bump.sourceLastKnown': 'Source: the last-known counters of the {env}, read {readAt} ({age} ago); margin {margin}.',
+    'bump.sourceLastKnown': 'Source: the last-known counters of the {env}, read {readAt} ({age}); margin {margin}.',
     'bump.sourceFallback':
-      'The {env} cannot be reached; using its last-known counters from {readAt} ({age} ago) with the last-known margin.',
+      'The {env} cannot be reached; using its last-known counters from {readAt} ({age}) with the last-known margin.',
     'bump.col.counter': 'counter',
     'bump.col.source': 'source ({env})',
     'bump.col.before': 'before',
@@ -175,9 +178,6 @@ export const restoreMessages: AreaMessages = {
     'restore.option.timeout': 'クラウドの反映ジョブを待つ時間 (例: 30m)',
     'restore.option.wait': '他の実行がロックを保持しているとき待つ時間 (例: 5m)',
     'restore.option.jobs': 'pg_restore の並列数 (既定: CPU コア数)',
-    'restore.stopping':
-      '現在の手順が終わりしだい中止します。使用中のデータベースは変更しません。すぐに終了するにはもう一度 Ctrl-C を押してください。',
-    'restore.invalidDuration': '{option} {value} は時間の指定として正しくありません (例: 90s、5m、1h30m)。',
     'restore.invalidJobs': '--jobs には 1〜64 の整数を指定してください ("{value}" は不可)。',
     'restore.backupNotFound': 'バックアップ "{id}" はカタログにありません。',
     'restore.backupNotFound.hint':
@@ -193,7 +193,7 @@ export const restoreMessages: AreaMessages = {
       'バックアップ {id} のダンプがカタログの記録と一致しません ({what}: 期待値 {expected}、実際 {found})。何も変更していません。',
     'restore.dumpChanged.hint':
       'ファイル {file} は検証後に変更または破損しています。別のバックアップを指定する (--backup) か、`orca-hybrid sync` で取り直してください。',
-    'restore.chosen': 'バックアップ: {id} ({source}、{createdAt} 作成、{age} 前)',
+    'restore.chosen': 'バックアップ: {id} ({source}、{createdAt} 作成、{age})',
     'restore.gates': '反映前の確認:',
     'restore.gate.archiveVersion': 'ダンプのアーカイブ版 {dump} を {target} で読めるか',
     'restore.gate.serverVersion': '{dump} で作成したダンプを {target} へ反映できるか',
@@ -228,9 +228,9 @@ export const restoreMessages: AreaMessages = {
       'データベースユーザー {user} は{env}のデータベース {database} の所有者ではないため、置き換えられません。何も変更していません。',
     'restore.privilege.owner.hint':
       '{database} を所有するユーザー (WebORCA では orca) を設定するか、{user} を所有者にしてください。',
-    'restore.plan': '{env}のデータベースをバックアップ {id} ({age} 前) で置き換えます。',
+    'restore.plan': '{env}のデータベースをバックアップ {id} ({age}作成) で置き換えます。',
     'restore.plan.withSafety':
-      '{env}のデータベースをバックアップ {id} ({age} 前) で置き換えます。先に現在のデータベースを安全用ダンプとして保存します。',
+      '{env}のデータベースをバックアップ {id} ({age}作成) で置き換えます。先に現在のデータベースを安全用ダンプとして保存します。',
     'restore.plan.activeEmergency': '警告: {env}は障害中に使用中の環境です。',
     'restore.plan.operating': '警告: 運用環境のデータベースを置き換えます (手順書の2つ目のシナリオ)。',
     'restore.confirm': '{env}へ反映しますか?',
@@ -258,6 +258,12 @@ export const restoreMessages: AreaMessages = {
     'restore.failed.remote': '{env}の反映ジョブが失敗しました。契約上、環境のデータベースは元のままです。',
     'restore.failed.hint':
       '{env}には何も変更がありません。上の原因を解消してから `orca-hybrid restore` を再実行してください。',
+    'restore.cloud.cancelled':
+      '{env}の反映ジョブ {jobId} の監視を中止しました: ジョブは {state} ({percent}%) で、環境側で続いています。終わるとバックアップの内容に置き換わります。反映の記録はまだしていません。',
+    'restore.cloud.cancelledStarting':
+      '{env}へ反映ジョブの開始を依頼している途中で中断しました: ジョブが始まっていれば環境側で続いています。反映の記録はまだしていません。',
+    'restore.cloud.cancelled.hint':
+      '同じ `orca-hybrid restore` コマンドを再実行してください。同じジョブを見つけて終わりまで待ち、反映を記録します。',
     'restore.unknown':
       '{env}の反映ジョブ {jobId} はまだ終わっていません (最後の状態: {step}、{percent}%)。結果は不明です — 失敗ではありません。',
     'restore.unknown.hint':
@@ -314,8 +320,8 @@ export const restoreMessages: AreaMessages = {
     'bump.invalidMargin': '--margin には 0〜9999999 の整数を指定してください ("{value}" は不可)。',
     'bump.invalidMargin.hint': '例: --margin 100',
     'bump.sourceLive': '基準: {env} (現在値)、余裕 {margin}。',
-    'bump.sourceLastKnown': '基準: {env}の記録値 ({readAt} に取得、{age} 前)、余裕 {margin}。',
-    'bump.sourceFallback': '{env}に接続できないため、{readAt} ({age} 前) に記録した値を記録値用の余裕で使います。',
+    'bump.sourceLastKnown': '基準: {env}の記録値 ({readAt} に取得、{age})、余裕 {margin}。',
+    'bump.sourceFallback': '{env}に接続できないため、{readAt} ({age}) に記録した値を記録値用の余裕で使います。',
     'bump.col.counter': '管理連番',
     'bump.col.source': '基準 ({env})',
     'bump.col.before': '更新前',

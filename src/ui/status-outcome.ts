@@ -1,0 +1,16 @@
+/** What `status` hands to `main()`: the report as its one `--json` document, the table for people. */
+import type { OrcaError } from '../core/errors.js';
+import type { StatusReport } from '../core/status.js';
+import type { Translate } from './i18n.js';
+import type { CommandOutcome } from './outcome.js';
+import { renderStatus } from './render-status.js';
+
+/** With `--strict`, an environment that did not answer is the run's error (exit 3, or 4 for refused credentials). */
+export function statusOutcome(
+  report: StatusReport,
+  strict: OrcaError | null,
+  t: Translate,
+  color: boolean,
+): CommandOutcome {
+  return { json: report, human: () => renderStatus(report, t, color), ...(strict ? { error: strict } : {}) };
+}
