@@ -5,8 +5,10 @@
  * forwarded port does. Rebuild's clean snapshot is an empty database of the current schema version with
  * the clinic's system rows, as WebORCA's installer leaves it. Guest steps run as local programs.
  */
+import type { VmConfig } from '../core/config-schema.js';
 import type { GuestShell, Hypervisor, VmObservation } from '../core/hypervisor.js';
-import { UsageError } from '../core/errors.js';
+import type { LabVmFactory } from '../adapters/vm/create.js';
+import { ConfigError, UsageError } from '../core/errors.js';
 import { todayYmd } from './orca/dates.js';
 import { createOrcaSchema, seedOrcaSystem } from './orca/schema.js';
 import { openLab, setFaults, type LabHandle } from './lab-ops.js';
@@ -159,4 +161,15 @@ export class LabGuestShell implements GuestShell {
       throw error;
     }
   }
+}
+
+/** The lab's VM for the adapter factory (`commands/adapters.ts` wires it in). `labDir` is set by `lab up`. */
+export const labVmFactory: LabVmFactory = {
+  hypervisor: (vm: VmConfig) => new LabHypervisor(vm.name, labDirOf(vm)),
+  guest: (vm: VmConfig) => new LabGuestShell(labDirOf(vm)),
+};
+
+function labDirOf(vm: VmConfig): string {
+  if (vm.labDir) return vm.labDir;
+  throw new ConfigError({ key: 'vm.lab.noDir', hintKey: 'vm.notFound.hint.lab' });
 }
