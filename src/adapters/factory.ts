@@ -2,8 +2,9 @@
  * The one factory that picks adapters from config (STYLE.md §4). Commands build every adapter here: a cloud
  * environment gets the cloud control client over the one HTTP client, a directly reached database gets the
  * PostgreSQL control and `pg_dump`, every environment a WebORCA API client; the backup folder, the restore
- * target and the local emergency VM (hypervisor, guest shell, database) follow the same config. Heavy modules (got, pg, execa) are imported only
- * when an adapter needs them, so `status` of a cloud setup never loads pg and a local restore never loads got.
+ * target and the local emergency VM (hypervisor, guest shell, database) follow the same config. Heavy
+ * modules (got, pg, execa) are imported only when an adapter needs them, so `status` of a cloud setup never
+ * loads pg and a local restore never loads got.
  * One factory lives for one command run: `close()` releases every client it made.
  */
 import type { EnvironmentName, OrcaConfig, VmConfig } from '../core/config-schema.js';
