@@ -61,6 +61,14 @@ export function recordRestorePoint(
   };
 }
 
+/** Forgets the restore point of `env`: the database it described was replaced (a VM rebuilt from its snapshot). */
+export function clearRestorePoint(state: OrcaState, env: EnvironmentName): OrcaState {
+  if (state.restorePoints[env] === undefined) return state;
+  const restorePoints = { ...state.restorePoints };
+  delete restorePoints[env];
+  return { ...state, restorePoints };
+}
+
 /** Records the outcome of the latest `sync`. */
 export function recordSync(
   state: OrcaState,

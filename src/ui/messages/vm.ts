@@ -16,7 +16,8 @@ export const vmMessages: AreaMessages = {
     'vm.option.force.rebuild':
       'rebuild even the environment in use (a safety dump is taken first), or a VM whose database cannot be checked',
     'vm.option.confirmEnv': 'confirm the rebuild without a prompt: the environment name, localEmergency',
-    'vm.option.restore': 'after the rebuild, restore the newest verified backup without asking (--no-restore: skip)',
+    'vm.option.restore': 'after the rebuild, restore the newest verified backup without asking',
+    'vm.option.noRestore': 'after the rebuild, restore nothing and do not ask',
     'vm.option.wait': 'wait this long for another run to release the lock (e.g. 5m)',
     'vm.noVm': 'localEmergency.vm is not configured: orca-hybrid does not manage a virtual machine here',
     'vm.noVm.hint': 'Add the vm section to the configuration (docs/configuration.md, "localEmergency.vm").',
@@ -139,7 +140,7 @@ export const vmMessages: AreaMessages = {
     'vm.step.updateOne': 'update step {index}/{count}: {command}',
     'vm.step.verify': 'checking the versions (systeminfv2)',
     'vm.step.restore': 'restoring the newest backup',
-    'vm.step.done': '✓ {step} ({seconds} s)',
+    'vm.step.done': '{step}: done in {seconds} s',
     'vm.rebuild.interrupted': 'Done before the failure: {steps}.',
     'vm.rebuild.safetyKept':
       'The safety dump {id} holds what the VM had; `orca-hybrid restore --target localEmergency --backup {id}` puts it back.',
@@ -167,7 +168,8 @@ export const vmMessages: AreaMessages = {
     'vm.option.force.rebuild':
       '使用中の環境 (先に安全のためのダンプを取得) や、データベースを確認できない仮想マシンでも再構築する',
     'vm.option.confirmEnv': '確認の入力を省略: 環境名 localEmergency を指定',
-    'vm.option.restore': '再構築後、確認せずに最新の検証済みバックアップを反映 (--no-restore: 反映しない)',
+    'vm.option.restore': '再構築後、確認せずに最新の検証済みバックアップを反映',
+    'vm.option.noRestore': '再構築後、反映せず確認もしない',
     'vm.option.wait': '別の実行がロックを解放するまで待つ時間 (例 5m)',
     'vm.noVm': 'localEmergency.vm が設定されていません: この PC では仮想マシンを管理しません',
     'vm.noVm.hint': '設定に vm の項目を追加してください (docs/configuration.md の「localEmergency.vm」)。',
@@ -296,7 +298,7 @@ export const vmMessages: AreaMessages = {
     'vm.step.updateOne': '更新手順 {index}/{count}: {command}',
     'vm.step.verify': 'バージョンの確認 (systeminfv2)',
     'vm.step.restore': '最新バックアップの反映',
-    'vm.step.done': '✓ {step} ({seconds} 秒)',
+    'vm.step.done': '{step}: 完了 ({seconds} 秒)',
     'vm.rebuild.interrupted': '失敗までに完了した手順: {steps}。',
     'vm.rebuild.safetyKept':
       '安全のためのダンプ {id} に仮想マシンの内容が残っています。`orca-hybrid restore --target localEmergency --backup {id}` で戻せます。',
