@@ -9,11 +9,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { parse, stringify } from 'yaml';
 import { startLab, type LabFixture } from '../helpers/lab.js';
+import { journalLines } from '../helpers/state-files.js';
 
 let lab: LabFixture;
 
 beforeAll(async () => {
   lab = await startLab({ patients: 20, days: 5 });
+  // The nightly backup into the backup folder: what `restore` and the rebuild's restore offer load.
+  const sync = await lab.run(['sync']);
+  if (sync.code !== 0) throw new Error(`sync failed: ${sync.stderr}`);
 }, 240_000);
 
 afterAll(async () => {
@@ -93,6 +97,7 @@ describe('vm on the lab', () => {
   test('stop → the VM is off and WebORCA refuses; start → WebORCA answers again', async () => {
     const stop = await lab.run(['vm', 'stop', '--json']);
     expect([stop.code, stop.stderr]).toEqual([0, expect.any(String)]);
+    expect(journalLines(join(lab.dir, 'state')).at(-1)).toMatchObject({ command: 'vm stop', outcome: 'ok' });
     expect(json(stop.stdout)).toMatchObject({ outcome: 'stopped' });
     const off = await lab.run(['status', '--json']);
     const local = (json(off.stdout).environments as Record<string, { online: boolean; vm: { state: string } }>)
@@ -177,8 +182,18 @@ describe('vm on the lab', () => {
     expect([run.code, run.stderr]).toEqual([0, expect.any(String)]);
     const report = json(run.stdout) as { safetyBackupId: string; entriesFound: number; restore: { kind: string } };
     expect(report.entriesFound).toBe(1);
-    expect(report.safetyBackupId).toMatch(/^localEmergency-.*-safety$/);
+    expect(report.safetyBackupId).toMatch(/^\d{8}T\d{6}Z-local-safety$/);
     expect(report.restore.kind).toBe('restored');
+    const entry = journalLines(join(lab.dir, 'state')).at(-1)!;
+    expect(entry).toMatchObject({
+      command: 'vm rebuild',
+      outcome: 'ok',
+      after: { safetyBackupId: report.safetyBackupId },
+    });
+    // The restore point before the rebuild, and the new one of the restore it offered (dotted paths).
+    const key = 'restorePoints.localEmergency.restoredAt';
+    const restoredAt = (side: unknown) => Date.parse((side as Record<string, string>)[key]!);
+    expect(restoredAt(entry.after)).toBeGreaterThan(restoredAt(entry.before));
     const backups = json((await lab.run(['backups', 'list', '--json'])).stdout) as unknown as {
       backups: Array<{ id: string; verified: boolean }>;
     };
