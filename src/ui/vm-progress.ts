@@ -8,7 +8,7 @@ import type { VmStartEvents } from '../core/vm-start.js';
 import type { VmStopEvents } from '../core/vm-stop.js';
 import type { Translate } from './i18n.js';
 import type { Output } from './output.js';
-import { createStepSpinner, type StepSpinner } from './step-spinner.js';
+import { createStepSpinner, settleSpinner, type StepSpinner } from './step-spinner.js';
 import { renderRebuildStep } from './vm-render.js';
 
 export interface VmProgress {
@@ -21,17 +21,7 @@ export async function vmProgress(out: Output): Promise<VmProgress> {
   const spinner = await createStepSpinner(out);
   return {
     spinner,
-    settle: (work) =>
-      work.then(
-        (value) => {
-          spinner.stop(true);
-          return value;
-        },
-        (error: unknown) => {
-          spinner.stop(false);
-          throw error;
-        },
-      ),
+    settle: (work) => settleSpinner(spinner, work),
   };
 }
 
