@@ -8,7 +8,8 @@
 import type { VmConfig } from '../core/config-schema.js';
 import type { GuestShell, Hypervisor, VmObservation } from '../core/hypervisor.js';
 import type { LabVmFactory } from '../adapters/vm/create.js';
-import { ConfigError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { defaultLabDir } from '../adapters/fs/paths.js';
 import { todayYmd } from './orca/dates.js';
 import { createOrcaSchema, seedOrcaSystem } from './orca/schema.js';
 import { openLab, setFaults, type LabHandle } from './lab-ops.js';
@@ -163,13 +164,12 @@ export class LabGuestShell implements GuestShell {
   }
 }
 
-/** The lab's VM for the adapter factory (`commands/adapters.ts` wires it in). `labDir` is set by `lab up`. */
+/** The lab's VM for the adapter factory (`commands/adapters.ts` wires it in); `labDir` defaults as `lab` does. */
 export const labVmFactory: LabVmFactory = {
   hypervisor: (vm: VmConfig) => new LabHypervisor(vm.name, labDirOf(vm)),
   guest: (vm: VmConfig) => new LabGuestShell(labDirOf(vm)),
 };
 
 function labDirOf(vm: VmConfig): string {
-  if (vm.labDir) return vm.labDir;
-  throw new ConfigError({ key: 'vm.lab.noDir', hintKey: 'vm.notFound.hint.lab' });
+  return vm.labDir ?? defaultLabDir();
 }

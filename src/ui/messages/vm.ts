@@ -28,7 +28,6 @@ export const vmMessages: AreaMessages = {
     'vm.notFound.hint.elevation':
       'Hyper-V says the same to a console without administrator rights: run the terminal as administrator (or join "Hyper-V Administrators"), then compare localEmergency.vm.name with `Get-VM`.',
     'vm.notFound.hint.lab': 'Run `orca-hybrid lab up` (the lab folder is localEmergency.vm.labDir).',
-    'vm.lab.noDir': 'localEmergency.vm.labDir is not set: the lab VM needs its lab folder',
     'vm.forward.missing':
       'The VM "{name}" has no NAT port forward for host port(s) {ports}; the tool reaches its database and WebORCA through them',
     'vm.forward.missing.hint':
@@ -180,7 +179,6 @@ export const vmMessages: AreaMessages = {
     'vm.notFound.hint.elevation':
       'Hyper-V は管理者権限のないコンソールにも同じ応答を返します: ターミナルを管理者として実行するか「Hyper-V Administrators」に参加し、localEmergency.vm.name と `Get-VM` の名前を比べてください。',
     'vm.notFound.hint.lab': '`orca-hybrid lab up` を実行してください (ラボのフォルダーは localEmergency.vm.labDir)。',
-    'vm.lab.noDir': 'localEmergency.vm.labDir が設定されていません: ラボの仮想環境にはラボのフォルダーが必要です',
     'vm.forward.missing':
       '仮想マシン「{name}」にホストのポート {ports} の NAT ポート転送がありません。データベースと WebORCA へはこの転送を通して接続します',
     'vm.forward.missing.hint':
