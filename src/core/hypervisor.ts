@@ -129,8 +129,12 @@ export interface VmDatabase {
    * present at all when `since` is null. Throws UnreachableError when the database cannot be reached.
    */
   entriesSince(since: Date | null, signal?: AbortSignal): Promise<{ rows: number; tables: string[] }>;
-  /** A verified, cataloged dump of the database (the restore's safety dump); returns the backup id. */
+  /** A verified, cataloged dump of the database (a safety dump); returns the backup id. */
   takeSafetyDump(signal?: AbortSignal): Promise<string>;
+  /** Databases earlier restores replaced and kept without a verified dump (the snapshot would discard them). */
+  keptWithoutDump(signal?: AbortSignal): Promise<string[]>;
+  /** Dumps one of those into the catalog (verified); returns the backup id. */
+  dumpKept(name: string, signal?: AbortSignal): Promise<string>;
 }
 
 /** Waiting, injected so tests poll without real time passing. */

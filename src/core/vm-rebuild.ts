@@ -79,6 +79,8 @@ export interface VmRebuildReport {
   /** Rows of patient data found after the restore point; null when the database could not be checked (forced). */
   entriesFound: number | null;
   safetyBackupId: string | null;
+  /** Dumps of databases earlier restores had kept without one (the snapshot discards them). */
+  keptBackupIds: string[];
   versions: VersionVerdict;
   restore: VmRestoreOffer;
   seconds: number;
@@ -127,11 +129,15 @@ export async function rebuildVm(options: VmRebuildOptions, ports: VmRebuildPorts
     return value;
   };
   try {
-    const entriesFound = await step('inspect', () =>
+    const { entriesFound, kept } = await step('inspect', () =>
       inspectEntries(ports, timing, options, running, entriesSinceFor(restorePoint)),
     );
-    if (activeEmergency || (entriesFound ?? 0) > 0) {
-      safetyBackupId = await step('safetyDump', () => ports.database.takeSafetyDump(signal));
+    const keptBackupIds: string[] = [];
+    if (activeEmergency || (entriesFound ?? 0) > 0 || kept.length > 0) {
+      await step('safetyDump', async () => {
+        if (activeEmergency || (entriesFound ?? 0) > 0) safetyBackupId = await ports.database.takeSafetyDump(signal);
+        for (const name of kept) keptBackupIds.push(await ports.database.dumpKept(name, signal));
+      });
     }
     await step('powerOff', async () => {
       const now = await observeExisting(hypervisor, signal);
@@ -165,6 +171,7 @@ export async function rebuildVm(options: VmRebuildOptions, ports: VmRebuildPorts
       steps: done,
       entriesFound,
       safetyBackupId,
+      keptBackupIds,
       versions,
       restore,
       seconds: secondsOf(clock.now().getTime() - started),
@@ -176,8 +183,9 @@ export async function rebuildVm(options: VmRebuildOptions, ports: VmRebuildPorts
 }
 
 /**
- * Rows entered since the restore point, starting the VM first when it is off and waiting for its database.
- * Null when the database could not be checked and the guards allow going on without (forced).
+ * Rows entered since the restore point and the kept databases without a dump, starting the VM first when
+ * it is off and waiting for its database. Rows are null when the database could not be checked and the
+ * guards allow going on without (forced).
  */
 async function inspectEntries(
   ports: VmRebuildPorts,
@@ -185,13 +193,14 @@ async function inspectEntries(
   options: VmRebuildOptions,
   running: boolean,
   since: Date | null,
-): Promise<number | null> {
+): Promise<{ entriesFound: number | null; kept: string[] }> {
   const activeEmergency = isActiveLocalEmergency(options.state);
+  const unchecked = { entriesFound: null, kept: [] };
   try {
     if (!running) await ports.hypervisor.start(timing.signal);
   } catch (error) {
     assertUninspectedAllowed({ activeEmergency, force: options.force, reason: ports.explain(error) });
-    return null;
+    return unchecked;
   }
   const outcome = await pollUntil(
     async () => {
@@ -204,13 +213,15 @@ async function inspectEntries(
     },
     { ...timing, timeoutMs: options.startTimeoutMs },
   );
-  if (outcome.kind === 'done') return outcome.value.rows;
+  if (outcome.kind === 'done') {
+    return { entriesFound: outcome.value.rows, kept: await ports.database.keptWithoutDump(timing.signal) };
+  }
   assertUninspectedAllowed({
     activeEmergency,
     force: options.force,
     reason: outcome.lastError === null ? '' : ports.explain(outcome.lastError),
   });
-  return null;
+  return unchecked;
 }
 
 async function runUpdateSteps(ports: VmRebuildPorts, options: VmRebuildOptions): Promise<void> {

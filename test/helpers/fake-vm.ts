@@ -142,6 +142,19 @@ export class FakeVmDatabase implements VmDatabase {
     this.dumps.push(id);
     return id;
   }
+
+  /** Databases earlier restores kept without a dump. */
+  kept: string[] = [];
+
+  async keptWithoutDump() {
+    return this.kept;
+  }
+
+  async dumpKept(name: string) {
+    const id = `dump-of-${name}`;
+    this.dumps.push(id);
+    return id;
+  }
 }
 
 export class FakeGuest implements GuestShell {

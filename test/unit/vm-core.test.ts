@@ -295,6 +295,16 @@ describe('rebuildVm', () => {
     expect(w.database.asked).toEqual([null]);
   });
 
+  it('dumps databases earlier restores kept without a dump, since the snapshot discards them', async () => {
+    const w = rebuildWorld();
+    w.vm.power = 'running';
+    w.database.kept = ['orca_orcahy_old_20260801T000000Z'];
+    const report = await rebuildVm(w.options, w.ports);
+    expect(report.safetyBackupId).toBeNull();
+    expect(report.keptBackupIds).toEqual(['dump-of-orca_orcahy_old_20260801T000000Z']);
+    expect(report.steps.map((s) => s.step)).toContain('safetyDump');
+  });
+
   it('starts an off VM to inspect its database, and says so in the plan', async () => {
     const w = rebuildWorld();
     const report = await rebuildVm(w.options, w.ports);

@@ -52,6 +52,6 @@ export async function offerRestore(
       { ...wiring.ports, confirm: async () => undefined },
     ),
   );
-  await recordRestore(ctx, setup.adapters, run.stateDir, report);
+  await recordRestore(ctx, run.stateDir, report);
   return { kind: 'restored', backupId: report.backupId, safetyBackupId: report.safetyBackupId };
 }

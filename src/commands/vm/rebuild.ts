@@ -38,7 +38,9 @@ export async function runVmRebuild(ctx: CommandContext, options: VmRebuildOption
   const database = await setup.adapters.vmDatabase();
   const tracked: VmDatabase = {
     entriesSince: (since, signal) => database.entriesSince(since, signal),
-    takeSafetyDump: async (signal) => journal.safety(await database.takeSafetyDump(signal)),
+    keptWithoutDump: (signal) => database.keptWithoutDump(signal),
+    takeSafetyDump: async (signal) => journal.dumped('safetyBackupId', await database.takeSafetyDump(signal)),
+    dumpKept: async (name, signal) => journal.dumped('keptBackupIds', await database.dumpKept(name, signal)),
   };
   const progress = await vmProgress(ctx.out);
   const report = await rebuildVm(
@@ -78,15 +80,17 @@ export async function runVmRebuild(ctx: CommandContext, options: VmRebuildOption
   return vmRebuildOutcome(report, vm, ctx.t);
 }
 
-/** The journal's view of a rebuild: the restore points at the start and now, and the safety dump. */
+/** The journal's view of a rebuild: the restore points at the start and now, and the dumps it took. */
 function journalView(ctx: CommandContext, initial: OrcaState) {
   const before = { restorePoints: initial.restorePoints };
   let after: Record<string, unknown> = { ...before };
+  const kept: string[] = [];
   const write = (): void => ctx.journal.changes(before, after);
   write();
   return {
-    safety(id: string): string {
-      after = { ...after, safetyBackupId: id };
+    dumped(field: 'safetyBackupId' | 'keptBackupIds', id: string): string {
+      if (field === 'keptBackupIds') kept.push(id);
+      after = { ...after, [field]: field === 'keptBackupIds' ? kept.join(', ') : id };
       write();
       return id;
     },
