@@ -32,6 +32,8 @@ export interface AdapterOptions {
   retry?: { limit?: number; totalDeadlineMs?: number };
   /** Plan only for writes at the adapter boundary (STYLE.md §11). */
   dryRun?: boolean;
+  /** The run's state folder: where PostgreSQL's programs find the password file (`postgres/libpq-env.ts`). */
+  stateDir?: string;
 }
 
 /** What the factory cannot build itself: the lab's VM stand-in lives in `src/lab`, which adapters never import. */
@@ -114,7 +116,7 @@ export class AdapterFactory {
   /** The local backup folder of the config (one per factory: it remembers the local pg_restore's version). */
   backupFolder(): Promise<FsBackupFolder> {
     this.folder ??= import('./fs/backup-folder.js').then(
-      ({ FsBackupFolder }) => new FsBackupFolder(this.config.backup.folder),
+      ({ FsBackupFolder }) => new FsBackupFolder(this.config.backup.folder, { secretsDir: this.options.stateDir }),
     );
     return this.folder;
   }
@@ -127,6 +129,7 @@ export class AdapterFactory {
       return new PostgresRestoreTarget(env, target.database, {
         folder: await this.backupFolder(),
         jobs: settings.jobs,
+        secretsDir: this.options.stateDir,
       });
     }
     const { CloudRestoreTarget } = await import('./cloud/restore-target.js');

@@ -38,7 +38,7 @@ export async function runBackupCommand(ctx: CommandContext, options: BackupCliOp
   const { run, deadlineMs } = started;
   const { config } = await ctx.config();
   ctx.journal.changes({ backup: null }, { backup: null });
-  const adapters = await openAdapters(ctx, { retry: { totalDeadlineMs: deadlineMs } });
+  const adapters = await openAdapters(ctx, { retry: { totalDeadlineMs: deadlineMs }, stateDir: run.stateDir });
   const progress = backupProgress(ctx.out, ctx.t, { log: run.log.write, phase: run.phase });
   const [source, folder, state] = await Promise.all([
     adapters.dumpSource(env),

@@ -11,13 +11,15 @@ import { openAdapters } from './adapters.js';
 import type { CommandOutcome } from './command.js';
 import { askerOf, type CommandContext } from './context.js';
 import { startLockedRun } from './locked-run.js';
+import { resolveStateDir } from './state-dir.js';
 
 export async function runDropKept(
   ctx: CommandContext,
   env: EnvironmentName,
   options: { stateDirFlag: string | undefined; waitMs: number },
 ): Promise<CommandOutcome> {
-  const adapters = await openAdapters(ctx);
+  const stateDir = await resolveStateDir(ctx, { flag: options.stateDirFlag, tolerateBrokenConfig: false });
+  const adapters = await openAdapters(ctx, { stateDir });
   const kept = await adapters.keptDatabases(env);
   if (!kept)
     throw new UsageError({

@@ -55,7 +55,7 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
   const run = await startLockedRun(ctx, { command: 'restore', stateDirFlag: options.stateDir, waitMs });
   const state = await new FileStateStore(run.stateDir).read();
   const target = options.target ?? defaultRestoreTarget(state);
-  const adapters = await openAdapters(ctx);
+  const adapters = await openAdapters(ctx, { stateDir: run.stateDir });
   const catalog = await (await adapters.backupFolder()).read();
   for (const damaged of catalog.damaged) ctx.out.note(ctx.t('restore.damagedSidecar', { file: damaged }));
   const setup = { run, state, target, timeoutMs, jobs, confirmClinic: options.confirmClinic };

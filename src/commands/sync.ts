@@ -36,7 +36,7 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
   if (started instanceof LockedError) return syncSkippedOutcome(started, ctx.t);
   const { run, deadlineMs } = started;
   const { config } = await ctx.config();
-  const adapters = await openAdapters(ctx, { retry: { totalDeadlineMs: deadlineMs } });
+  const adapters = await openAdapters(ctx, { retry: { totalDeadlineMs: deadlineMs }, stateDir: run.stateDir });
   const progress = syncProgress(ctx.out, ctx.t, { log: run.log.write, phase: run.phase });
   const ports = await syncPorts(adapters, progress.events);
   const state = await new FileStateStore(run.stateDir).read();

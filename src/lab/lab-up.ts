@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { ensurePrivateDir } from '../adapters/fs/private-files.js';
 import type { DatabaseConfig } from '../core/config-schema.js';
-import { dumpDatabase, libpqEnv } from '../adapters/postgres/dump-tool.js';
+import { dumpDatabase } from '../adapters/postgres/dump-tool.js';
+import { withLibpqEnv } from '../adapters/postgres/libpq-env.js';
 import { findPgBinary, runProcess } from '../adapters/process/run.js';
 import { runningDaemon, startDaemon } from './daemon-control.js';
 import type { DaemonInfo } from './daemon-info.js';
@@ -166,29 +167,15 @@ async function ensureLocalRole(
 /** Dumps the operating database once and restores it into each target (their state as of a last restore). */
 async function copyOperatingInto(layout: LabLayout, source: DatabaseConfig, targets: DatabaseConfig[]): Promise<void> {
   const file = join(layout.dir, 'initial-copy.dump');
-  const { partialFile } = await dumpDatabase(source, file);
+  const { partialFile } = await dumpDatabase(source, file, { secretsDir: layout.stateDir });
   try {
     for (const target of targets) {
-      await runProcess(
-        findPgBinary('pg_restore'),
-        [
-          '-x',
-          '-O',
-          '--exit-on-error',
-          '-h',
-          target.host,
-          '-p',
-          String(target.port),
-          '-U',
-          target.user,
-          '-d',
-          target.database,
-          partialFile,
-        ],
-        {
-          env: libpqEnv(target),
+      const args = ['-x', '-O', '--exit-on-error', '-h', target.host, '-p', String(target.port), '-U', target.user];
+      await withLibpqEnv(target, layout.stateDir, (env) =>
+        runProcess(findPgBinary('pg_restore'), [...args, '-d', target.database, partialFile], {
+          env,
           timeoutMs: 600_000,
-        },
+        }),
       );
     }
   } finally {

@@ -1,9 +1,10 @@
 /**
  * `backup --from localEmergency|cloudEmergency` and `backups list` through the built binary: a direct
- * pg_dump (password through PGPASSWORD: the child's real command line is read from /proc by a wrapper
- * first on PATH) and a cloud export job then download; both verified into the catalog, 0600/0700.
+ * pg_dump (password through a 0600 PGPASSFILE in the state folder, no ORCA_HYBRID_* variable inherited: the
+ * child's real command line and environment are read by a wrapper first on PATH) and a cloud export job
+ * then download; both verified into the catalog, 0600/0700.
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { runCli } from '../helpers/cli.js';
@@ -26,7 +27,9 @@ beforeAll(async () => {
     const script = [
       '#!/bin/sh',
       // What the tool really passed: this shell's own command line, as any other process on the machine sees it.
-      `{ tr '\\000' ' ' < /proc/$$/cmdline; echo; [ -n "$PGPASSWORD" ] && echo "PGPASSWORD is set"; } >> '${spawnLog}'`,
+      `{ tr '\\000' ' ' < /proc/$$/cmdline; echo; [ -n "$PGPASSWORD" ] && echo "PGPASSWORD is set";`,
+      `  [ -n "$PGPASSFILE" ] && echo "PGPASSFILE $(stat -c %a "$PGPASSFILE") $PGPASSFILE";`,
+      `  env | grep -q '^ORCA_HYBRID_' && echo "ORCA_HYBRID_ variables inherited"; } >> '${spawnLog}'`,
       `exec '${real}' "$@"`,
       '',
     ].join('\n');
@@ -41,10 +44,11 @@ afterAll(async () => {
 
 const withWrappers = () => ({ PATH: `${wrapperDir}:${process.env.PATH ?? ''}` });
 
-test('backup --from localEmergency: pg_dump with the password only in its environment, verified and cataloged', async () => {
+test('backup --from localEmergency: pg_dump with the password only in a 0600 password file, verified and cataloged', async () => {
   writeFileSync(spawnLog, '');
   const run = await runCli(['--config', setup.config, 'backup', '--from', 'localEmergency', '--json'], {
-    env: withWrappers(),
+    // A secret in the tool's environment (the right one: it replaces the config's) reaches no child.
+    env: { ...withWrappers(), ORCA_HYBRID_LOCAL_EMERGENCY_DB_PASSWORD: world.cluster.password },
   });
   expect([run.code, run.stderr]).toEqual([0, '']);
   const doc = jsonOf(run);
@@ -62,7 +66,10 @@ test('backup --from localEmergency: pg_dump with the password only in its enviro
   expect(dumps).toHaveLength(1);
   expect(dumps[0]).toContain('--format=custom');
   expect(dumps[0]).toContain('--dbname=orca_local_test');
-  expect(lines[lines.indexOf(dumps[0]!) + 1]).toBe('PGPASSWORD is set');
+  const passFile = new RegExp(`^PGPASSFILE 600 ${setup.stateDir}/\\.pgpass-\\d+-[0-9a-f]+$`);
+  expect(lines[lines.indexOf(dumps[0]!) + 1]).toMatch(passFile);
+  expect(lines.filter((l) => /PGPASSWORD|ORCA_HYBRID_/.test(l))).toEqual([]);
+  expect(readdirSync(setup.stateDir).filter((n) => n.startsWith('.pgpass-'))).toEqual([]);
   expect(lines.filter((l) => /pg_restore /.test(l)).length).toBeGreaterThanOrEqual(2);
   for (const secret of world.secrets) expect(lines.join('\n').includes(secret)).toBe(false);
   expectNoSecrets(world, setup, [run]);

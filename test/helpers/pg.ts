@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { DatabaseConfig } from '../../src/core/config-schema.js';
 import { initCluster, startCluster, stopCluster, LAB_HOST } from '../../src/lab/postgres/cluster.js';
 
 export interface TestCluster {
@@ -19,6 +20,8 @@ export interface TestCluster {
   password: string;
   /** A connected client on `database` (the caller ends it). */
   connect(database: string): Promise<pg.Client>;
+  /** How the tool's configuration reaches `database` as the superuser (no TLS). */
+  databaseConfig(database: string): DatabaseConfig;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,14 @@ export async function startTestCluster(): Promise<TestCluster> {
         await client.connect();
         return client;
       },
+      databaseConfig: (database) => ({
+        host: LAB_HOST,
+        port,
+        database,
+        user: status.superuser,
+        password,
+        sslmode: 'disable',
+      }),
       async stop() {
         await stopCluster(clusterDir);
         rmSync(dir, { recursive: true, force: true });

@@ -1,14 +1,17 @@
 /**
  * The VBoxManage and powershell.exe test doubles (test/doubles/README.md) for one test: a temporary world
  * file describing the VMs, a log of every call's argv, and the environment that puts the doubles first on
- * PATH. `calls()` reads the log back; `world()` reads the VMs' state as the doubles left it.
+ * PATH. `calls()` reads the log back; `world()` reads the VMs' state as the doubles left it. The tool hands
+ * its children only the environment they need, so this test's launchers carry the world and log paths
+ * themselves, as a real VBoxManage carries its settings in the account's folders.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DOUBLES_BIN = fileURLToPath(new URL('../doubles/bin', import.meta.url));
+const DOUBLE_SCRIPT = fileURLToPath(new URL('../doubles/vm-double.mjs', import.meta.url));
 
 export interface VBoxVm {
   state: string;
@@ -69,6 +72,17 @@ export function createVmDoubles(world: DoubleWorld): VmDoubles {
   const worldFile = join(dir, 'world.json');
   const logFile = join(dir, 'calls.jsonl');
   writeFileSync(logFile, '');
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  const quoted = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
+  for (const tool of ['VBoxManage', 'powershell.exe']) {
+    const launcher = [
+      '#!/bin/sh',
+      '# Test double (not the real program): see test/doubles/README.md.',
+      `VM_DOUBLE_WORLD=${quoted(worldFile)} VM_DOUBLE_LOG=${quoted(logFile)} exec node ${quoted(DOUBLE_SCRIPT)} ${tool} "$@"`,
+    ];
+    writeFileSync(join(bin, tool), launcher.join('\n') + '\n', { mode: 0o755 });
+  }
   const setWorld = (next: DoubleWorld): void => writeFileSync(worldFile, JSON.stringify(next, null, 2));
   setWorld(world);
   const calls = (): DoubleCall[] =>
@@ -79,7 +93,7 @@ export function createVmDoubles(world: DoubleWorld): VmDoubles {
   return {
     dir,
     env: {
-      PATH: `${DOUBLES_BIN}${delimiter}${process.env.PATH ?? ''}`,
+      PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
       VM_DOUBLE_WORLD: worldFile,
       VM_DOUBLE_LOG: logFile,
     },

@@ -36,14 +36,7 @@ beforeAll(async () => {
   } finally {
     await admin.end();
   }
-  db = {
-    host: cluster.host,
-    port: cluster.port,
-    database: DB,
-    user: cluster.user,
-    password: cluster.password,
-    sslmode: 'disable',
-  };
+  db = cluster.databaseConfig(DB);
   dumpFile = join(cluster.dir, '..', 'backup.dump');
   stopObserving = observeSpawns((process) => {
     // The child has exec'd by the time spawn returns: its argv is what /proc shows.

@@ -31,6 +31,8 @@ import { verifyDumpFile } from './dump-verify.js';
 export interface FsBackupFolderOptions {
   /** First pause between reconnects (tests shorten it). */
   pauseMs?: number;
+  /** The private folder for pg_dump's password file (the state folder). */
+  secretsDir?: string;
 }
 
 export class FsBackupFolder implements BackupFolder {
@@ -106,7 +108,11 @@ export class FsBackupFolder implements BackupFolder {
     const paths = await prepareCatalogPaths(this.folder, env, id);
     const createdAt = new Date().toISOString();
     const { dumpDatabase } = await import('../postgres/dump-tool.js');
-    const { partialFile } = await dumpDatabase(db, paths.dump, { env, signal: options.signal });
+    const { partialFile } = await dumpDatabase(db, paths.dump, {
+      env,
+      signal: options.signal,
+      secretsDir: this.options.secretsDir,
+    });
     const entry = await addVerifiedDump({
       folder: this.folder,
       env,

@@ -2,9 +2,11 @@
  * The write side of the local backup catalog (ARCHITECTURE.md "Backups"): `<folder>/<env>/<id>.dump` plus
  * the sidecar `<id>.json`. Order of a commit: verify → fsync → rename `.partial` to `.dump` → sidecar
  * (atomic) → fsync the folder. A dump without its sidecar is not an entry, so a crash at any point leaves
- * the catalog as it was or with the new entry complete. Files 0600, folders 0700.
+ * the catalog as it was or with the new entry complete. Files 0600, folders 0700; the file committed is
+ * opened without following a link (its mode set and its bytes flushed through that handle), and the
+ * rename replaces a link planted at the dump's or the sidecar's name rather than writing through it.
  */
-import { chmod, open, readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupSidecar, CatalogEntry } from '../../core/backup-catalog.js';
 import type { EnvironmentName } from '../../core/config-schema.js';
@@ -12,6 +14,7 @@ import { isBackupId } from '../../core/domain.js';
 import { UsageError } from '../../core/errors.js';
 import { replaceFileAtomically, syncFolder } from './atomic-write.js';
 import { verifyDumpFile, type VerifiedDump, type VerifyOptions } from './dump-verify.js';
+import { openOwnFile } from './no-follow.js';
 import { ensurePrivateDir } from './private-files.js';
 
 export const PARTIAL_SUFFIX = '.dump.partial';
@@ -57,9 +60,9 @@ export interface CommitInput {
 /** Makes a verified file a catalog entry: fsync, rename, sidecar. Returns the entry. */
 export async function commitVerifiedDump(input: CommitInput): Promise<CatalogEntry> {
   const paths = await prepareCatalogPaths(input.folder, input.env, input.id);
-  await chmod(input.file, 0o600);
-  const handle = await open(input.file, 'r+');
+  const handle = await openOwnFile(input.file);
   try {
+    if (process.platform !== 'win32') await handle.chmod(0o600);
     await handle.sync();
   } finally {
     await handle.close();

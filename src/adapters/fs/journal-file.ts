@@ -1,14 +1,15 @@
-import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatJournalLine, parseJournalText, type JournalEntry, type JournalReading } from '../../core/journal.js';
 import type { AuditJournal } from '../../core/ports.js';
-import { ensurePrivateDir } from './private-files.js';
+import { isLinkRefusal, linkedFile, openOwnFileForAppend, readTextNoFollow } from './no-follow.js';
+import { checkPrivateDir, ensurePrivateDir } from './private-files.js';
 
 export const JOURNAL_FILE_NAME = 'journal.jsonl';
 
 /**
  * `journal.jsonl` in the state folder: opened in append mode for every entry, flushed (fsync) before
- * `append` resolves, 0600 in a 0700 folder. Existing lines are never rewritten.
+ * `append` resolves, 0600 in a 0700 folder. Existing lines are never rewritten. A link planted at its
+ * path is replaced by a new journal, never written through; reading refuses it.
  */
 export class FileJournal implements AuditJournal {
   readonly path: string;
@@ -19,7 +20,7 @@ export class FileJournal implements AuditJournal {
 
   async append(entry: JournalEntry): Promise<void> {
     await ensurePrivateDir(this.stateDir);
-    const handle = await open(this.path, 'a+', 0o600);
+    const handle = await openOwnFileForAppend(this.path);
     try {
       let line = formatJournalLine(entry);
       // After a crash mid-append the file may end inside a line: start on a fresh line so this entry
@@ -38,11 +39,13 @@ export class FileJournal implements AuditJournal {
   }
 
   async read(options: { since?: Date } = {}): Promise<JournalReading> {
+    await checkPrivateDir(this.stateDir);
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await readTextNoFollow(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
+      if (isLinkRefusal(error)) throw linkedFile(this.path);
       throw error;
     }
     return parseJournalText(text, options);

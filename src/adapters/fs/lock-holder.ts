@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readTextNoFollow } from './no-follow.js';
+import { checkPrivateDir } from './private-files.js';
 
 /**
  * The lock's files in the state folder: the lock itself (a directory, proper-lockfile's mkdir lock, its
@@ -48,7 +50,8 @@ export function lockIdOf(info: { ino: bigint | number }): string {
 
 export async function readHolderFile(path: string): Promise<LockHolder | null> {
   try {
-    const parsed = holderSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    // Not through a link: a planted holder file must not name a holder (nor make us read elsewhere).
+    const parsed = holderSchema.safeParse(JSON.parse(await readTextNoFollow(path)));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -59,18 +62,21 @@ export async function readHolderFile(path: string): Promise<LockHolder | null> {
  * Judges the lock of `stateDir`. The rule: a holder on this host is alive exactly while its pid is alive
  * (and the lock was refreshed since this machine booted — otherwise the pid number belongs to another
  * process now); a holder on another host is alive while it keeps refreshing the lock (every few seconds),
- * judged gone after REMOTE_STALE_MS; a lock without a matching holder file after UNKNOWN_STALE_MS.
+ * judged gone after REMOTE_STALE_MS; a lock without a matching holder file after UNKNOWN_STALE_MS. Anything
+ * but a folder at the lock's path (a planted link) is no lock of ours: stale at once, removed as a link.
  */
 export async function inspectLock(stateDir: string, now: number = Date.now()): Promise<LockVerdict> {
+  await checkPrivateDir(stateDir);
   const paths = lockPaths(stateDir);
   let info;
   try {
-    info = await stat(paths.lockDir, { bigint: true });
+    info = await lstat(paths.lockDir, { bigint: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'free' };
     throw error;
   }
   const refreshedAt = new Date(Number(info.mtimeMs));
+  if (!info.isDirectory()) return { kind: 'stale', holder: null, refreshedAt, reason: 'noHolder' };
   const read = await readHolderFile(paths.holderFile);
   const holder = read && (read.lockId === undefined || info.ino === 0n || read.lockId === lockIdOf(info)) ? read : null;
   const age = now - refreshedAt.getTime();

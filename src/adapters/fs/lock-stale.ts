@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import lockfile from 'proper-lockfile';
 import { LockedError, type MessageParams } from '../../core/errors.js';
+import { privateLockFs } from './lock-fs.js';
 import { inspectLock, lockPaths, type LockHolder, type LockVerdict, type StaleReason } from './lock-holder.js';
 
 /** The lock as `status` and `unlock` show it; null from `readLockHolder` when nobody holds it. */
@@ -71,6 +72,7 @@ export async function removeLockIfUnchanged(
     releaseGuard = await lockfile.lock(stateDir, {
       lockfilePath: paths.takeoverDir,
       realpath: false,
+      fs: privateLockFs(),
       retries: { retries: 30, minTimeout: 20, maxTimeout: 200 },
     });
   } catch (error) {

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { LockedError, type MessageParams } from '../../core/errors.js';
 import { currentActor } from './actor.js';
 import { replaceFileAtomically } from './atomic-write.js';
 import { inspectLock, lockIdOf, lockPaths, readHolderFile, type LockHolder, type LockVerdict } from './lock-holder.js';
+import { privateLockFs } from './lock-fs.js';
 import { holderParams, lockedError, removeStaleLock } from './lock-stale.js';
+import { readTextNoFollowSync } from './no-follow.js';
 import { ensurePrivateDir } from './private-files.js';
 
 /**
@@ -131,7 +133,7 @@ async function startHolding(
     startedAt: new Date().toISOString(),
     phase: null,
     nonce: randomUUID(),
-    lockId: lockIdOf(await stat(paths.lockDir, { bigint: true })),
+    lockId: lockIdOf(await lstat(paths.lockDir, { bigint: true })),
   };
   ownership.nonce = holder.nonce;
   try {
@@ -190,18 +192,22 @@ async function startHolding(
 function holderIsOurs(holderFile: string, nonce: string): boolean {
   if (nonce === '') return false;
   try {
-    return (JSON.parse(fs.readFileSync(holderFile, 'utf8')) as { nonce?: unknown }).nonce === nonce;
+    return (JSON.parse(readTextNoFollowSync(holderFile)) as { nonce?: unknown }).nonce === nonce;
   } catch {
     return false;
   }
 }
 
-/** proper-lockfile removes its lock dir on release and at exit; let it only while the lock is ours. */
+/**
+ * proper-lockfile removes its lock dir on release and at exit; let it only while the lock is ours. The lock
+ * folder is created 0700 and never reached through a link (`privateLockFs`).
+ */
 function guardedFs(mayRemove: () => boolean): typeof fs {
+  const base = privateLockFs();
   return {
-    ...fs,
+    ...base,
     rmdir: ((path: fs.PathLike, callback: fs.NoParamCallback) =>
-      mayRemove() ? fs.rmdir(path, callback) : callback(null)) as typeof fs.rmdir,
+      mayRemove() ? base.rmdir(path, callback) : callback(null)) as typeof fs.rmdir,
     rmdirSync: ((path: fs.PathLike) => {
       if (mayRemove()) fs.rmdirSync(path);
     }) as typeof fs.rmdirSync,

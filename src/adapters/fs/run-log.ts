@@ -2,11 +2,13 @@
  * The run log in the state folder (`orca-hybrid.log`): one line per event of `sync`, `backup` and
  * `schedule` runs, in English, for support and for the unattended hourly task whose output nobody sees
  * (pgBackRest's "command begin / command end", RELIABILITY.md lesson 9). Arguments are redacted; messages
- * come from the catalog (never a secret). Rotated at 2 MiB to `orca-hybrid.log.1`. 0600 in a 0700 folder.
+ * come from the catalog (never a secret). Rotated at 2 MiB to `orca-hybrid.log.1`. 0600 in a 0700 folder;
+ * a link planted at its path is replaced, an existing log others could read made 0600.
  */
-import { appendFileSync, chmodSync, renameSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactArgs } from '../../core/config-redact.js';
+import { openOwnFileForAppendSync } from './no-follow.js';
 import { ensurePrivateDir } from './private-files.js';
 
 export const RUN_LOG_NAME = 'orca-hybrid.log';
@@ -25,24 +27,32 @@ export async function openRunLog(stateDir: string, command: string, argv: string
   const write = (message: string): void => {
     const line = `${new Date().toISOString()} [${process.pid}] ${command}: ${message.replace(/\r?\n/g, ' | ')}\n`;
     try {
-      appendFileSync(path, line, { mode: 0o600 });
+      const fd = openOwnFileForAppendSync(path);
+      try {
+        writeSync(fd, line);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       // A full disk must not turn a finished sync into a failure; stderr still has the story.
     }
   };
   write(`begin ${JSON.stringify(redactArgs(argv))}`);
-  try {
-    chmodSync(path, 0o600);
-  } catch {
-    // Windows, or a file we cannot chmod: the folder is private anyway.
-  }
   return { path, write };
 }
 
+/** The size is the opened log's own (a link there is replaced first); the rename moves names, not targets. */
 function rotateIfLarge(path: string): void {
   try {
-    if (statSync(path).size > ROTATE_AT_BYTES) renameSync(path, `${path}.1`);
+    const fd = openOwnFileForAppendSync(path);
+    let size: number;
+    try {
+      size = fstatSync(fd).size;
+    } finally {
+      closeSync(fd);
+    }
+    if (size > ROTATE_AT_BYTES) renameSync(path, `${path}.1`);
   } catch {
-    // No log yet.
+    // A log that cannot be opened is reported by the first write (which says nothing: stderr has the story).
   }
 }

@@ -1,17 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { GuardError, LockedError, UnexpectedError } from '../../core/errors.js';
 import type { StateStore } from '../../core/ports.js';
 import { defaultState, parseState, serializeState, validateState, type OrcaState } from '../../core/state.js';
 import { replaceFileAtomically } from './atomic-write.js';
-import { ensurePrivateDir } from './private-files.js';
+import { isLinkRefusal, linkedFile, readTextNoFollow } from './no-follow.js';
+import { privateLockFs } from './lock-fs.js';
+import { checkPrivateDir, ensurePrivateDir } from './private-files.js';
 
 export const STATE_FILE_NAME = 'state.json';
 
 /**
  * `state.json` in the state folder. Reading never writes: a damaged or newer file stays byte-for-byte as
- * it was (GuardError, exit 5). Writing is atomic, 0600 in a 0700 folder.
+ * it was (GuardError, exit 5), and so is a link planted at its path (never followed). Writing is atomic
+ * (replacing a link rather than writing through it), 0600 in a 0700 folder.
  */
 export class FileStateStore implements StateStore {
   readonly path: string;
@@ -21,12 +23,14 @@ export class FileStateStore implements StateStore {
   }
 
   async read(): Promise<OrcaState> {
+    await checkPrivateDir(this.stateDir);
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await readTextNoFollow(this.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return defaultState();
+      if (isLinkRefusal(error)) throw linkedFile(this.path);
       throw new UnexpectedError({
         key: 'state.unreadable',
         params: { path: this.path, reason: code ?? String(error) },
@@ -61,6 +65,7 @@ export async function lockStateFile(stateDir: string): Promise<() => Promise<voi
   try {
     return await lockfile.lock(join(stateDir, STATE_FILE_NAME), {
       realpath: false,
+      fs: privateLockFs(),
       // Held for a moment: a holder that stopped refreshing for 10 s is gone (proper-lockfile's mtime rule).
       stale: 10_000,
       retries: { retries: 70, factor: 1.2, minTimeout: 50, maxTimeout: 1000 },

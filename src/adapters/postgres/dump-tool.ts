@@ -1,8 +1,10 @@
 /**
  * pg_dump / pg_restore through the process runner: custom-format dumps, TOC listing, full-read verification
- * and the local pg_restore version. Passwords reach the child through PGPASSWORD, never argv.
+ * and the local pg_restore version. Passwords reach the child through a password file (`libpq-env.ts`), never
+ * argv or the environment.
  */
-import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
+import { createOwnFile } from '../fs/no-follow.js';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import { parseArchiveListing, parsePgToolVersion, type ArchiveListing } from '../../core/dump-header.js';
 import {
@@ -14,6 +16,7 @@ import {
   VerificationError,
 } from '../../core/errors.js';
 import { findPgBinary, ProcessError, runProcess } from '../process/run.js';
+import { withLibpqEnv } from './libpq-env.js';
 
 export interface DumpOptions {
   /** Environment name for messages. */
@@ -22,6 +25,8 @@ export interface DumpOptions {
   timeoutMs?: number;
   /** Tables whose rows are left out (`--exclude-table-data`), e.g. session tables. */
   excludeTableData?: string[];
+  /** The private folder for the password file (the state folder); a private temporary one when absent. */
+  secretsDir?: string;
 }
 
 export interface DumpResult {
@@ -36,8 +41,8 @@ export interface DumpResult {
  */
 export async function dumpDatabase(db: DatabaseConfig, file: string, opts: DumpOptions = {}): Promise<DumpResult> {
   const partialFile = `${file}.partial`;
-  rmSync(partialFile, { force: true });
-  closeSync(openSync(partialFile, 'w', 0o600));
+  // Created new and exclusive, so pg_dump writes into our file, never through a link planted there.
+  await (await createOwnFile(partialFile)).close();
   const args = [
     '--format=custom',
     `--host=${db.host}`,
@@ -49,29 +54,14 @@ export async function dumpDatabase(db: DatabaseConfig, file: string, opts: DumpO
   for (const table of opts.excludeTableData ?? []) args.push(`--exclude-table-data=${table}`);
   args.push(`--dbname=${db.database}`);
   try {
-    await runProcess(findPgBinary('pg_dump'), args, {
-      env: libpqEnv(db),
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs,
-    });
+    await withLibpqEnv(db, opts.secretsDir, (env) =>
+      runProcess(findPgBinary('pg_dump'), args, { env, signal: opts.signal, timeoutMs: opts.timeoutMs }),
+    );
   } catch (error) {
     rmSync(partialFile, { force: true });
     throw mapClientToolError(error, db, opts.env ?? `${db.host}:${db.port}/${db.database}`);
   }
-  return { partialFile, bytes: statSync(partialFile).size };
-}
-
-/** Environment for libpq tools: password, TLS mode and CA, connect timeout; nothing inherited can override. */
-export function libpqEnv(db: DatabaseConfig): Record<string, string> {
-  const env: Record<string, string> = {
-    PGSSLMODE: db.sslmode,
-    PGCONNECT_TIMEOUT: '10',
-    PGAPPNAME: 'orca-hybrid',
-    PGPASSWORD: db.password ?? '',
-  };
-  if (db.password === undefined) delete env.PGPASSWORD;
-  if (db.caFile !== undefined) env.PGSSLROOTCERT = db.caFile;
-  return env;
+  return { partialFile, bytes: lstatSync(partialFile).size };
 }
 
 /** Maps a failed libpq client tool (pg_dump, pg_restore -d) from its stderr to the typed hierarchy. */

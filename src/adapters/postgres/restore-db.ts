@@ -11,7 +11,8 @@ import { CancelledError, isOrcaError } from '../../core/errors.js';
 import type { RestoreStep, RestoreWarning } from '../../core/ports.js';
 import { findPgBinary, runProcess } from '../process/run.js';
 import { connectDatabase, type PgClient } from './connect.js';
-import { libpqEnv, mapClientToolError } from './dump-tool.js';
+import { mapClientToolError } from './dump-tool.js';
+import { withLibpqEnv } from './libpq-env.js';
 import { analyzeInParallel } from './restore-analyze.js';
 import { checkRestored, cleanLikeWebOrca } from './restore-checks.js';
 import { quoteIdent, recoverLeftovers, sideNames, swapIn, type ClosedSession } from './restore-db-swap.js';
@@ -23,6 +24,8 @@ export interface LocalRestoreOptions {
   jobs?: number;
   onStep?: (step: RestoreStep) => void;
   signal?: AbortSignal;
+  /** The private folder for pg_restore's password file (the state folder). */
+  secretsDir?: string;
 }
 
 /** How loading and swapping ended; `failed` guarantees the database in use is as it was. */
@@ -146,7 +149,9 @@ async function runPgRestore(
     file,
   ];
   try {
-    await runProcess(findPgBinary('pg_restore'), args, { env: libpqEnv(db), signal: opts.signal });
+    await withLibpqEnv(db, opts.secretsDir, (env) =>
+      runProcess(findPgBinary('pg_restore'), args, { env, signal: opts.signal }),
+    );
   } catch (error) {
     throw mapClientToolError(error, db, opts.env);
   }

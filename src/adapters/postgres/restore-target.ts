@@ -27,6 +27,8 @@ import { readSequences, toYmd } from './sequences-sql.js';
 export interface PostgresRestoreTargetOptions {
   folder: BackupFolder;
   jobs?: number;
+  /** The private folder for pg_restore's password file (the state folder). */
+  secretsDir?: string;
   now?: () => Date;
 }
 
@@ -110,6 +112,7 @@ export class PostgresRestoreTarget implements RestoreTarget {
     const loaded = await loadAndSwap(this.db, entry.dumpPath, {
       env: this.env,
       jobs: this.options.jobs,
+      secretsDir: this.options.secretsDir,
       signal: request.signal,
       onStep: (step) => request.onProgress({ step, fraction: null }),
     });

@@ -1,16 +1,18 @@
 /**
  * The one process runner (STYLE.md §5): the only module that imports execa. Argument arrays only, secrets
- * through `env` (never argv), a typed `ProcessError` carrying the command name, exit code and the tail of
- * stderr (never the environment), and cancellation through an AbortSignal that kills the child.
+ * never in argv, children given only the environment they need (`child-env.ts`), a typed `ProcessError`
+ * carrying the command name, exit code and the tail of stderr (never the environment), and cancellation
+ * through an AbortSignal that kills the child.
  */
 import { accessSync, constants as fsConstants, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { CancelledError, OrcaError, UnexpectedError, ExitCode } from '../../core/errors.js';
+import { childEnvironment } from './child-env.js';
 
 export interface RunOptions {
-  /** Added to the inherited environment; the place for PGPASSWORD and other secrets. */
+  /** Added to the little the child inherits (`child-env.ts`): the program's own settings, such as PGPASSFILE. */
   env?: Record<string, string>;
   cwd?: string;
   /** Written to the child's stdin. */
@@ -93,8 +95,8 @@ export async function runProcess(file: string, args: readonly string[], opts: Ru
   let child: ResultPromise;
   try {
     child = execa(spawnFile, spawnArgs, {
-      env: opts.env ?? {},
-      extendEnv: true,
+      env: childEnvironment(process.env, opts.env),
+      extendEnv: false,
       cwd: opts.cwd,
       input: opts.input,
       timeout: opts.timeoutMs,

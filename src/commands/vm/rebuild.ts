@@ -11,6 +11,7 @@ import { askerOf, type CommandContext } from '../context.js';
 import { startLockedRun } from '../locked-run.js';
 import { durationOption } from '../options.js';
 import { runStateChange } from '../state-change.js';
+import { resolveStateDir } from '../state-dir.js';
 import { offerRestore } from './rebuild-restore.js';
 import { openVm } from './setup.js';
 
@@ -30,7 +31,7 @@ export interface VmRebuildOptions {
 export async function runVmRebuild(ctx: CommandContext, options: VmRebuildOptions): Promise<CommandOutcome> {
   const timeoutArg = durationOption(options.timeout, '--timeout', { minMs: 1000, maxMs: 3_600_000 });
   const waitMs = durationOption(options.wait, '--wait') ?? 0;
-  const setup = await openVm(ctx);
+  const setup = await openVm(ctx, await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false }));
   const { vm } = setup;
   const run = await startLockedRun(ctx, { command: 'vm rebuild', stateDirFlag: options.stateDir, waitMs });
   const state = await new FileStateStore(run.stateDir).read();

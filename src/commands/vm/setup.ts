@@ -28,11 +28,12 @@ export interface VmSetup {
 /** One WebORCA answer while a VM starts: a few seconds, no retries (the use case asks again). */
 const PING_MS = 5000;
 
-export async function openVm(ctx: CommandContext): Promise<VmSetup> {
+/** `stateDir`: the run's state folder, for the password files of the dumps a rebuild takes. */
+export async function openVm(ctx: CommandContext, stateDir?: string): Promise<VmSetup> {
   const { config } = await ctx.config();
   const local = config.environments.localEmergency;
   if (!local.vm) throw new ConfigError({ key: 'vm.noVm', hintKey: 'vm.noVm.hint' });
-  const adapters = await openAdapters(ctx);
+  const adapters = await openAdapters(ctx, { stateDir });
   const timeouts = { connectMs: PING_MS, responseMs: PING_MS, idleMs: PING_MS };
   return {
     config,

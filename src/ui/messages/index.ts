@@ -13,6 +13,7 @@ import { vmMessages } from './vm.js';
 import { bumpOrcaMessages } from './bump-orca.js';
 import { orcaApiMessages } from './orca-api.js';
 import { restoreOrcaMessages } from './restore-orca.js';
+import { securityMessages } from './security.js';
 
 export type { Language } from './catalog.js';
 
@@ -32,6 +33,7 @@ export const AREAS: Record<string, AreaMessages> = {
   orcaApi: orcaApiMessages,
   restoreOrca: restoreOrcaMessages,
   bumpOrca: bumpOrcaMessages,
+  security: securityMessages,
 };
 
 function merge(lang: Language): MessageTable {

@@ -1,0 +1,73 @@
+/**
+ * What PostgreSQL's programs (pg_dump, pg_restore into a database) get to connect: TLS mode and CA, connect
+ * timeout, application name, and the password through a password file (PGPASSFILE) — never argv, and not
+ * PGPASSWORD either: an environment is copied into every process the program starts and shown by `ps e`
+ * to the account, where a 0600 file exists only while the program runs. The file is
+ * created 0600 and exclusive in the private state folder (a fresh private temporary folder when the caller
+ * has none), named after this process, and removed when the program ends, fails or is cancelled; a second
+ * Ctrl-C removes it on exit, and a file left by a killed run is removed by the next one.
+ */
+import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseConfig } from '../../core/config-schema.js';
+import { ConfigError } from '../../core/errors.js';
+import { isPidAlive } from '../fs/lock-holder.js';
+import { createOwnFile } from '../fs/no-follow.js';
+import { ensurePrivateDir } from '../fs/private-files.js';
+
+const PREFIX = '.pgpass-';
+
+/** Runs `use` with the environment for a libpq program connecting to `db`; the password file is gone after. */
+export async function withLibpqEnv<T>(
+  db: DatabaseConfig,
+  privateDir: string | undefined,
+  use: (env: Record<string, string>) => Promise<T>,
+): Promise<T> {
+  const env: Record<string, string> = { PGSSLMODE: db.sslmode, PGCONNECT_TIMEOUT: '10', PGAPPNAME: 'orca-hybrid' };
+  if (db.caFile !== undefined) env.PGSSLROOTCERT = db.caFile;
+  if (db.password === undefined) return use(env);
+  const dir = privateDir ?? (await mkdtemp(join(tmpdir(), 'orca-hybrid-')));
+  const file = await writePassFile(dir, db.password);
+  const onExit = (): void => {
+    try {
+      unlinkSync(file);
+    } catch {
+      /* already removed */
+    }
+  };
+  process.on('exit', onExit);
+  try {
+    return await use({ ...env, PGPASSFILE: file });
+  } finally {
+    process.removeListener('exit', onExit);
+    await rm(privateDir === undefined ? dir : file, { recursive: true, force: true });
+  }
+}
+
+async function writePassFile(dir: string, password: string): Promise<string> {
+  // libpq reads the file line by line: a password with a line break cannot be written into it.
+  if (/[\r\n]/.test(password)) throw new ConfigError({ key: 'postgres.passwordLineBreak' });
+  await ensurePrivateDir(dir);
+  await removeLeftovers(dir);
+  const file = join(dir, `${PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const handle = await createOwnFile(file);
+  try {
+    // One entry for whatever host, port, database and user the program connects with: only this program
+    // reads the file, and this is its password. `\` and `:` are escaped as libpq's format wants.
+    await handle.writeFile(`*:*:*:*:${password.replace(/[\\:]/g, (c) => `\\${c}`)}\n`, 'utf8');
+  } finally {
+    await handle.close();
+  }
+  return file;
+}
+
+/** Password files of runs that were killed (their pid is gone). */
+async function removeLeftovers(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const pid = Number(/^\.pgpass-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isPidAlive(pid)) await rm(join(dir, name), { force: true });
+  }
+}
