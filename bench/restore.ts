@@ -15,7 +15,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FsBackupFolder } from '../src/adapters/fs/backup-folder.js';
-import { findPgBinary } from '../src/adapters/process/run.js';
+import { defaultPgTools } from '../src/adapters/process/pg-tools.js';
 import type { DatabaseConfig } from '../src/core/config-schema.js';
 import { generateClinic } from '../src/lab/orca/generator.js';
 import { createDatabase } from '../src/lab/postgres/cluster.js';
@@ -103,9 +103,10 @@ export async function run(): Promise<BenchRow[]> {
       `--username=${cluster.user}`,
       '--no-password',
     ];
+    const pgRestore = await defaultPgTools().path('pg_restore');
     const bareRestore = (database: string) =>
       execa(
-        findPgBinary('pg_restore'),
+        pgRestore,
         [
           '--no-privileges',
           '--no-owner',
@@ -137,7 +138,7 @@ export async function run(): Promise<BenchRow[]> {
         await seconds(async () => {
           await bareRestore('orca_bench_fresh');
           await execa(
-            findPgBinary('vacuumdb'),
+            await defaultPgTools().path('vacuumdb'),
             ['--analyze-only', `--jobs=${jobs}`, ...connection, '--dbname=orca_bench_fresh'],
             pgEnv,
           );

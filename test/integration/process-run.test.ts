@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { findPgBinary, ProcessError, runProcess } from '../../src/adapters/process/run.js';
-import { CancelledError } from '../../src/core/errors.js';
+import { PgTools } from '../../src/adapters/process/pg-tools.js';
+import { ProcessError, runProcess } from '../../src/adapters/process/run.js';
+import { CancelledError, ConfigError } from '../../src/core/errors.js';
 
 const SECRET = 'sekrit-' + 'value-42';
 let dir: string;
@@ -90,21 +91,21 @@ asRoot('user runs the child as that OS user through runuser, keeping env', async
   expect(out.stdout).toBe('postgres\nx');
 });
 
-test('findPgBinary finds server programs off PATH and names the package when missing', () => {
-  const initdb = findPgBinary('initdb');
-  expect(initdb).toMatch(/^\/.+\/initdb$/);
-  expect(findPgBinary('pg_restore')).toMatch(/^\/.+\/pg_restore$/);
+test('the PostgreSQL programs are found off PATH; a missing one names the places searched', async () => {
+  const tools = new PgTools();
+  expect(await tools.path('initdb')).toMatch(/^\/.+\/initdb$/);
   // Debian's PATH entry is the pg_wrapper Perl script (~0.2 s a call): the real program is used instead.
-  expect(basename(realpathSync(findPgBinary('pg_restore')))).toBe('pg_restore');
-  expect(basename(realpathSync(findPgBinary('pg_dump')))).toBe('pg_dump');
-  let error: unknown;
-  try {
-    findPgBinary('pg_no_such_tool');
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(ProcessError);
-  expect((error as ProcessError).key).toBe('process.pgBinaryMissing');
+  expect(basename(realpathSync(await tools.path('pg_restore')))).toBe('pg_restore');
+  expect(basename(realpathSync(await tools.path('pg_dump')))).toBe('pg_dump');
+  const report = await tools.report();
+  expect(report.programs.map((p) => [p.name, p.chosen?.version])).toEqual([
+    ['pg_dump', expect.stringMatching(/^\d+\.\d+/)],
+    ['pg_restore', expect.stringMatching(/^\d+\.\d+/)],
+  ]);
+  const error = await tools.path('pg_no_such_tool').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ConfigError);
+  expect((error as ConfigError).key).toBe('pgtools.missing');
+  expect((error as ConfigError).details).toContain('- /usr/lib/postgresql/<major>/bin');
 });
 
 test('stdoutFile does not hold a large output in memory (no maxBuffer failure)', async () => {

@@ -97,6 +97,7 @@ export interface AddDumpInput {
   signal?: AbortSignal;
   onStep?: VerifyOptions['onStep'];
   localRestoreVersion?: VerifyOptions['localRestoreVersion'];
+  tools?: VerifyOptions['tools'];
 }
 
 /**
@@ -114,6 +115,7 @@ export async function addVerifiedDump(input: AddDumpInput): Promise<CatalogEntry
       signal: input.signal,
       onStep: input.onStep,
       localRestoreVersion: input.localRestoreVersion,
+      tools: input.tools,
     });
   } catch (error) {
     await rm(input.file, { force: true });

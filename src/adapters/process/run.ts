@@ -3,9 +3,9 @@
  * through `env` (never argv), a typed `ProcessError` carrying the command name, exit code and the tail of
  * stderr (never the environment), and cancellation through an AbortSignal that kills the child.
  */
-import { accessSync, constants as fsConstants, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { CancelledError, OrcaError, UnexpectedError, ExitCode } from '../../core/errors.js';
 
@@ -163,61 +163,4 @@ function findRunuser(): string {
     if (existsSync(candidate)) return candidate;
   }
   return 'runuser';
-}
-
-/**
- * Absolute path of a PostgreSQL program: PATH first, else the newest `/usr/lib/postgresql/<ver>/bin/<name>`
- * (Debian keeps initdb, pg_ctl and postgres there, off PATH). When PATH only has Debian's `pg_wrapper`
- * (a Perl script that picks a version and execs it, ~0.2 s a call), the newest real program is used
- * directly: the same one the wrapper picks for pg_dump/pg_restore, and the one that reads the most
- * archive versions. Throws a ProcessError naming the package.
- */
-export function findPgBinary(name: string): string {
-  const onPath = findOnPath(name);
-  const found = onPath === undefined || isDebianWrapper(onPath) ? (findInDebianLayout(name) ?? onPath) : onPath;
-  if (found === undefined) {
-    throw new ProcessError({ key: 'process.pgBinaryMissing', command: name, processExitCode: null, stderrTail: [] });
-  }
-  return found;
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const candidate = join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function findInDebianLayout(name: string, root = '/usr/lib/postgresql'): string | undefined {
-  let versions: string[];
-  try {
-    versions = readdirSync(root);
-  } catch {
-    return undefined;
-  }
-  const sorted = versions.filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a));
-  for (const version of sorted) {
-    const candidate = join(root, version, 'bin', name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function isDebianWrapper(path: string): boolean {
-  try {
-    return basename(realpathSync(path)) === 'pg_wrapper';
-  } catch {
-    return false;
-  }
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, fsConstants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
