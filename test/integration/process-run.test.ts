@@ -1,9 +1,13 @@
 /** The process runner against real child processes (sh, sleep, runuser, the PostgreSQL binaries). */
-import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PgTools } from '../../src/adapters/process/pg-tools.js';
 import { ProcessError, runProcess } from '../../src/adapters/process/run.js';
+import { windowsSystemProgram } from '../../src/adapters/process/tree-kill.js';
+import { isPidAlive } from '../../src/adapters/fs/lock-holder.js';
 import { CancelledError, ConfigError } from '../../src/core/errors.js';
 
 const SECRET = 'sekrit-' + 'value-42';
@@ -67,6 +71,40 @@ test('aborting the signal kills the child and throws CancelledError', async () =
   await expect(running).rejects.toBeInstanceOf(CancelledError);
   expect(pid).toBeGreaterThan(0);
   expect(() => process.kill(pid!, 0)).toThrow(/ESRCH/);
+});
+
+test('on Windows a cancel ends the whole process tree (taskkill /T /F), not just the child', async () => {
+  // taskkill cannot run here: a double on PATH (test/fixtures/doubles/taskkill) speaks its output and ends
+  // the tree the way /T /F does. Without it, killing the shell alone would leave its `sleep` running.
+  const doubles = fileURLToPath(new URL('../fixtures/doubles', import.meta.url));
+  const log = join(dir, 'taskkill.log');
+  const grandchildFile = join(dir, 'grandchild.pid');
+  const saved = { PATH: process.env.PATH, TASKKILL_LOG: process.env.TASKKILL_LOG };
+  process.env.PATH = `${doubles}:${process.env.PATH}`;
+  process.env.TASKKILL_LOG = log;
+  const controller = new AbortController();
+  let pid: number | undefined;
+  try {
+    const running = runProcess('sh', ['-c', `sleep 60 & echo $! > '${grandchildFile}'; wait`], {
+      platform: 'win32',
+      signal: controller.signal,
+      onSpawn: (spawned) => (pid = spawned.pid),
+    });
+    while (!existsSync(grandchildFile) || readFileSync(grandchildFile, 'utf8').trim() === '') await sleep(20);
+    controller.abort();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+  } finally {
+    Object.assign(process.env, saved);
+    if (saved.TASKKILL_LOG === undefined) delete process.env.TASKKILL_LOG;
+  }
+  expect(readFileSync(log, 'utf8')).toBe(`/PID ${pid} /T /F\n`);
+  // Gone, or a zombie waiting for init to reap it (the shell that would have reaped it is gone too).
+  expect(isPidAlive(Number(readFileSync(grandchildFile, 'utf8')))).toBe(false);
+});
+
+test('taskkill and tasklist are named by their path under %SystemRoot% (no PATH entry can stand in for them)', () => {
+  expect(windowsSystemProgram('taskkill', { SystemRoot: 'C:\\Windows' })).toBe('C:\\Windows\\System32\\taskkill.exe');
+  expect(windowsSystemProgram('tasklist', {})).toBe('tasklist');
 });
 
 test('a timeout stops the child and throws ProcessError marked timedOut', async () => {
