@@ -3,7 +3,7 @@
  * through `env` (never argv), a typed `ProcessError` carrying the command name, exit code and the tail of
  * stderr (never the environment), and cancellation through an AbortSignal that kills the child.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -172,4 +172,14 @@ function findRunuser(): string {
     if (existsSync(candidate)) return candidate;
   }
   return 'runuser';
+}
+
+/** Whether `path` is an executable regular file. */
+export function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, fsConstants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
