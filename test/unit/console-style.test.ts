@@ -13,8 +13,8 @@ test.each([
   ['linux', { TERM: 'xterm-256color' }, true, 'a terminal emulator'],
   ['linux', { TERM: 'linux' }, false, 'the Linux virtual console'],
   ['linux', { ORCA_HYBRID_ASCII: '0' }, true, 'ORCA_HYBRID_ASCII=0 asks for nothing'],
-] as const)('%s %j → unicode %s (%s)', (platform, env, expected) => {
-  expect(unicodeConsole(env, platform)).toBe(expected);
+] as const)('%s %j → unicode %s (%s)', (platform, env, expected, console) => {
+  expect([console, unicodeConsole(env, platform)]).toEqual([console, expected]);
 });
 
 test("the fallback is cli-table3's ASCII style: the same table, column for column, Japanese included", () => {

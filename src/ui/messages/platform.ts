@@ -19,6 +19,9 @@ export const platformMessages: AreaMessages = {
     'pgtools.source.setting': 'postgres.binDir',
     'pgtools.source.path': 'PATH',
     'pgtools.source.standard': 'standard install folder',
+    'schedule.pathTooLong': 'Task Scheduler accepts at most {max} characters for {setting}; this one is longer: {path}',
+    'schedule.pathTooLong.hint':
+      'Install Node.js or keep the configuration file in a folder with a shorter path (Task Scheduler does not take longer ones).',
     'folders.outsideProfile':
       'On Windows {setting} ({dir}) should lie under your user profile ({profile}): only there does a new folder get an access list that lets no other user read it.',
   },
@@ -40,6 +43,9 @@ export const platformMessages: AreaMessages = {
     'pgtools.source.setting': 'postgres.binDir',
     'pgtools.source.path': 'PATH',
     'pgtools.source.standard': '標準のインストール先',
+    'schedule.pathTooLong': 'タスク スケジューラーの {setting} は {max} 文字までですが、これはそれより長いです: {path}',
+    'schedule.pathTooLong.hint':
+      'Node.js や設定ファイルをもっと短いパスのフォルダーに置いてください (タスク スケジューラーはそれより長いパスを受け付けません)。',
     'folders.outsideProfile':
       'Windows では {setting} ({dir}) はユーザープロファイル ({profile}) の下に置いてください。新しいフォルダーにほかのユーザーが読めないアクセス権が付くのはそこだけです。',
   },
