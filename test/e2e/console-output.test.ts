@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { toAsciiConsole } from '../../src/ui/console-style.js';
-import { configTree, writeConfigFile } from '../helpers/config-builder.js';
+import { unreachableTree, writeConfigFile } from '../helpers/config-builder.js';
 import { BIN, runCli } from '../helpers/cli.js';
 
 let dir: string;
@@ -17,18 +17,7 @@ let config: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'orca-console-'));
-  // Every environment refuses at once (closed ports on this machine), so status answers quickly.
-  const closed = 'https://127.0.0.1:9';
-  config = writeConfigFile(
-    join(dir, 'orca-hybrid.json'),
-    configTree({
-      operating: { url: closed, user: 'u', apiKey: 'k' },
-      cloudEmergency: { url: closed, user: 'u', apiKey: 'k' },
-      localEmergency: { host: '127.0.0.1', port: 9, orcaApiUrl: 'http://127.0.0.1:9' },
-      backupFolder: join(dir, 'backups'),
-      stateDir: join(dir, 'state'),
-    }),
-  );
+  config = writeConfigFile(join(dir, 'orca-hybrid.json'), unreachableTree(join(dir, 'backups'), join(dir, 'state')));
   const select = await runCli(['--config', config, 'select', 'local']);
   expect(select.code).toBe(0);
 });

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configTree, writeConfigFile } from '../helpers/config-builder.js';
+import { unreachableTree, writeConfigFile } from '../helpers/config-builder.js';
 import { readPlist, taskXmlText, validateTaskXml } from '../helpers/artefact-formats.js';
 import { runCli } from '../helpers/cli.js';
 import { splitWindowsArguments } from '../helpers/windows-argv.js';
@@ -23,16 +23,7 @@ beforeAll(() => {
   home = join(root, '山田 太郎');
   clinic = join(home, 'クリニック 設定');
   mkdirSync(clinic, { recursive: true });
-  const closed = 'https://127.0.0.1:9';
-  config = writeConfigFile(
-    join(clinic, 'orca-hybrid.json'),
-    configTree({
-      operating: { url: closed, user: 'u', apiKey: 'k' },
-      cloudEmergency: { url: closed, user: 'u', apiKey: 'k' },
-      localEmergency: { host: '127.0.0.1', port: 9, orcaApiUrl: 'http://127.0.0.1:9' },
-      backupFolder: 'バックアップ 先',
-    }),
-  );
+  config = writeConfigFile(join(clinic, 'orca-hybrid.json'), unreachableTree('バックアップ 先'));
   env = { HOME: home, XDG_STATE_HOME: '', XDG_CACHE_HOME: '' };
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
