@@ -1,8 +1,9 @@
 /**
  * Per-platform default folders and the Windows private-folder rule, with the platform, environment and home
- * folder injected (win32, darwin, linux), including a Windows user folder with a space and Japanese.
+ * folder injected (win32, darwin, linux), including a Windows user folder with a space and Japanese; the retry of a file a scanner holds on Windows.
  */
 import { defaultCacheDir, defaultLabDir, defaultStateDir, privateFolderWarnings } from '../../src/adapters/fs/paths.js';
+import { retriedOnWindows } from '../../src/adapters/fs/atomic-write.js';
 
 const YAMADA = 'C:\\Users\\山田 太郎';
 
@@ -82,5 +83,32 @@ describe('private folders on Windows lie under the user profile', () => {
     const config = { backup: { folder: '/srv/backups' } as never, stateDir: '/srv/state' };
     expect(privateFolderWarnings(config, {}, 'linux')).toEqual([]);
     expect(privateFolderWarnings(config, {}, 'darwin')).toEqual([]);
+  });
+});
+
+describe('a file briefly held by a scanner on Windows', () => {
+  const busy = (times: number, code = 'EBUSY') => {
+    let calls = 0;
+    const step = async () => {
+      calls++;
+      if (calls <= times) throw Object.assign(new Error(code), { code });
+    };
+    return { step, calls: () => calls };
+  };
+  test('on Windows EBUSY/EPERM is retried until the step succeeds', async () => {
+    const held = busy(3, 'EPERM');
+    await retriedOnWindows(held.step, 'win32', 1);
+    expect(held.calls()).toBe(4);
+  });
+  test('it gives up after 6 retries, and never retries elsewhere or another error', async () => {
+    const stuck = busy(100);
+    await expect(retriedOnWindows(stuck.step, 'win32', 1)).rejects.toThrow('EBUSY');
+    expect(stuck.calls()).toBe(7);
+    const posix = busy(1);
+    await expect(retriedOnWindows(posix.step, 'linux', 1)).rejects.toThrow('EBUSY');
+    expect(posix.calls()).toBe(1);
+    const missing = busy(1, 'ENOENT');
+    await expect(retriedOnWindows(missing.step, 'win32', 1)).rejects.toThrow('ENOENT');
+    expect(missing.calls()).toBe(1);
   });
 });
