@@ -1,6 +1,7 @@
 /**
  * Per-platform default folders and the Windows private-folder rule, with the platform, environment and home
- * folder injected (win32, darwin, linux), including a Windows user folder with a space and Japanese; the retry of a file a scanner holds on Windows.
+ * folder injected (win32, darwin, linux), including a Windows user folder with a space and Japanese; the
+ * retry of a file a scanner holds on Windows.
  */
 import { defaultCacheDir, defaultLabDir, defaultStateDir, privateFolderWarnings } from '../../src/adapters/fs/paths.js';
 import { retriedOnWindows } from '../../src/adapters/fs/atomic-write.js';
