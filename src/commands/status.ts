@@ -53,6 +53,8 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions);
   const vm = config.environments.localEmergency.vm;
   const hypervisor = vm ? await adapters.hypervisor(vm) : null;
+  // --verbose: which PostgreSQL programs this PC would run, and where they were found.
+  const pgTools = ctx.global.verbose ? adapters.pgTools().then((tools) => tools.report()) : null;
   const report = await gatherStatus({
     ...recorded,
     urls: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(config, env)])) as StatusInput['urls'],
@@ -66,7 +68,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.note(ctx.t('status.mismatchHint'));
   const strict = options.strict ? strictFailure(report, (env) => ctx.t(`env.${env}`)) : null;
   const { statusOutcome } = await import('../ui/status-outcome.js');
-  return statusOutcome(report, strict, ctx.t, ctx.out.color);
+  return statusOutcome(report, strict, ctx.t, ctx.out.color, await pgTools);
 }
 
 function urlOf(config: OrcaConfig, env: EnvironmentName): string {

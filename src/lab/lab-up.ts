@@ -12,7 +12,8 @@ import { ensurePrivateDir } from '../adapters/fs/private-files.js';
 import type { DatabaseConfig } from '../core/config-schema.js';
 import { dumpDatabase } from '../adapters/postgres/dump-tool.js';
 import { withLibpqEnv } from '../adapters/postgres/libpq-env.js';
-import { findPgBinary, runProcess } from '../adapters/process/run.js';
+import { defaultPgTools } from '../adapters/process/pg-tools.js';
+import { runProcess } from '../adapters/process/run.js';
 import { runningDaemon, startDaemon } from './daemon-control.js';
 import type { DaemonInfo } from './daemon-info.js';
 import { labLayout, type LabLayout } from './layout.js';
@@ -171,8 +172,9 @@ async function copyOperatingInto(layout: LabLayout, source: DatabaseConfig, targ
   try {
     for (const target of targets) {
       const args = ['-x', '-O', '--exit-on-error', '-h', target.host, '-p', String(target.port), '-U', target.user];
+      const pgRestore = await defaultPgTools().path('pg_restore');
       await withLibpqEnv(target, layout.stateDir, (env) =>
-        runProcess(findPgBinary('pg_restore'), [...args, '-d', target.database, partialFile], {
+        runProcess(pgRestore, [...args, '-d', target.database, partialFile], {
           env,
           timeoutMs: 600_000,
         }),

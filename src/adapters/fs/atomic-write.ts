@@ -13,7 +13,8 @@ const queues = new Map<string, Promise<void>>();
  * written, made `mode`, flushed, then renamed over `path` — which replaces a link planted there instead of
  * writing through it — and the folder flushed so the rename survives a power cut. The path is used as
  * given: resolving it first would follow a link in the folder. On Windows an antivirus or indexer briefly
- * holding the file makes the rename fail with EPERM/EBUSY: retried a few times before giving up.
+ * holding the file makes the rename fail with EPERM/EBUSY: retried a few times before giving up
+ * (`retriedOnWindows`).
  */
 export function replaceFileAtomically(path: string, data: string, options: { mode?: number } = {}): Promise<void> {
   const previous = queues.get(path) ?? Promise.resolve();
@@ -39,7 +40,7 @@ async function replace(path: string, data: string, mode: number): Promise<void> 
     } finally {
       await handle.close();
     }
-    await renameRetrying(temp, path);
+    await renameRetriedOnWindows(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
@@ -47,15 +48,27 @@ async function replace(path: string, data: string, mode: number): Promise<void> 
   await syncFolder(dirname(path));
 }
 
-async function renameRetrying(from: string, to: string): Promise<void> {
+/** `rename(from, to)`, retried on Windows while an antivirus or indexer holds the file just written. */
+export function renameRetriedOnWindows(from: string, to: string): Promise<void> {
+  return retriedOnWindows(() => rename(from, to));
+}
+
+/**
+ * Runs `step`; on Windows an EPERM/EBUSY/EACCES (a scanner holding the file for a moment) is retried up to 6
+ * times, 50 ms doubling (about 3 s in all). Elsewhere, and for any other error, the first failure stands.
+ */
+export async function retriedOnWindows(
+  step: () => Promise<void>,
+  platform: NodeJS.Platform = process.platform,
+  pauseMs = 50,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await rename(from, to);
-      return;
+      return await step();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (process.platform !== 'win32' || !RETRYABLE_ON_WINDOWS.has(code) || attempt >= 6) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      if (platform !== 'win32' || !RETRYABLE_ON_WINDOWS.has(code) || attempt >= 6) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * 2 ** attempt));
     }
   }
 }

@@ -26,11 +26,14 @@ import {
   removeCatalogEntries,
   removeStalePartials,
 } from './catalog-write.js';
+import type { PgTools } from '../process/pg-tools.js';
 import { verifyDumpFile } from './dump-verify.js';
 
 export interface FsBackupFolderOptions {
   /** First pause between reconnects (tests shorten it). */
   pauseMs?: number;
+  /** Where pg_dump and pg_restore are (the `postgres.binDir` setting); the standard search by default. */
+  pgTools?: PgTools;
   /** The private folder for pg_dump's password file (the state folder). */
   secretsDir?: string;
 }
@@ -39,7 +42,7 @@ export class FsBackupFolder implements BackupFolder {
   /** The local pg_restore's version, asked once in this folder's lifetime (a failure is asked again). */
   private readonly localRestoreVersion = rememberSuccess(async () =>
     // Loaded after a download: the process runner (execa) need not sit in memory while bytes stream.
-    (await import('../postgres/dump-tool.js')).localPgRestoreVersion(),
+    (await import('../postgres/dump-tool.js')).localPgRestoreVersion(this.options.pgTools),
   );
 
   constructor(
@@ -73,6 +76,7 @@ export class FsBackupFolder implements BackupFolder {
           signal: options.signal,
           onStep: options.onStep,
           localRestoreVersion: this.localRestoreVersion,
+          tools: this.options.pgTools,
         });
         const entry = await commitVerifiedDump({
           folder: this.folder,
@@ -111,6 +115,7 @@ export class FsBackupFolder implements BackupFolder {
     const { partialFile } = await dumpDatabase(db, paths.dump, {
       env,
       signal: options.signal,
+      tools: this.options.pgTools,
       secretsDir: this.options.secretsDir,
     });
     const entry = await addVerifiedDump({
@@ -122,6 +127,7 @@ export class FsBackupFolder implements BackupFolder {
       signal: options.signal,
       onStep: options.onStep,
       localRestoreVersion: this.localRestoreVersion,
+      tools: this.options.pgTools,
     });
     return { entry };
   }

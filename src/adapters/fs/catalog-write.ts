@@ -6,13 +6,13 @@
  * opened without following a link (its mode set and its bytes flushed through that handle), and the
  * rename replaces a link planted at the dump's or the sidecar's name rather than writing through it.
  */
-import { readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupSidecar, CatalogEntry } from '../../core/backup-catalog.js';
 import type { EnvironmentName } from '../../core/config-schema.js';
 import { isBackupId } from '../../core/domain.js';
 import { UsageError } from '../../core/errors.js';
-import { replaceFileAtomically, syncFolder } from './atomic-write.js';
+import { renameRetriedOnWindows, replaceFileAtomically, syncFolder } from './atomic-write.js';
 import { verifyDumpFile, type VerifiedDump, type VerifyOptions } from './dump-verify.js';
 import { openOwnFile } from './no-follow.js';
 import { ensurePrivateDir } from './private-files.js';
@@ -67,7 +67,8 @@ export async function commitVerifiedDump(input: CommitInput): Promise<CatalogEnt
   } finally {
     await handle.close();
   }
-  await rename(input.file, paths.dump);
+  // Windows: the scanner that reads a dump just written may hold it for a moment.
+  await renameRetriedOnWindows(input.file, paths.dump);
   await syncFolder(paths.dir);
   const { header, entries } = input.verified.listing;
   const sidecar: BackupSidecar = {
@@ -100,6 +101,7 @@ export interface AddDumpInput {
   signal?: AbortSignal;
   onStep?: VerifyOptions['onStep'];
   localRestoreVersion?: VerifyOptions['localRestoreVersion'];
+  tools?: VerifyOptions['tools'];
 }
 
 /**
@@ -117,6 +119,7 @@ export async function addVerifiedDump(input: AddDumpInput): Promise<CatalogEntry
       signal: input.signal,
       onStep: input.onStep,
       localRestoreVersion: input.localRestoreVersion,
+      tools: input.tools,
     });
   } catch (error) {
     await rm(input.file, { force: true });

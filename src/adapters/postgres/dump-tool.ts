@@ -4,6 +4,7 @@
  * argv or the environment.
  */
 import { lstatSync, rmSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { createOwnFile } from '../fs/no-follow.js';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import { parseArchiveListing, parsePgToolVersion, type ArchiveListing } from '../../core/dump-header.js';
@@ -15,7 +16,8 @@ import {
   UnreachableError,
   VerificationError,
 } from '../../core/errors.js';
-import { findPgBinary, ProcessError, runProcess } from '../process/run.js';
+import { defaultPgTools, type PgTools } from '../process/pg-tools.js';
+import { ProcessError, runProcess } from '../process/run.js';
 import { withLibpqEnv } from './libpq-env.js';
 
 export interface DumpOptions {
@@ -25,6 +27,8 @@ export interface DumpOptions {
   timeoutMs?: number;
   /** Tables whose rows are left out (`--exclude-table-data`), e.g. session tables. */
   excludeTableData?: string[];
+  /** Where the PostgreSQL programs are (the `postgres.binDir` setting); the standard search by default. */
+  tools?: PgTools;
   /** The private folder for the password file (the state folder); a private temporary one when absent. */
   secretsDir?: string;
 }
@@ -53,19 +57,30 @@ export async function dumpDatabase(db: DatabaseConfig, file: string, opts: DumpO
   ];
   for (const table of opts.excludeTableData ?? []) args.push(`--exclude-table-data=${table}`);
   args.push(`--dbname=${db.database}`);
+  const tools = opts.tools ?? defaultPgTools();
   try {
+    const pgDump = await tools.path('pg_dump');
     await withLibpqEnv(db, opts.secretsDir, (env) =>
-      runProcess(findPgBinary('pg_dump'), args, { env, signal: opts.signal, timeoutMs: opts.timeoutMs }),
+      runProcess(pgDump, args, { env, signal: opts.signal, timeoutMs: opts.timeoutMs }),
     );
   } catch (error) {
     rmSync(partialFile, { force: true });
-    throw mapClientToolError(error, db, opts.env ?? `${db.host}:${db.port}/${db.database}`);
+    // A server newer than every pg_dump found: say which were found and where the search looked.
+    const search = isServerTooNew(error) ? await tools.describeSearch('pg_dump') : [];
+    throw mapClientToolError(error, db, opts.env ?? `${db.host}:${db.port}/${db.database}`, search);
   }
   return { partialFile, bytes: lstatSync(partialFile).size };
 }
 
-/** Maps a failed libpq client tool (pg_dump, pg_restore -d) from its stderr to the typed hierarchy. */
-export function mapClientToolError(error: unknown, db: DatabaseConfig, env: string): OrcaError {
+function isServerTooNew(error: unknown): boolean {
+  return error instanceof ProcessError && error.stderrTail.some((line) => /server version mismatch/i.test(line));
+}
+
+/**
+ * Maps a failed libpq client tool (pg_dump, pg_restore -d) from its stderr to the typed hierarchy;
+ * `search` (the programs found and the places searched) is added to a version mismatch's details.
+ */
+export function mapClientToolError(error: unknown, db: DatabaseConfig, env: string, search: string[] = []): OrcaError {
   if (!(error instanceof ProcessError) || error.processExitCode === null)
     return error instanceof OrcaError ? error : toUnexpected(error);
   const text = error.stderrTail.join('\n');
@@ -96,7 +111,7 @@ export function mapClientToolError(error: unknown, db: DatabaseConfig, env: stri
       key: 'dump.serverTooNew',
       params: { env },
       hintKey: 'dump.serverTooNew.hint',
-      details: error.stderrTail,
+      details: [...error.stderrTail, ...search],
       cause: error,
     });
   }
@@ -114,6 +129,7 @@ function toUnexpected(error: unknown): OrcaError {
 export interface ArchiveReadOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  tools?: PgTools;
 }
 
 /**
@@ -123,7 +139,7 @@ export interface ArchiveReadOptions {
 export async function listArchive(file: string, opts: ArchiveReadOptions = {}): Promise<ArchiveListing> {
   let stdout: string;
   try {
-    ({ stdout } = await runProcess(findPgBinary('pg_restore'), ['--list', file], {
+    ({ stdout } = await runProcess(await (opts.tools ?? defaultPgTools()).path('pg_restore'), ['--list', file], {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
     }));
@@ -142,12 +158,12 @@ export async function listArchive(file: string, opts: ArchiveReadOptions = {}): 
 }
 
 /**
- * Reads the whole archive (`pg_restore --file=/dev/null`); a truncated or corrupt dump fails with
+ * Reads the whole archive (`pg_restore --file=<null device>`); a truncated or corrupt dump fails with
  * VerificationError.
  */
 export async function readWholeArchive(file: string, opts: ArchiveReadOptions = {}): Promise<void> {
   try {
-    await runProcess(findPgBinary('pg_restore'), ['--file=/dev/null', file], {
+    await runProcess(await (opts.tools ?? defaultPgTools()).path('pg_restore'), [`--file=${devNull}`, file], {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
     });
@@ -187,9 +203,9 @@ export interface PgToolVersion {
   path: string;
 }
 
-/** The local `pg_restore --version`. */
-export async function localPgRestoreVersion(): Promise<PgToolVersion> {
-  const path = findPgBinary('pg_restore');
+/** The version of the pg_restore the tool runs (the newest found). */
+export async function localPgRestoreVersion(tools: PgTools = defaultPgTools()): Promise<PgToolVersion> {
+  const path = await tools.path('pg_restore');
   const { stdout } = await runProcess(path, ['--version'], { timeoutMs: 30_000 });
   const parsed = parsePgToolVersion(stdout);
   if (parsed === null)

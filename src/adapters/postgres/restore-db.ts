@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import { CancelledError, isOrcaError } from '../../core/errors.js';
 import type { RestoreStep, RestoreWarning } from '../../core/ports.js';
-import { findPgBinary, runProcess } from '../process/run.js';
+import { defaultPgTools, type PgTools } from '../process/pg-tools.js';
+import { runProcess } from '../process/run.js';
 import { connectDatabase, type PgClient } from './connect.js';
 import { mapClientToolError } from './dump-tool.js';
 import { withLibpqEnv } from './libpq-env.js';
@@ -24,6 +25,8 @@ export interface LocalRestoreOptions {
   jobs?: number;
   onStep?: (step: RestoreStep) => void;
   signal?: AbortSignal;
+  /** Where pg_restore is (the `postgres.binDir` setting); the standard search by default. */
+  tools?: PgTools;
   /** The private folder for pg_restore's password file (the state folder). */
   secretsDir?: string;
 }
@@ -149,9 +152,8 @@ async function runPgRestore(
     file,
   ];
   try {
-    await withLibpqEnv(db, opts.secretsDir, (env) =>
-      runProcess(findPgBinary('pg_restore'), args, { env, signal: opts.signal }),
-    );
+    const pgRestore = await (opts.tools ?? defaultPgTools()).path('pg_restore');
+    await withLibpqEnv(db, opts.secretsDir, (env) => runProcess(pgRestore, args, { env, signal: opts.signal }));
   } catch (error) {
     throw mapClientToolError(error, db, opts.env);
   }
