@@ -1,33 +1,25 @@
 import { realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { SCHEDULE_PLATFORMS, type ScheduledCommand, type SchedulePlatform } from '../core/schedule-artefacts.js';
+import { SCHEDULE_PLATFORMS, buildSchedulePlan, type SchedulePlatform } from '../core/schedule-artefacts.js';
 import { UsageError } from '../core/errors.js';
-import { detectPlatform, schedulerFor, type ScheduleArtefact } from '../adapters/scheduler/os-scheduler.js';
+import { detectPlatform, schedulerFor, type ScheduleStatus } from '../adapters/scheduler/os-scheduler.js';
+import { renderSchedule, type ScheduleJson } from '../ui/schedule-render.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
 import { journalCommand } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 
+export type { ScheduleJson };
+
 export interface ScheduleOptions {
   dryRun: boolean;
   platform?: SchedulePlatform;
   stateDir?: string;
-}
-
-/** What `schedule … --json` prints. */
-export interface ScheduleJson {
-  action: 'install' | 'uninstall' | 'show';
-  platform: SchedulePlatform;
-  dryRun: boolean;
-  /** Registered after the action (for `show`: now). */
-  installed: boolean;
-  /** True when the action changed the OS scheduler. */
-  changed: boolean;
-  command: string[];
-  artefacts: Array<{ path: string | null; encoding: string; content: string }>;
+  verifyDaily?: boolean;
+  prometheus?: string;
 }
 
 /** `schedule install|uninstall|show [--dry-run] [--platform …]`: the hourly `sync` in the OS scheduler. */
@@ -35,7 +27,7 @@ export function buildScheduleCommand(): Command {
   const t = helpTranslator();
   const schedule = new Command('schedule').description(t('schedule.cmd.summary')).exitOverride();
   for (const name of ['install', 'uninstall', 'show'] as const) {
-    schedule
+    const sub = schedule
       .command(name)
       .description(t(`schedule.${name}.summary`))
       .option('--dry-run', t('schedule.option.dryRun'), false)
@@ -43,6 +35,10 @@ export function buildScheduleCommand(): Command {
       .option('--state-dir <dir>', t('state.option.stateDir'))
       .exitOverride()
       .action(action<ScheduleOptions>((ctx, options) => runSchedule(ctx, name, options)));
+    if (name !== 'uninstall')
+      sub
+        .option('--verify-daily', t('schedule.option.verifyDaily'))
+        .option('--prometheus <file>', t('schedule.option.prometheus'));
   }
   return schedule;
 }
@@ -62,91 +58,76 @@ export async function runSchedule(
       hintKey: 'schedule.platformMismatch.hint',
     });
   }
-  const cmd = await scheduledCommand(ctx, options);
+  const { plan, stateDir } = await schedulePlan(ctx, options);
   const target = schedulerFor(platform, ctx.env);
-  const artefacts = target.artefacts(cmd);
+  const artefacts = target.artefacts(plan);
   const startedAt = new Date();
   let changed = false;
   if (writes) {
     const before = await target.status();
+    const journal = (after: string[], error?: unknown) =>
+      journalCommand(ctx, {
+        stateDir,
+        command: `schedule ${name}`,
+        startedAt,
+        before: { schedule: before.jobs },
+        after: { schedule: after },
+        error,
+      });
     try {
       if (name === 'install') {
-        await target.install(cmd);
+        await target.install(plan);
         changed = true;
       } else {
         changed = await target.uninstall();
       }
     } catch (error) {
-      await journalCommand(ctx, {
-        stateDir: cmd.stateDir,
-        command: `schedule ${name}`,
-        startedAt,
-        before: { schedule: before.installed },
-        after: { schedule: before.installed },
-        error,
-      }).catch(() => undefined);
+      await journal(before.jobs, error).catch(() => undefined);
       throw error;
     }
-    await journalCommand(ctx, {
-      stateDir: cmd.stateDir,
-      command: `schedule ${name}`,
-      startedAt,
-      before: { schedule: before.installed },
-      after: { schedule: name === 'install' },
-    });
+    await journal(name === 'install' ? plan.jobs.map((j) => j.name) : []);
   }
-  const status =
+  const status: ScheduleStatus =
     options.dryRun && name !== 'show'
-      ? { installed: false }
-      : await target.status().catch(() => ({ installed: false }));
+      ? { available: true, jobs: [] }
+      : await target.status().catch(() => ({ available: true, jobs: [] }));
   const json: ScheduleJson = {
     action: name,
     platform,
     dryRun: options.dryRun,
-    installed: status.installed,
+    available: status.available,
+    installed: status.jobs.includes('sync'),
+    jobs: status.jobs,
     changed,
-    command: [cmd.program, ...cmd.args],
-    artefacts: artefacts.map((a) => ({ path: a.path, encoding: a.encoding, content: a.content })),
+    command: [plan.program, ...plan.jobs[0]!.args],
+    artefacts: artefacts.map((a) => ({
+      job: a.job,
+      path: a.path,
+      name: a.name,
+      encoding: a.encoding,
+      content: a.content,
+    })),
   };
-  ctx.out.result(json, () => renderSchedule(ctx, json, artefacts));
+  ctx.out.result(json, () => renderSchedule(json, ctx.t));
 }
 
-function renderSchedule(ctx: CommandContext, json: ScheduleJson, artefacts: ScheduleArtefact[]): string {
-  const platform = ctx.t(`schedule.platform.${json.platform}`);
-  const lines: string[] = [];
-  if (json.dryRun || json.action === 'show') {
-    if (json.action === 'show' && !json.dryRun)
-      lines.push(ctx.t(json.installed ? 'schedule.show.installed' : 'schedule.show.notInstalled', { platform }));
-    if (json.action !== 'uninstall') {
-      lines.push(ctx.t(json.dryRun ? 'schedule.dryRun.header' : 'schedule.show.header', { platform }));
-      for (const a of artefacts) {
-        lines.push(`--- ${a.path ?? ctx.t('schedule.crontabOf')}${a.encoding === 'utf16le' ? ' (UTF-16)' : ''}`);
-        lines.push(a.content.replace(/\r\n/g, '\n').trimEnd());
-      }
-    } else {
-      lines.push(ctx.t('schedule.dryRun.uninstall', { platform }));
-    }
-    return lines.join('\n');
-  }
-  if (json.action === 'install') return ctx.t('schedule.installed', { platform });
-  return ctx.t(json.changed ? 'schedule.uninstalled' : 'schedule.notInstalled', { platform });
-}
-
-/** `node <bin> sync --config <file> --state-dir <dir>` with absolute paths, so the scheduler needs no PATH or cwd. */
-async function scheduledCommand(
-  ctx: CommandContext,
-  options: ScheduleOptions,
-): Promise<ScheduledCommand & { stateDir: string }> {
+/** The jobs to register, with absolute paths, and the state folder (for the journal). */
+async function schedulePlan(ctx: CommandContext, options: ScheduleOptions) {
   const { loadConfig } = await import('../adapters/config/load.js');
   const { filepath } = await loadConfig(ctx);
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
-  return {
+  const prometheus = options.prometheus === undefined ? null : resolve(ctx.cwd, options.prometheus);
+  const plan = buildSchedulePlan({
     program: process.execPath,
-    args: [launcherPath(), 'sync', '--config', filepath, '--state-dir', stateDir],
+    launcher: launcherPath(),
+    configFile: filepath,
+    stateDir,
     workingDir: dirname(filepath),
     outputFile: join(stateDir, 'schedule-output.log'),
-    stateDir,
-  };
+    verifyDaily: options.verifyDaily === true,
+    prometheusFile: prometheus !== null && isAbsolute(prometheus) ? prometheus : null,
+  });
+  return { plan, stateDir };
 }
 
 function launcherPath(): string {
