@@ -5,6 +5,7 @@ import { readCatalog } from '../adapters/fs/backup-catalog.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { backupListRow, renderBackupsTable, type BackupListRow } from '../ui/backups-table.js';
 import { action } from './action.js';
+import type { BackupsVerifyOptions } from './backups-verify.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
 import { resolveStateDir } from './state-dir.js';
@@ -31,6 +32,21 @@ export function buildBackupsCommand(): Command {
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .exitOverride()
     .action(action<BackupsListOptions>(runBackupsList));
+  backups
+    .command('verify')
+    .description(t('backups.verify.summary'))
+    .argument('[id]', t('backups.verify.arg.id'))
+    .option('--all', t('backups.verify.option.all'))
+    .option('--wait <duration>', t('sync.option.wait'))
+    .option('--state-dir <dir>', t('state.option.stateDir'))
+    .addHelpText('after', `\n${t('backups.verify.help.after')}`)
+    .exitOverride()
+    .action(
+      action<BackupsVerifyOptions>(async (ctx, options, args) => {
+        const { runBackupsVerify } = await import('./backups-verify.js');
+        await runBackupsVerify(ctx, options, args[0]);
+      }),
+    );
   return backups;
 }
 
@@ -43,14 +59,15 @@ export async function runBackupsList(ctx: CommandContext, options: BackupsListOp
   const catalog = await readCatalog(config.backup.folder);
   for (const path of catalog.damaged) ctx.out.warn(ctx.t('backups.damaged', { path }));
   const now = new Date();
-  const rows = sortNewestFirst(catalog.entries).map((entry) => {
+  const missing = new Set(catalog.missing);
+  const rows = sortNewestFirst([...catalog.entries, ...catalog.missing]).map((entry) => {
     const restoredInto = (
       Object.entries(state.restorePoints) as Array<[EnvironmentName, { backupId: string } | undefined]>
     )
       .filter(([, point]) => point?.backupId === entry.id)
       .map(([env]) => env);
-    return backupListRow(entry, restoredInto, now);
+    return backupListRow(entry, restoredInto, now, missing.has(entry));
   });
   const json: BackupsListJson = { folder: config.backup.folder, backups: rows, damaged: catalog.damaged };
-  ctx.out.result(json, () => renderBackupsTable(rows, ctx.t));
+  ctx.out.result(json, () => renderBackupsTable(rows, ctx.t, now));
 }

@@ -2,6 +2,7 @@
  * The adapters and the human side of `restore`: which RestoreTarget an environment gets, how the plan is
  * shown and approved (yes/no, or typing the clinic's name for the operating environment), and progress.
  */
+import type { CatalogEntry } from '../core/backup-catalog.js';
 import type { OrcaConfig } from '../core/config-schema.js';
 import type { EnvironmentName, Sequences } from '../core/domain.js';
 import { parseDuration } from '../core/duration.js';
@@ -12,6 +13,7 @@ import type { RestoreEvents, RestorePlan } from '../core/restore-run.js';
 import type { RestorePoint } from '../core/state.js';
 import { formatAge, renderChosenBackup, renderGateChecks } from '../ui/restore-render.js';
 import type { StepSpinner } from '../ui/step-spinner.js';
+import { formatLocalMinute } from '../ui/backup-format.js';
 import type { CommandContext } from './context.js';
 
 export interface RestoreTargetDeps {
@@ -107,6 +109,39 @@ export function confirmRestore(
     );
     if (!ok) throw new CancelledError({ key: 'error.cancelled' });
   };
+}
+
+/**
+ * When the chosen dump proved damaged: a person on a terminal is asked whether to restore the next-newest
+ * verified backup instead; unattended (or with `--json`) the answer is no, and the error names its `--backup`.
+ */
+export function offerAlternative(
+  ctx: CommandContext,
+): (damaged: CatalogEntry, alternative: CatalogEntry) => Promise<boolean> {
+  return async (damaged, alternative) => {
+    if (!ctx.interactive || ctx.out.json) return false;
+    ctx.out.warn(ctx.t(`restore.damaged.${damaged.damaged?.check ?? 'archive'}`, { id: damaged.id }));
+    const prompts = await import('@inquirer/prompts');
+    return cancellable(
+      prompts.confirm(
+        {
+          message: ctx.t('restore.offerAlternative', {
+            id: alternative.id,
+            created: formatLocalMinute(alternative.createdAt),
+          }),
+          default: false,
+        },
+        { output: process.stderr },
+      ),
+    );
+  };
+}
+
+/** A sidecar whose dump file is gone, as a catalog entry marked damaged (`missing`): named, never restored. */
+export function missingDump(entry: CatalogEntry): CatalogEntry {
+  return entry.damaged
+    ? entry
+    : { ...entry, damaged: { at: new Date().toISOString(), check: 'missing', detail: 'the dump file is missing' } };
 }
 
 async function askClinicName(ctx: CommandContext, clinicName: string): Promise<string> {

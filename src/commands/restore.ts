@@ -16,7 +16,15 @@ import { createStepSpinner } from '../ui/step-spinner.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
-import { confirmRestore, createRestoreTarget, durationOption, readCounters, restoreEvents } from './restore-ports.js';
+import {
+  confirmRestore,
+  createRestoreTarget,
+  durationOption,
+  missingDump,
+  offerAlternative,
+  readCounters,
+  restoreEvents,
+} from './restore-ports.js';
 import { journalCommand, runStateChange } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 
@@ -105,7 +113,7 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     const report = await runRestore(
       {
         target,
-        entries: catalog.entries,
+        entries: [...catalog.entries, ...catalog.missing.map(missingDump)],
         backupId: options.backup,
         force: options.force,
         state,
@@ -122,6 +130,8 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
         inspectDump: inspectDumpFile,
         localRestoreVersion: localPgRestoreVersion,
         confirm: confirmRestore(ctx, config.clinic.name, options.confirmClinic),
+        markDamaged: (entry, damage) => folder.markDamaged(entry, damage),
+        offerAlternative: offerAlternative(ctx),
         events,
         clock: { now: () => new Date() },
         explain: (error) => (isOrcaError(error) ? ctx.t(error.key, error.params) : String(error)),

@@ -200,8 +200,28 @@ export interface FetchStats {
  */
 export interface BackupFolder {
   readonly folder: string;
-  /** The catalog (verified entries) and the sidecars that could not be trusted. */
-  read(): Promise<{ entries: import('./backup-catalog.js').CatalogEntry[]; damaged: string[] }>;
+  /**
+   * The catalog: entries (a dump whose size no longer matches comes back marked damaged), the sidecars that
+   * could not be trusted, and the sidecars whose dump file is gone.
+   */
+  read(): Promise<{
+    entries: import('./backup-catalog.js').CatalogEntry[];
+    damaged: string[];
+    missing: import('./backup-catalog.js').CatalogEntry[];
+  }>;
+  /** Records in the entry's sidecar that its dump failed a check; the dump itself is never touched. */
+  markDamaged(
+    entry: import('./backup-catalog.js').CatalogEntry,
+    damage: import('./backup-catalog.js').Damage,
+  ): Promise<import('./backup-catalog.js').CatalogEntry>;
+  /**
+   * Re-reads a cataloged dump (size, sha256, archive version, `pg_restore --list`, a full read) and records the
+   * outcome in its sidecar: passed (verifiedAt now, an earlier damage mark cleared) or damaged.
+   */
+  recheck(
+    entry: import('./backup-catalog.js').CatalogEntry,
+    options?: { signal?: AbortSignal; onProgress?: (progress: TransferProgress) => void },
+  ): Promise<import('./backup-verify.js').RecheckOutcome>;
   /**
    * Downloads `backup` from `source` into `<env>/<id>.dump.partial`, resuming what an earlier run left
    * (HTTP Range), verifies and commits it. Transport failures are retried until `deadlineAt` (ms since

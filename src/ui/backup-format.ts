@@ -37,3 +37,12 @@ export function formatLocalMinute(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/**
+ * The one format for a time shown to people: local time and how long ago, `2026-09-06 01:10 (5 min ago)`.
+ * ISO-8601 UTC appears only in `--json`.
+ */
+export function formatWhen(iso: string, now: Date, t: Translate): string {
+  const seconds = Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / 1000));
+  return `${formatLocalMinute(iso)} (${formatAge(seconds, t)})`;
+}

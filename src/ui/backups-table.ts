@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
-import type { CatalogEntry } from '../core/backup-catalog.js';
+import type { CatalogEntry, Damage } from '../core/backup-catalog.js';
 import type { EnvironmentName } from '../core/domain.js';
-import { formatAge, formatBytes, formatLocalMinute } from './backup-format.js';
+import { formatBytes, formatWhen } from './backup-format.js';
 import type { Translate } from './i18n.js';
 
 /** One row of `backups list --json`. */
@@ -14,6 +14,12 @@ export interface BackupListRow {
   sha256: string;
   verified: boolean;
   verifiedAt: string | null;
+  /**
+   * `verified`; `damaged` (failed a check since: never restored, `damage` says which); `missing` (the sidecar is
+   * there, the dump file is not); `unverified`.
+   */
+  condition: 'verified' | 'damaged' | 'missing' | 'unverified';
+  damage: Damage | null;
   archiveVersion: string | null;
   dumpedBy: string | null;
   tocEntries: number | null;
@@ -22,7 +28,12 @@ export interface BackupListRow {
   path: string;
 }
 
-export function backupListRow(entry: CatalogEntry, restoredInto: EnvironmentName[], now: Date): BackupListRow {
+export function backupListRow(
+  entry: CatalogEntry,
+  restoredInto: EnvironmentName[],
+  now: Date,
+  missing = false,
+): BackupListRow {
   return {
     env: entry.source,
     id: entry.id,
@@ -32,6 +43,8 @@ export function backupListRow(entry: CatalogEntry, restoredInto: EnvironmentName
     sha256: entry.sha256,
     verified: entry.verified,
     verifiedAt: entry.verifiedAt,
+    condition: missing ? 'missing' : entry.damaged ? 'damaged' : entry.verified ? 'verified' : 'unverified',
+    damage: missing ? null : (entry.damaged ?? null),
     archiveVersion: entry.archiveVersion,
     dumpedBy: entry.dumpedBy,
     tocEntries: entry.tocEntries,
@@ -41,7 +54,7 @@ export function backupListRow(entry: CatalogEntry, restoredInto: EnvironmentName
 }
 
 /** The human table of `backups list`: env, id, created (with age), size, verified, restored into. */
-export function renderBackupsTable(rows: readonly BackupListRow[], t: Translate): string {
+export function renderBackupsTable(rows: readonly BackupListRow[], t: Translate, now: Date = new Date()): string {
   if (rows.length === 0) return t('backups.none');
   const table = new Table({
     head: ['env', 'id', 'created', 'size', 'verified', 'restoredInto'].map((c) => t(`backups.col.${c}`)),
@@ -51,11 +64,18 @@ export function renderBackupsTable(rows: readonly BackupListRow[], t: Translate)
     table.push([
       t(`env.${row.env}`),
       row.id,
-      `${formatLocalMinute(row.createdAt)} (${formatAge(row.ageSeconds, t)})`,
+      formatWhen(row.createdAt, now, t),
       formatBytes(row.size),
-      row.verified ? t('word.yes') : t('word.no'),
+      conditionText(row, t),
       row.restoredInto.map((env) => t(`env.${env}`)).join(', ') || '-',
     ]);
   }
   return table.toString();
+}
+
+function conditionText(row: BackupListRow, t: Translate): string {
+  if (row.condition === 'verified') return t('word.yes');
+  if (row.condition === 'unverified') return t('word.no');
+  if (row.condition === 'missing') return t('backups.condition.missing');
+  return t(`backups.condition.damaged.${row.damage?.check ?? 'archive'}`);
 }

@@ -1,4 +1,5 @@
 import type { MessageParams } from '../core/errors.js';
+import { toolCommand } from './invocation.js';
 import { CATALOG, type Language } from './messages/index.js';
 
 export type { Language };
@@ -19,12 +20,16 @@ export function chooseLanguage(
   return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-/** Interpolates `{name}` placeholders; an unknown key falls back to English, then to the key itself. */
+/**
+ * Interpolates `{name}` placeholders; an unknown key falls back to English, then to the key itself.
+ * `{tool}` is how a person runs this tool here (`orca-hybrid`, or `node bin/orca-hybrid.js`), so every
+ * command a message shows runs as shown.
+ */
 export function translator(lang: Language): Translate {
   return (key, params = {}) => {
     const template = CATALOG[lang][key] ?? CATALOG.en[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
+      const value = name === 'tool' && params.tool === undefined ? toolCommand() : params[name];
       return value === undefined || value === null ? whole : String(value);
     });
   };

@@ -23,6 +23,8 @@ export interface VerifyOptions {
   signal?: AbortSignal;
   /** Called before each step (`checksum`, `header`, `list`, `fullRead`), for the lock's phase and the log. */
   onStep?: (step: string) => void;
+  /** Bytes checksummed so far (when the checksum is computed here). */
+  onBytes?: (bytes: number) => void;
 }
 
 let restoreMajor: Promise<{ version: string; major: number }> | null = null;
@@ -39,7 +41,7 @@ export async function verifyDumpFile(file: string, options: VerifyOptions): Prom
     });
   }
   options.onStep?.('checksum');
-  const sha256 = options.sha256 ?? (await hashFile(file));
+  const sha256 = options.sha256 ?? (await hashFile(file, options.onBytes));
   if (expected && sha256 !== expected.sha256) {
     throw new VerificationError({
       key: 'verify.checksumMismatch',

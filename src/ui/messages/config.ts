@@ -14,18 +14,18 @@ export const configMessages: AreaMessages = {
     'config.debug.env': 'Settings from the environment: {names}',
     'config.debug.envIgnored': 'ORCA_HYBRID_* variables that are not settings (ignored here): {names}',
     'config.notFound': 'No configuration file found in {folder}.',
-    'config.notFound.hint': 'Run `orca-hybrid config init` to create one, or pass --config <file>.',
+    'config.notFound.hint': 'Run `{tool} config init` to create one, or pass --config <file>.',
     'config.noSettings': '{file} holds no orca-hybrid settings.',
     'config.unreadable': 'Cannot read the configuration file {file} ({reason}).',
     'config.unreadable.hint': 'Check the path and that this user may read the file.',
     'config.parseError': 'Cannot parse {file}: {reason} at {position}.',
     'config.parseError.hint':
-      'Fix the syntax at that position (indentation, quotes, commas), then run `orca-hybrid config validate`.',
+      'Fix the syntax at that position (indentation, quotes, commas), then run `{tool} config validate`.',
     'config.parseError.jsHint':
-      'Run `node --check {file}` to see the faulty line, fix it, then run `orca-hybrid config validate`.',
+      'Run `node --check {file}` to see the faulty line, fix it, then run `{tool} config validate`.',
     'config.invalid': 'The configuration {file} has {count} problem(s):',
     'config.invalid.hint':
-      'Fix these settings (in the file or the ORCA_HYBRID_* variables named), then run `orca-hybrid config validate`.',
+      'Fix these settings (in the file or the ORCA_HYBRID_* variables named), then run `{tool} config validate`.',
     'config.valid': '{file} is valid',
     'config.show.source': 'Effective configuration from {file} (secrets redacted)',
     'config.warn.secretFileOpen':
@@ -43,7 +43,7 @@ export const configMessages: AreaMessages = {
     'config.init.needsAnswers.hint':
       'Pass {flag} with the answers (same structure as the YAML file; see docs/configuration.md).',
     'config.init.answersInvalid': 'The answers in {file} have {count} problem(s); nothing was written:',
-    'config.init.answersInvalid.hint': 'Correct these answers and run `orca-hybrid config init` again.',
+    'config.init.answersInvalid.hint': 'Correct these answers and run `{tool} config init` again.',
     'config.init.promptUnchecked': 'The prompt accepted an invalid answer to {question}.',
     'config.q.secretSuffix': ' (leave empty to give it later through an ORCA_HYBRID_* variable)',
     'config.q.optionalSuffix': ' (leave empty for none)',
@@ -122,18 +122,18 @@ export const configMessages: AreaMessages = {
     'config.debug.env': '環境変数からの設定: {names}',
     'config.debug.envIgnored': '設定項目ではない ORCA_HYBRID_* 変数 (ここでは無視): {names}',
     'config.notFound': '{folder} に設定ファイルがありません。',
-    'config.notFound.hint': '`orca-hybrid config init` で作成するか、--config <file> を指定してください。',
+    'config.notFound.hint': '`{tool} config init` で作成するか、--config <file> を指定してください。',
     'config.noSettings': '{file} に orca-hybrid の設定がありません。',
     'config.unreadable': '設定ファイル {file} を読めません ({reason})。',
     'config.unreadable.hint': 'パスと、このユーザーに読み取り権限があるかを確認してください。',
     'config.parseError': '{file} を解析できません: {position} で {reason}。',
     'config.parseError.hint':
-      'その位置の書式 (字下げ、引用符、カンマ) を直し、`orca-hybrid config validate` を実行してください。',
+      'その位置の書式 (字下げ、引用符、カンマ) を直し、`{tool} config validate` を実行してください。',
     'config.parseError.jsHint':
-      '`node --check {file}` で誤りのある行を確認して直し、`orca-hybrid config validate` を実行してください。',
+      '`node --check {file}` で誤りのある行を確認して直し、`{tool} config validate` を実行してください。',
     'config.invalid': '設定 {file} に {count} 件の問題があります:',
     'config.invalid.hint':
-      '表示された設定 (ファイルまたは ORCA_HYBRID_* 変数) を直し、`orca-hybrid config validate` を実行してください。',
+      '表示された設定 (ファイルまたは ORCA_HYBRID_* 変数) を直し、`{tool} config validate` を実行してください。',
     'config.valid': '{file} は有効な設定です',
     'config.show.source': '{file} からの有効な設定 (秘密情報は伏せ字)',
     'config.warn.secretFileOpen':
@@ -149,7 +149,7 @@ export const configMessages: AreaMessages = {
     'config.init.needsAnswers': '設定ウィザードには端末が必要ですが、ここでは入力できません。',
     'config.init.needsAnswers.hint': '回答を {flag} で指定してください (YAML と同じ構造。docs/configuration.md 参照)。',
     'config.init.answersInvalid': '{file} の回答に {count} 件の問題があります。何も書き込んでいません:',
-    'config.init.answersInvalid.hint': '回答を直して、もう一度 `orca-hybrid config init` を実行してください。',
+    'config.init.answersInvalid.hint': '回答を直して、もう一度 `{tool} config init` を実行してください。',
     'config.init.promptUnchecked': '{question} への入力が検査を通らないまま受け付けられました。',
     'config.q.secretSuffix': ' (空欄にすると後で ORCA_HYBRID_* 環境変数で指定できます)',
     'config.q.optionalSuffix': ' (なければ空欄)',

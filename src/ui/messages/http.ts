@@ -17,7 +17,7 @@ export const httpMessages: AreaMessages = {
     'http.unexpectedStatus.hint':
       'Check that the URL in the configuration points at this environment and that the tool and the server speak the same contract version.',
     'http.unreachable.hint':
-      'Check the network and the URL of {env} in the configuration; `orca-hybrid status` shows which environments answer.',
+      'Check the network and the URL of {env} in the configuration; `{tool} status` shows which environments answer.',
     'http.authRefused': 'Environment {env} refused our credentials: HTTP {status} from {url}.',
     'http.authRefused.hint':
       'Check the user and API key (apiKey / apiKeyFile) of {env}, and that its client certificate is the one issued for this clinic.',
@@ -71,7 +71,7 @@ export const httpMessages: AreaMessages = {
     'http.unexpectedStatus.hint':
       '設定の URL がこの環境を指しているか、ツールとサーバーの契約バージョンが一致しているか確認してください。',
     'http.unreachable.hint':
-      'ネットワークと設定の {env} の URL を確認してください。`orca-hybrid status` で応答する環境を確認できます。',
+      'ネットワークと設定の {env} の URL を確認してください。`{tool} status` で応答する環境を確認できます。',
     'http.authRefused': '環境 {env} が認証情報を拒否しました: {url} から HTTP {status}。',
     'http.authRefused.hint':
       '{env} のユーザーと API キー (apiKey / apiKeyFile)、およびクライアント証明書がこの医療機関に発行されたものか確認してください。',

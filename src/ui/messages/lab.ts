@@ -5,7 +5,7 @@ export const labMessages: AreaMessages = {
     'lab.cmd.summary':
       'the embedded lab: the three environments on this machine (real PostgreSQL, reference servers, TLS)',
     'lab.help.after':
-      'Start with `orca-hybrid lab up`; it prints the config to pass to every other command.\nThe lab folder defaults to the user cache folder (…/orca-hybrid/lab); --dir or ORCA_HYBRID_LAB_DIR choose another.',
+      'Start with `{tool} lab up`; it prints the config to pass to every other command.\nThe lab folder defaults to the user cache folder (…/orca-hybrid/lab); --dir or ORCA_HYBRID_LAB_DIR choose another.',
     'lab.option.dir': 'lab folder (default: <cache>/orca-hybrid/lab, or ORCA_HYBRID_LAB_DIR)',
     'lab.option.patients': 'patients of the generated clinic (first run only)',
     'lab.option.days': 'days of visits of the generated clinic (first run only)',
@@ -49,7 +49,7 @@ export const labMessages: AreaMessages = {
     'lab.outage.done': 'The {env} now refuses connections.',
     'lab.recover.done': 'The {env} answers again.',
     'lab.notFound': 'There is no lab in {dir}.',
-    'lab.notFound.hint': 'Start it with `orca-hybrid lab up` (or pass --dir).',
+    'lab.notFound.hint': 'Start it with `{tool} lab up` (or pass --dir).',
     'lab.notRunning': 'The lab in {dir} is not running.',
     'lab.badNumber': '{flag} must be a whole number up to {max} (got "{value}")',
     'lab.daemonFailed': 'The lab servers did not start; see {log}.',
@@ -67,7 +67,7 @@ export const labMessages: AreaMessages = {
   ja: {
     'lab.cmd.summary': '組み込みラボ: 3 つの環境をこの PC 上に再現 (実 PostgreSQL、参照サーバー、TLS)',
     'lab.help.after':
-      'まず `orca-hybrid lab up` を実行してください。他のコマンドに渡す設定ファイルを表示します。\nラボのフォルダーは既定でユーザーのキャッシュフォルダー (…/orca-hybrid/lab)。--dir または ORCA_HYBRID_LAB_DIR で変更できます。',
+      'まず `{tool} lab up` を実行してください。他のコマンドに渡す設定ファイルを表示します。\nラボのフォルダーは既定でユーザーのキャッシュフォルダー (…/orca-hybrid/lab)。--dir または ORCA_HYBRID_LAB_DIR で変更できます。',
     'lab.option.dir': 'ラボのフォルダー (既定: <cache>/orca-hybrid/lab、または ORCA_HYBRID_LAB_DIR)',
     'lab.option.patients': '生成する医療機関の患者数 (初回のみ)',
     'lab.option.days': '生成する受診の日数 (初回のみ)',
@@ -111,7 +111,7 @@ export const labMessages: AreaMessages = {
     'lab.outage.done': '{env} は接続を拒否するようになりました。',
     'lab.recover.done': '{env} は再び応答します。',
     'lab.notFound': '{dir} にラボがありません。',
-    'lab.notFound.hint': '`orca-hybrid lab up` で起動してください (または --dir を指定)。',
+    'lab.notFound.hint': '`{tool} lab up` で起動してください (または --dir を指定)。',
     'lab.notRunning': '{dir} のラボは起動していません。',
     'lab.badNumber': '{flag} には {max} 以下の整数を指定してください (指定値 "{value}")',
     'lab.daemonFailed': 'ラボのサーバーが起動しませんでした。{log} を確認してください。',
