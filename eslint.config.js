@@ -5,7 +5,6 @@ import tseslint from 'typescript-eslint';
 /** The layer rule (STYLE.md §1): core imports no adapter, command, UI or I/O library. */
 const ioLibraries = [
   'execa',
-  'got',
   'chalk',
   'ora',
   'cli-table3',

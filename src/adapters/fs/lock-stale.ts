@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import lockfile from 'proper-lockfile';
 import { LockedError, type MessageParams } from '../../core/errors.js';
 import { inspectLock, lockPaths, type LockHolder, type LockVerdict, type StaleReason } from './lock-holder.js';
 
@@ -68,7 +67,9 @@ export async function removeLockIfUnchanged(
   const paths = lockPaths(stateDir);
   let releaseGuard: () => Promise<void>;
   try {
-    releaseGuard = await lockfile.lock(stateDir, {
+    releaseGuard = await (
+      await import('proper-lockfile')
+    ).default.lock(stateDir, {
       lockfilePath: paths.takeoverDir,
       realpath: false,
       retries: { retries: 30, minTimeout: 20, maxTimeout: 200 },

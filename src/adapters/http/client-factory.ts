@@ -1,4 +1,3 @@
-import got, { type Got } from 'got';
 import { Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { Readable } from 'node:stream';
@@ -9,13 +8,16 @@ import { RETRY_STATUSES, mapStatusError, mapTransportError, type RequestTarget }
 import { runWithRetries, type RetryPolicy } from './retry-loop.js';
 import { parseContentRange, parseJson, readLimited, serverErrorCode, validateAnswer } from './read-body.js';
 import { lazyTlsMaterial, loadTlsMaterial, type ClientCertificateSource } from './tls-material.js';
+import { exchange, type Opened } from './transport.js';
 
 /**
- * THE HTTP client factory (STYLE.md §6): the only module importing got. Explicit timeouts; retries only on
- * idempotent calls (GET/HEAD/PUT, or `idempotent: true`), bounded by a count AND a total deadline; TLS
- * verification on unless `insecure`; client certificate from `.p12` or PEM; Basic auth only as a header;
- * redirects never followed (the Authorization header must not travel to another host); every failure mapped
- * to a typed error naming the environment (see http-errors.ts for the exit-code choices).
+ * THE HTTP client factory (STYLE.md §6): every request of the tool goes through here, over Node's own
+ * `node:https` (transport.ts; got was measured to cost a quarter of `status`'s start-up and a download's
+ * speed, see docs/architecture.md). Explicit timeouts; retries only on idempotent calls (GET/HEAD/PUT, or
+ * `idempotent: true`), bounded by a count AND a total deadline; TLS verification on unless `insecure`;
+ * client certificate from `.p12` or PEM; Basic auth only as a header; redirects never followed (the
+ * Authorization header must not travel to another host); every failure mapped to a typed error naming the
+ * environment (see http-errors.ts for the exit-code choices).
  */
 export interface HttpClientOptions {
   env: EnvironmentName;
@@ -117,12 +119,6 @@ const DEFAULTS = {
 };
 const ERROR_BODY_LIMIT = 64 * 1024;
 
-interface Opened {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Readable;
-}
-
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = new URL(options.baseUrl);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
@@ -133,14 +129,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     options.user === undefined
       ? undefined
       : 'Basic ' + Buffer.from(`${options.user}:${options.apiKey ?? ''}`, 'utf8').toString('base64');
-  const instance: Got = got.extend({
-    retry: { limit: 0 },
-    followRedirect: false,
-    throwHttpErrors: false,
-    http2: false,
-    agent: agents,
-    headers: { 'user-agent': 'orca-hybrid', ...(authorization ? { authorization } : {}) },
-  });
+  const baseHeaders: Record<string, string> = {
+    'user-agent': 'orca-hybrid',
+    ...(authorization ? { authorization } : {}),
+  };
   const retryLimit = options.retry?.limit ?? DEFAULTS.limit;
   const totalDeadlineMs = options.retry?.totalDeadlineMs ?? DEFAULTS.totalDeadlineMs;
   const baseDelayMs = options.retry?.baseDelayMs ?? DEFAULTS.baseDelayMs;
@@ -164,30 +156,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   ): Promise<Opened> {
     const material = tls();
     const t = { ...DEFAULTS, ...options.timeouts, ...init.timeouts };
-    const stream = instance.stream(url, {
+    return exchange({
       method,
-      headers: init.headers,
+      url,
+      headers: { ...baseHeaders, ...init.headers },
       body: init.body,
+      timeouts: { connectMs: t.connectMs, responseMs: t.responseMs, idleMs: t.idleMs },
+      agents,
+      tls: { rejectUnauthorized: options.insecure !== true, ...material },
       signal: init.signal,
-      timeout: {
-        lookup: t.connectMs,
-        connect: t.connectMs,
-        secureConnect: t.connectMs,
-        response: t.responseMs,
-        socket: t.idleMs,
-      },
-      https: { rejectUnauthorized: options.insecure !== true, ...material },
-    });
-    // A permanent first listener: it scrubs got's error (its enumerable `options` hold the Authorization
-    // header and the certificate passphrase) before any consumer sees it, and a body error before the
-    // consumer attaches cannot crash the process (pipeline()/for-await still report the destroyed stream).
-    stream.on('error', scrubGotError);
-    return new Promise((resolve, reject) => {
-      stream.once('error', reject);
-      stream.once('response', (response: { statusCode: number; headers: IncomingHttpHeaders }) => {
-        stream.off('error', reject);
-        resolve({ status: response.statusCode, headers: response.headers, body: stream });
-      });
     });
   }
 
@@ -333,15 +310,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       agents.https.destroy();
     },
   };
-}
-
-/** Hides got's request options (headers, TLS material) on its error objects, so no log can print them. */
-function scrubGotError(error: unknown): void {
-  if (error === null || typeof error !== 'object') return;
-  for (const key of ['options', 'input']) {
-    if (key in error)
-      Object.defineProperty(error, key, { value: undefined, enumerable: false, configurable: true, writable: true });
-  }
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
