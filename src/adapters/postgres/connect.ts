@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
+import './pg-runtime.js';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import {
