@@ -141,6 +141,7 @@ export function buildLabCommand(): Command {
     .option('--truncate-after <bytes>', t('lab.fault.truncateAfter'))
     .option('--fail-next <k>', t('lab.fault.failNext'))
     .option('--blackhole', t('lab.fault.blackhole'))
+    .option('--rate <bits>', t('lab.fault.rate'))
     .option('--times <n>', t('lab.fault.times'))
     .option('--clear', t('lab.fault.clear'))
     .action(
@@ -195,6 +196,7 @@ interface FaultFlags {
   truncateAfter?: string;
   failNext?: string;
   blackhole?: boolean;
+  rate?: string;
   times?: string;
   clear?: boolean;
 }
@@ -232,9 +234,20 @@ function faultPatch(o: FaultFlags): Record<string, unknown> {
     patch.truncateAfterBytes = whole(o.truncateAfter, '--truncate-after', Number.MAX_SAFE_INTEGER);
   if (o.failNext !== undefined) patch.failNext = whole(o.failNext, '--fail-next');
   if (o.blackhole) patch.blackhole = true;
+  if (o.rate !== undefined) patch.rate = bitsPerSecond(o.rate);
   if (o.times !== undefined) patch.times = positive(o.times, '--times', 1_000_000);
   if (Object.keys(patch).length === 0) throw new UsageError({ key: 'lab.fault.none' });
   return patch;
+}
+
+/** `100M`, `1G`, `500k` or a plain number: bits per second (a link's speed), 8 kbit/s to 100 Gbit/s. */
+function bitsPerSecond(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kKmMgG]?)$/.exec(value.trim());
+  const unit = { '': 1, k: 1e3, m: 1e6, g: 1e9 }[(match?.[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const n = match ? Math.round(Number(match[1]) * unit) : NaN;
+  if (!Number.isSafeInteger(n) || n < 8_000 || n > 100e9)
+    throw new UsageError({ key: 'lab.fault.badRate', params: { value: value.slice(0, 40) } });
+  return n;
 }
 
 function renderLabStatus(

@@ -12,6 +12,7 @@ interface StatusOptions {
   timeout?: string;
   strict: boolean;
   stateDir?: string;
+  prometheus?: string;
 }
 
 /** `status` (manual 3.2.1, 3.2.3–3.2.5): every environment at a glance, probed in parallel under one timeout. */
@@ -22,6 +23,7 @@ export function buildStatusCommand(): Command {
     .addOption(new Option('--timeout <seconds>', t('status.option.timeout')))
     .option('--strict', t('status.option.strict'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
+    .option('--prometheus <file>', t('status.option.prometheus'))
     .addHelpText('after', `\n${t('status.help.after')}`)
     .action(action<StatusOptions>(runStatus));
 }
@@ -101,6 +103,12 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
   }).finally(() => adapters.close());
   for (const path of catalog.damaged) ctx.out.warn(ctx.t('status.damagedSidecar', { path }));
 
+  if (options.prometheus !== undefined) {
+    const { writeFleetMetrics } = await import('./status-metrics.js');
+    await writeFleetMetrics(ctx, report, config.clinic.institutionCode, options.prometheus);
+    // The file is the result: a scheduled run leaves nothing else behind (`--json` still prints the report).
+    if (!ctx.out.json) return;
+  }
   const { renderStatus } = await import('../ui/render-status.js');
   ctx.out.result(report, () => renderStatus(report, ctx.t, ctx.out.color));
   const offline = ENVIRONMENT_NAMES.filter((env) => !report.environments[env].online);

@@ -190,6 +190,8 @@ export interface FetchStats {
   restarted: boolean;
   /** Wall time of the transfer including the checksum finishing, in seconds. */
   seconds: number;
+  /** CPU time the process spent meanwhile (all its threads: TLS, parsing, writing, the sha256 thread), in seconds. */
+  cpuSeconds: number;
 }
 
 /**

@@ -59,6 +59,7 @@ test('one summary line names the backup, its age, the upload and the retention',
       attempts: 1,
       restarted: false,
       seconds: 1.25,
+      cpuSeconds: 0.4,
     },
   };
   const en = renderSyncSummary(report, translator('en'));

@@ -12,7 +12,6 @@ import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '.
 import { resumeStepFor } from '../../core/sync-plan.js';
 import { CoalescingFileWriter } from './coalescing-writer.js';
 import { HashThread } from './hash-thread.js';
-import { createMemoryRelief } from './memory-relief.js';
 
 // 512 KiB: on the 2-core VM of bench/sync.ts, writes of 1 MiB and more into the page cache cost 2–5×
 // the kernel time of 128–512 KiB ones (dd: 0.33 s/GiB at 512 KiB, 0.8–2 s at 1 MiB, 3.5 s at 4 MiB).
@@ -60,9 +59,17 @@ async function download(
   hasher: HashThread,
 ): Promise<DownloadResult> {
   const started = Date.now();
+  const cpuBefore = process.cpuUsage();
   await (await open(partial, 'a', 0o600)).close();
   let offset = (await stat(partial)).size;
-  const stats: FetchStats = { resumedFrom: offset, bytesReceived: 0, attempts: 0, restarted: false, seconds: 0 };
+  const stats: FetchStats = {
+    resumedFrom: offset,
+    bytesReceived: 0,
+    attempts: 0,
+    restarted: false,
+    seconds: 0,
+    cpuSeconds: 0,
+  };
   if (offset > backup.size) {
     await truncate(partial, 0);
     Object.assign(stats, { resumedFrom: 0, restarted: true });
@@ -127,6 +134,8 @@ async function download(
     });
   }
   stats.seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  stats.cpuSeconds = (cpu.user + cpu.system) / 1e6;
   return { sha256: await hasher.digest(), size, stats };
 }
 
@@ -150,12 +159,10 @@ async function appendBody(
     onProgress?.({ bytes: writer.accepted, total: expected });
     if (++ticks % 5 === 0) writer.flushSoon();
   }, PROGRESS_EVERY_MS);
-  const relieve = createMemoryRelief();
   let broken: unknown = null;
   try {
     await pump(answer.body, (chunk) => {
       stats.bytesReceived += chunk.length;
-      relieve(chunk.length);
       return writer.writeSoon(chunk);
     });
   } catch (error) {

@@ -25,6 +25,8 @@ export const labMessages: AreaMessages = {
     'lab.fault.truncateAfter': 'end the next download after this many bytes',
     'lab.fault.failNext': 'answer the next K requests with 503',
     'lab.fault.blackhole': 'accept connections but never answer',
+    'lab.fault.rate': 'pace every download at this link speed in bits/s (e.g. 100M, 1G) until cleared',
+    'lab.fault.badRate': '--rate {value} is not a link speed: give bits per second from 8k to 100G (e.g. 100M, 1G).',
     'lab.fault.times': 'how many downloads the download faults hit (default 1)',
     'lab.fault.clear': 'clear every fault',
     'lab.fault.none': 'Name at least one fault (e.g. --slow 2000) or --clear.',
@@ -87,6 +89,9 @@ export const labMessages: AreaMessages = {
     'lab.fault.truncateAfter': '次のダウンロードをこのバイト数で打ち切る',
     'lab.fault.failNext': '次の K 件の要求に 503 を返す',
     'lab.fault.blackhole': '接続は受け付けるが一切応答しない',
+    'lab.fault.rate': '解除するまで、すべてのダウンロードをこの回線速度 (ビット/秒、例: 100M、1G) に制限',
+    'lab.fault.badRate':
+      '--rate {value} は回線速度として解釈できません。8k〜100G のビット/秒で指定してください (例: 100M、1G)。',
     'lab.fault.times': 'ダウンロード障害を適用する回数 (既定 1)',
     'lab.fault.clear': 'すべての障害を解除',
     'lab.fault.none': '障害を 1 つ以上 (例: --slow 2000)、または --clear を指定してください。',

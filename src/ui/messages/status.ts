@@ -9,6 +9,13 @@ export const statusMessages: AreaMessages = {
     'status.help.after':
       'Environments are probed in parallel; one that does not answer within the timeout is shown as unavailable.\nExit codes: 0 shown; 3 with --strict when an environment is unavailable; 2 bad configuration.',
     'status.badTimeout': '--timeout must be a number of seconds from 0.5 to 120 (got "{value}")',
+    'status.option.prometheus':
+      'write the fleet metrics to this file (node_exporter textfile format, replaced atomically) instead of the table',
+    'status.prometheus.extension': 'The metrics file {file} must end in .prom (node_exporter reads only those).',
+    'status.prometheus.extension.hint': 'Name it like /var/lib/node_exporter/textfile_collector/orca-hybrid.prom.',
+    'status.prometheus.writeFailed': 'The metrics file {file} could not be written ({code}).',
+    'status.prometheus.writeFailed.hint':
+      'Check that its folder exists and that this user may write there; the previous file was left as it was.',
     'status.mode': 'Mode',
     'status.selected': 'Selected emergency environment',
     'status.col.env': 'Environment',
@@ -44,6 +51,14 @@ export const statusMessages: AreaMessages = {
     'status.help.after':
       '各環境は並行して確認します。タイムアウトまでに応答しない環境は利用不可と表示します。\n終了コード: 0 表示完了、3 --strict で利用不可の環境あり、2 設定の誤り。',
     'status.badTimeout': '--timeout には 0.5〜120 の秒数を指定してください (指定値 "{value}")',
+    'status.option.prometheus':
+      '表の代わりに、監視用の指標をこのファイルへ書き出す (node_exporter の textfile 形式、一括で置き換え)',
+    'status.prometheus.extension':
+      '指標ファイル {file} の名前は .prom で終わる必要があります (node_exporter はそれだけを読みます)。',
+    'status.prometheus.extension.hint': '例: /var/lib/node_exporter/textfile_collector/orca-hybrid.prom',
+    'status.prometheus.writeFailed': '指標ファイル {file} を書き込めませんでした ({code})。',
+    'status.prometheus.writeFailed.hint':
+      'フォルダーが存在し、このユーザーが書き込めることを確認してください。以前のファイルはそのまま残っています。',
     'status.mode': 'モード',
     'status.selected': '選択中の応急措置環境',
     'status.col.env': '環境',
