@@ -9,7 +9,7 @@ import { recordSequences } from '../core/state-changes.js';
 import type { OrcaState } from '../core/state.js';
 import { acquireLock } from '../adapters/fs/lock.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
-import { formatAge, renderBumpOutcome, renderBumpSource, renderBumpTable } from '../ui/restore-render.js';
+import { renderBumpOutcome, renderBumpSource, renderBumpTable } from '../ui/restore-render.js';
 import { action } from './action.js';
 import { durationOption } from './restore-ports.js';
 import type { CommandContext } from './context.js';
@@ -98,7 +98,6 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
             ctx.out.warn(
               ctx.t('bump.sourceFallback', {
                 env: ctx.t(`env.${source.env}`),
-                age: formatAge(source.ageSeconds, ctx.t),
                 readAt: source.readAt,
               }),
             ),

@@ -11,6 +11,7 @@ import { resolveStateDir } from './state-dir.js';
 export interface JournalOptions {
   since?: string;
   stateDir?: string;
+  wide?: boolean;
 }
 
 /** `journal [--since <date>] [--json]`: the audit journal, a table for people, a JSON array for scripts. */
@@ -22,6 +23,7 @@ export function buildJournalCommand(): Command {
     .description(t('journal.cmd.summary'))
     .option('--since <date>', t('journal.option.since'))
     .option('--state-dir <dir>', t('state.option.stateDir'))
+    .option('--wide', t('journal.option.wide'))
     .action(action<JournalOptions>(runJournal));
 }
 
@@ -35,5 +37,7 @@ export async function runJournal(ctx: CommandContext, options: JournalOptions): 
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: true });
   const reading = await readJournal(stateDir, { since });
   for (const problem of reading.problems) ctx.out.warn(ctx.t(`journal.${problem.kind}`, { line: problem.line }));
-  ctx.out.result(reading.entries, () => renderJournalTable(reading.entries, ctx.t));
+  ctx.out.result(reading.entries, () =>
+    renderJournalTable(reading.entries, ctx.t, { width: ctx.out.columns, wide: options.wide === true }),
+  );
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '../core/config-schema.js';
 import { UsageError } from '../core/errors.js';
 import { defaultLabDir } from '../adapters/fs/paths.js';
+import { quoteForShell, toolCommand } from '../ui/invocation.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
@@ -35,7 +36,7 @@ export function buildLabCommand(): Command {
           seed: o.seed,
           progress: (step) => ctx.out.info(ctx.t(`lab.step.${step}`)),
         });
-        const command = `orca-hybrid --config ${report.config} status`;
+        const command = `${toolCommand()} --config ${quoteForShell(report.config)} status`;
         ctx.out.result(
           {
             dir: report.dir,

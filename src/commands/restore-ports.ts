@@ -11,9 +11,8 @@ import type { BackupFolder, RestoreProgress, RestoreTarget } from '../core/ports
 import { assertClinicNameTyped } from '../core/restore-plan.js';
 import type { RestoreEvents, RestorePlan } from '../core/restore-run.js';
 import type { RestorePoint } from '../core/state.js';
-import { formatAge, renderChosenBackup, renderGateChecks } from '../ui/restore-render.js';
+import { renderChosenBackup, renderGateChecks } from '../ui/restore-render.js';
 import type { StepSpinner } from '../ui/step-spinner.js';
-import { formatLocalMinute } from '../ui/backup-format.js';
 import type { CommandContext } from './context.js';
 
 export interface RestoreTargetDeps {
@@ -87,7 +86,7 @@ export function confirmRestore(
       ctx.t(plan.safetyDump ? 'restore.plan.withSafety' : 'restore.plan', {
         id: plan.backup.id,
         env,
-        age: formatAge(plan.ageSeconds, ctx.t),
+        createdAt: plan.backup.createdAt,
       }),
     );
     if (plan.risk.activeEmergency) ctx.out.warn(ctx.t('restore.plan.activeEmergency', { env }));
@@ -127,7 +126,7 @@ export function offerAlternative(
         {
           message: ctx.t('restore.offerAlternative', {
             id: alternative.id,
-            created: formatLocalMinute(alternative.createdAt),
+            createdAt: alternative.createdAt,
           }),
           default: false,
         },
@@ -179,7 +178,7 @@ export function restoreEvents(
 ): RestoreEvents & { safetyBackupId: string | null } {
   const events = {
     safetyBackupId: null as string | null,
-    chosen: (backup, age) => ctx.out.info(renderChosenBackup(backup, age, ctx.t)),
+    chosen: (backup) => ctx.out.info(renderChosenBackup(backup, ctx.t)),
     gates: (checks) => ctx.out.info(`${ctx.t('restore.gates')}\n${renderGateChecks(checks, ctx.t, ctx.out.color)}`),
     safetyDumpStarted: () => {
       onPhase('safety dump');

@@ -13,6 +13,7 @@ import { localPgRestoreVersion } from '../adapters/postgres/dump-tool.js';
 import { inspectDumpFile } from '../adapters/postgres/restore-archive.js';
 import { renderCountersAdvice, renderRestoreResult } from '../ui/restore-render.js';
 import { createStepSpinner } from '../ui/step-spinner.js';
+import { toolCommand } from '../ui/invocation.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
 import { helpTranslator } from './help-language.js';
@@ -200,7 +201,7 @@ function printResult(
     backupCreatedAt: report.backup.createdAt,
     sequences,
   };
-  const recommend = emergency ? `orca-hybrid bump-seq --env ${report.target} --from operating` : null;
+  const recommend = emergency ? `${toolCommand()} bump-seq --env ${report.target} --from operating` : null;
   ctx.out.result(doc, () =>
     [renderRestoreResult(report, ctx.t), renderCountersAdvice(report.target, sequences, recommend, ctx.t)]
       .filter((s) => s !== '')

@@ -13,6 +13,7 @@ interface StatusOptions {
   strict: boolean;
   stateDir?: string;
   prometheus?: string;
+  wide?: boolean;
 }
 
 /** `status` (manual 3.2.1, 3.2.3–3.2.5): every environment at a glance, probed in parallel under one timeout. */
@@ -24,6 +25,7 @@ export function buildStatusCommand(): Command {
     .option('--strict', t('status.option.strict'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .option('--prometheus <file>', t('status.option.prometheus'))
+    .option('--wide', t('status.option.wide'))
     .addHelpText('after', `\n${t('status.help.after')}`)
     .action(action<StatusOptions>(runStatus));
 }
@@ -110,7 +112,9 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     if (!ctx.out.json) return;
   }
   const { renderStatus } = await import('../ui/render-status.js');
-  ctx.out.result(report, () => renderStatus(report, ctx.t, ctx.out.color));
+  ctx.out.result(report, () =>
+    renderStatus(report, ctx.t, { color: ctx.out.color, width: ctx.out.columns, wide: options.wide === true }),
+  );
   const offline = ENVIRONMENT_NAMES.filter((env) => !report.environments[env].online);
   if (options.strict && offline.length > 0) {
     throw new UnreachableError({

@@ -14,7 +14,7 @@ import {
 import { recordSequences, recordSync } from '../core/state-changes.js';
 import { runSync, type SyncEvents, type SyncPorts } from '../core/sync.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
-import { formatAge, formatBytes, formatLocalMinute } from '../ui/backup-format.js';
+import { formatBytes } from '../ui/backup-format.js';
 import { renderStillNewest, renderSyncSummary, syncJson, type SyncJson } from '../ui/sync-summary.js';
 import { createProgressDisplay } from '../ui/transfer-progress.js';
 import { translator } from '../ui/i18n.js';
@@ -81,8 +81,7 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
         ctx.out.info(
           ctx.t('sync.chosen', {
             id: backup.id,
-            created: formatLocalMinute(backup.createdAt),
-            age: formatAge(age, ctx.t),
+            createdAt: backup.createdAt,
             size: formatBytes(backup.size),
           }),
         );

@@ -52,7 +52,8 @@ function installedOnPath(env: NodeJS.ProcessEnv, launcher: string): boolean {
   return false;
 }
 
-function quoteForShell(path: string): string {
+/** A path as a person types it into a shell: quoted when it holds blanks or shell characters. */
+export function quoteForShell(path: string): string {
   if (!/[\s'"$`\\!*?&;|<>()]/.test(path)) return path;
   return process.platform === 'win32' ? `"${path}"` : `'${path.replace(/'/g, `'\\''`)}'`;
 }

@@ -12,20 +12,8 @@ function painter(color: boolean): ChalkInstance {
   return color ? chalk : new Chalk({ level: 0 });
 }
 
-/** `12 min`, `5 h`, `3 days`. */
-export function formatAge(seconds: number, t: Translate): string {
-  if (seconds < 3600) return t('status.age.minutes', { n: Math.floor(seconds / 60) });
-  if (seconds < 86400 * 2) return t('status.age.hours', { n: Math.floor(seconds / 3600) });
-  return t('status.age.days', { n: Math.floor(seconds / 86400) });
-}
-
-export function renderChosenBackup(backup: CatalogEntry, ageSeconds: number, t: Translate): string {
-  return t('restore.chosen', {
-    id: backup.id,
-    source: t(`env.${backup.source}`),
-    createdAt: backup.createdAt,
-    age: formatAge(ageSeconds, t),
-  });
+export function renderChosenBackup(backup: CatalogEntry, t: Translate): string {
+  return t('restore.chosen', { id: backup.id, source: t(`env.${backup.source}`), createdAt: backup.createdAt });
 }
 
 /** One line per gate: a mark, the gate's name, and the two values compared. */
@@ -94,7 +82,6 @@ export function renderBumpSource(report: Pick<BumpReport, 'source' | 'margin'>, 
   return t('bump.sourceLastKnown', {
     env,
     readAt: report.source.readAt,
-    age: formatAge(report.source.ageSeconds, t),
     margin: report.margin,
   });
 }

@@ -5,7 +5,8 @@
 import type { CatalogEntry } from '../core/backup-catalog.js';
 import type { FetchStats } from '../core/ports.js';
 import type { SyncReport, UploadStatus } from '../core/sync.js';
-import { formatAge, formatBytes, formatLocalMinute } from './backup-format.js';
+import { formatBytes } from './backup-format.js';
+import { formatDuration } from './time-format.js';
 import type { Translate } from './i18n.js';
 
 export interface BackupJson {
@@ -60,11 +61,10 @@ export function renderSyncSummary(report: SyncReport, t: Translate): string {
     id: b.id,
     env: t(`env.${b.source}`),
     size: formatBytes(b.size),
-    created: formatLocalMinute(b.createdAt),
-    age: formatAge(report.ageSeconds, t),
+    createdAt: b.createdAt,
     upload: t(`sync.upload.${report.upload}`),
     pruned: report.pruned.length,
-    seconds: report.transfer ? report.transfer.seconds.toFixed(1) : '0',
+    duration: formatDuration((report.transfer?.seconds ?? 0) * 1000),
   };
   let line = t(report.outcome === 'downloaded' ? 'sync.summary.downloaded' : 'sync.summary.upToDate', params);
   if (report.transfer && report.transfer.resumedFrom > 0)
@@ -75,6 +75,5 @@ export function renderSyncSummary(report: SyncReport, t: Translate): string {
 /** "The newest verified backup is still …" for a failure message. */
 export function renderStillNewest(entry: CatalogEntry | null, now: Date, t: Translate): string {
   if (!entry) return t('sync.noVerifiedYet');
-  const age = Math.max(0, Math.floor((now.getTime() - Date.parse(entry.createdAt)) / 1000));
-  return t('sync.stillNewest', { id: entry.id, created: formatLocalMinute(entry.createdAt), age: formatAge(age, t) });
+  return t('sync.stillNewest', { id: entry.id, createdAt: entry.createdAt });
 }

@@ -5,6 +5,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { parse, stringify } from 'yaml';
 import { createOtherCa } from '../../src/lab/pki.js';
 import { isPidAlive } from '../../src/adapters/fs/lock-holder.js';
+import { execa } from 'execa';
 import { runCli } from '../helpers/cli.js';
 import { startLab, type LabFixture } from '../helpers/lab.js';
 
@@ -46,10 +47,21 @@ function variantConfig(name: string, change: (config: LabYaml) => void): string 
 }
 
 describe('lab up + status through the built binary', () => {
-  test('lab up twice is harmless and says so', async () => {
+  test('lab up twice is harmless and says so at once, with a next step that runs as shown', async () => {
     const again = await lab.lab(['up', '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).alreadyUp).toBe(true);
+    const human = await lab.lab(['up']);
+    expect(human.code).toBe(0);
+    // Nothing is started again, so no step is announced before "already up".
+    expect(human.stderr).toBe('');
+    expect(human.stdout).toContain('already up');
+    // After the README's set-up the tool is not on PATH: the hint says how to run it here.
+    const tryLine = human.stdout.trim().split('\n').at(-1)!.trim();
+    expect(tryLine).toBe(`node bin/orca-hybrid.js --config ${lab.config} status`);
+    const [program, ...args] = tryLine.split(' ');
+    const ran = await execa(program!, args, { reject: false, env: { NO_COLOR: '1' } });
+    expect(ran.exitCode).toBe(0);
   });
 
   test('status shows three online environments with counters, modes and the clinic', async () => {

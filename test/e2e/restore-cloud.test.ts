@@ -91,7 +91,10 @@ describe('restore into a cloud environment', () => {
     await withDb((c) => bumpSequencesSql(c, plus(backed, 7)));
     try {
       const run = await world.run(['restore', '--backup', BACKUP, '--yes']);
-      expect([run.code, run.stderr]).toEqual([3, expect.stringContaining('The restore job of cloudEmergency failed')]);
+      expect([run.code, run.stderr]).toEqual([
+        3,
+        expect.stringContaining('The restore job of the cloud emergency environment failed'),
+      ]);
       expect(await counters()).toEqual(plus(backed, 7));
       expect((await world.readState()).restorePoints).toEqual(point);
       expect((await world.journal()).at(-1)).toMatchObject({ command: 'restore', outcome: 'failed', exitCode: 3 });
@@ -110,7 +113,7 @@ describe('restore into a cloud environment', () => {
       const run = await world.run(['restore', '--backup', BACKUP, '--yes', '--timeout', '3s']);
       expect([run.code, run.stderr]).toEqual([8, expect.stringContaining('has not finished yet')]);
       expect(run.stderr).toContain('this is not a failure');
-      jobId = /restore job (\S+) of cloudEmergency has not finished/.exec(run.stderr)?.[1];
+      jobId = /restore job (\S+) of the cloud emergency environment has not finished/.exec(run.stderr)?.[1];
       expect(jobId).toBeDefined();
     } finally {
       await blocker.query('ROLLBACK');

@@ -126,20 +126,20 @@ export const configMessages: AreaMessages = {
     'config.noSettings': '{file} に orca-hybrid の設定がありません。',
     'config.unreadable': '設定ファイル {file} を読めません ({reason})。',
     'config.unreadable.hint': 'パスと、このユーザーに読み取り権限があるかを確認してください。',
-    'config.parseError': '{file} を解析できません: {position} で {reason}。',
+    'config.parseError': '{file} を解析できません: {position} で{reason}。',
     'config.parseError.hint':
       'その位置の書式 (字下げ、引用符、カンマ) を直し、`{tool} config validate` を実行してください。',
     'config.parseError.jsHint':
       '`node --check {file}` で誤りのある行を確認して直し、`{tool} config validate` を実行してください。',
-    'config.invalid': '設定 {file} に {count} 件の問題があります:',
+    'config.invalid': '設定 {file} に{count}件の問題があります:',
     'config.invalid.hint':
       '表示された設定 (ファイルまたは ORCA_HYBRID_* 変数) を直し、`{tool} config validate` を実行してください。',
     'config.valid': '{file} は有効な設定です',
     'config.show.source': '{file} からの有効な設定 (秘密情報は伏せ字)',
     'config.warn.secretFileOpen':
-      '警告: 秘密情報のファイル {file} を他のユーザーが読めます (モード {mode})。実行してください: chmod 600 {file}',
+      '警告: 秘密情報のファイル {file} を他のユーザーが読めます (モード{mode})。実行してください: chmod 600 {file}',
     'config.warn.configFileOpen':
-      '警告: 設定ファイル {file} は秘密情報を含み、他のユーザーが読めます (モード {mode})。実行してください: chmod 600 {file}',
+      '警告: 設定ファイル {file} は秘密情報を含み、他のユーザーが読めます (モード{mode})。実行してください: chmod 600 {file}',
     'config.init.welcome': '{file} を作成します。Ctrl-C でいつでも中止できます。最後まで何も書き込みません。',
     'config.init.written': '{file} を作成しました (本人のみ読み取り可)。',
     'config.init.header':
@@ -148,7 +148,7 @@ export const configMessages: AreaMessages = {
     'config.init.exists.hint': '上書きするには --force を、別の場所に書くには --output <file> を指定してください。',
     'config.init.needsAnswers': '設定ウィザードには端末が必要ですが、ここでは入力できません。',
     'config.init.needsAnswers.hint': '回答を {flag} で指定してください (YAML と同じ構造。docs/configuration.md 参照)。',
-    'config.init.answersInvalid': '{file} の回答に {count} 件の問題があります。何も書き込んでいません:',
+    'config.init.answersInvalid': '{file} の回答に{count}件の問題があります。何も書き込んでいません:',
     'config.init.answersInvalid.hint': '回答を直して、もう一度 `{tool} config init` を実行してください。',
     'config.init.promptUnchecked': '{question} への入力が検査を通らないまま受け付けられました。',
     'config.q.secretSuffix': ' (空欄にすると後で ORCA_HYBRID_* 環境変数で指定できます)',
@@ -204,9 +204,9 @@ export const configMessages: AreaMessages = {
     'config.check.text': '文字列で指定してください',
     'config.check.boolean': 'true か false で指定してください',
     'config.check.choice': '次のいずれかを指定してください: {choices}',
-    'config.check.integer': '{min} から {max} までの整数で指定してください',
-    'config.check.number': '{min} から {max} までの数値で指定してください',
-    'config.check.range': '{min} から {max} までで指定してください',
+    'config.check.integer': '{min}から{max}までの整数で指定してください',
+    'config.check.number': '{min}から{max}までの数値で指定してください',
+    'config.check.range': '{min}から{max}までで指定してください',
     'config.check.httpsUrl': 'https の URL で指定してください',
     'config.check.httpUrl': 'http または https の URL で指定してください',
     'config.check.urlCredentials': 'URL にユーザーやパスワードを含めないでください (認証情報として指定)',

@@ -30,22 +30,22 @@ export const postgresMessages: AreaMessages = {
     'sequences.invalidMargin': 'The margin {margin} is not a whole number ≥ 0.',
     'sequences.invalidMargin.hint': 'Pass --margin with a whole number of 0 or more.',
     'sequences.rowsMissing':
-      'The 管理連番 rows {missing} are missing from tbl_syskanri (hospnum 1, kbncd *, valid on {date}) in {env}.',
+      'The 管理連番 rows {missing} are missing from tbl_syskanri (hospnum 1, kbncd *, valid on {date}) in the {env}.',
     'sequences.rowsMissing.hint':
       'Check that {env} holds an ORCA database and that its system management master is set up.',
-    'sequences.rowsDuplicated': 'The 管理連番 row {kanricd} appears more than once for {date} in {env}.',
+    'sequences.rowsDuplicated': 'The 管理連番 row {kanricd} appears more than once for {date} in the {env}.',
     'sequences.rowsDuplicated.hint': 'Fix the overlapping validity periods of row {kanricd} in tbl_syskanri by hand.',
-    'postgres.unreachable': 'Cannot reach the database of {env} ({host}:{port}): {reason}.',
+    'postgres.unreachable': 'Cannot reach the database of the {env} ({host}:{port}): {reason}.',
     'postgres.unreachable.hint': 'Check that PostgreSQL is running there and that host, port and firewall are right.',
-    'postgres.authFailed': 'The database of {env} refused the login of user {user}.',
+    'postgres.authFailed': 'The database of the {env} refused the login of user {user}.',
     'postgres.authFailed.hint':
       'Check the user and password (database.password or passwordFile) in the config, and pg_hba.conf on the server.',
-    'postgres.tls': 'The TLS connection to the database of {env} failed: {reason}.',
+    'postgres.tls': 'The TLS connection to the database of the {env} failed: {reason}.',
     'postgres.tls.hint':
       'Check sslmode and caFile in the config and the server certificate (verify-full checks the host name).',
-    'postgres.caUnreadable': 'The CA file {file} for the database of {env} cannot be read.',
+    'postgres.caUnreadable': 'The CA file {file} for the database of the {env} cannot be read.',
     'postgres.caUnreadable.hint': 'Check the path and permissions of database.caFile.',
-    'postgres.queryFailed': 'A query on the database of {env} failed: {reason}.',
+    'postgres.queryFailed': 'A query on the database of the {env} failed: {reason}.',
     'postgres.queryFailed.hint': 'Re-run with --verbose; if it persists, check the database server log.',
     'dump.failed': 'pg_dump of the database {database} failed.',
     'dump.failed.hint': 'Read the error lines below; check connection settings and free disk space.',
@@ -59,7 +59,7 @@ export const postgresMessages: AreaMessages = {
       'The dump {file} has archive version {version}, newer than the local pg_restore can read.',
     'dump.unsupportedVersion.hint':
       'Install a newer PostgreSQL client (archive 1.15 needs pg_restore 16, 1.16 needs 17 or 18).',
-    'dump.serverTooNew': 'The database server of {env} is newer than the local pg_dump, which cannot dump it.',
+    'dump.serverTooNew': 'The database server of the {env} is newer than the local pg_dump, which cannot dump it.',
     'dump.serverTooNew.hint': 'Install a PostgreSQL client at least as new as the server.',
     'dump.versionUnknown': 'The version of pg_restore could not be read ({output}).',
     'dump.versionUnknown.hint': 'Check the PostgreSQL client installation.',
@@ -90,26 +90,26 @@ export const postgresMessages: AreaMessages = {
     'sequences.invalidValue.hint': '0 以上の整数を指定してください。',
     'sequences.invalidDate': '日付 {value} が YYYYMMDD 形式ではありません。',
     'sequences.invalidDate.hint': '8 桁の数字で指定してください (例: 20260906)。',
-    'sequences.invalidMargin': 'マージン {margin} が 0 以上の整数ではありません。',
+    'sequences.invalidMargin': 'マージン{margin}が 0 以上の整数ではありません。',
     'sequences.invalidMargin.hint': '--margin に 0 以上の整数を指定してください。',
     'sequences.rowsMissing':
-      '{env} の tbl_syskanri に管理連番の行 {missing} がありません (hospnum 1、kbncd *、{date} 時点で有効なもの)。',
+      '{env}の tbl_syskanri に管理連番の行 {missing} がありません (hospnum 1、kbncd *、{date} 時点で有効なもの)。',
     'sequences.rowsMissing.hint':
-      '{env} が ORCA のデータベースであり、システム管理マスタが設定されていることを確認してください。',
-    'sequences.rowsDuplicated': '{env} で管理連番の行 {kanricd} が {date} 時点で複数あります。',
+      '{env}が ORCA のデータベースであり、システム管理マスタが設定されていることを確認してください。',
+    'sequences.rowsDuplicated': '{env}で管理連番の行 {kanricd} が {date} 時点で複数あります。',
     'sequences.rowsDuplicated.hint': 'tbl_syskanri の行 {kanricd} の有効期間の重なりを手作業で直してください。',
-    'postgres.unreachable': '{env} のデータベース ({host}:{port}) に接続できません: {reason}。',
+    'postgres.unreachable': '{env}のデータベース ({host}:{port}) に接続できません: {reason}。',
     'postgres.unreachable.hint':
       'PostgreSQL が起動しているか、ホスト・ポート・ファイアウォールの設定を確認してください。',
-    'postgres.authFailed': '{env} のデータベースがユーザー {user} のログインを拒否しました。',
+    'postgres.authFailed': '{env}のデータベースがユーザー {user} のログインを拒否しました。',
     'postgres.authFailed.hint':
       '設定のユーザーとパスワード (database.password または passwordFile)、サーバーの pg_hba.conf を確認してください。',
-    'postgres.tls': '{env} のデータベースへの TLS 接続に失敗しました: {reason}。',
+    'postgres.tls': '{env}のデータベースへの TLS 接続に失敗しました: {reason}。',
     'postgres.tls.hint':
       '設定の sslmode と caFile、サーバー証明書を確認してください (verify-full はホスト名も検証します)。',
-    'postgres.caUnreadable': '{env} のデータベース用 CA ファイル {file} を読めません。',
+    'postgres.caUnreadable': '{env}のデータベース用 CA ファイル {file} を読めません。',
     'postgres.caUnreadable.hint': 'database.caFile のパスと権限を確認してください。',
-    'postgres.queryFailed': '{env} のデータベースでの問い合わせに失敗しました: {reason}。',
+    'postgres.queryFailed': '{env}のデータベースでの問い合わせに失敗しました: {reason}。',
     'postgres.queryFailed.hint':
       '--verbose で再実行してください。続く場合はデータベースサーバーのログを確認してください。',
     'dump.failed': 'データベース {database} の pg_dump に失敗しました。',
@@ -124,7 +124,7 @@ export const postgresMessages: AreaMessages = {
       'ダンプ {file} のアーカイブ形式 {version} は、このマシンの pg_restore では読めない新しい形式です。',
     'dump.unsupportedVersion.hint':
       '新しい PostgreSQL クライアントをインストールしてください (形式 1.15 には pg_restore 16、1.16 には 17 または 18 が必要です)。',
-    'dump.serverTooNew': '{env} のデータベースサーバーがこのマシンの pg_dump より新しいため、ダンプできません。',
+    'dump.serverTooNew': '{env}のデータベースサーバーがこのマシンの pg_dump より新しいため、ダンプできません。',
     'dump.serverTooNew.hint': 'サーバーと同じかそれより新しい PostgreSQL クライアントをインストールしてください。',
     'dump.versionUnknown': 'pg_restore のバージョンを読み取れませんでした ({output})。',
     'dump.versionUnknown.hint': 'PostgreSQL クライアントのインストールを確認してください。',

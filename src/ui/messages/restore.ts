@@ -22,7 +22,7 @@ export const restoreMessages: AreaMessages = {
       'List the catalog with `{tool} backups list`, or omit --backup to use the newest verified one.',
     'restore.notVerified': 'Backup "{id}" was never verified; only verified dumps are restored.',
     'restore.notVerified.hint': 'Run `{tool} sync` (or `backup`) to fetch and verify a dump, then restore that one.',
-    'restore.noBackup': 'The catalog holds no verified backup to restore into {env}.',
+    'restore.noBackup': 'The catalog holds no verified backup to restore into the {env}.',
     'restore.noBackup.hint': 'Run `{tool} sync` to fetch the newest backup of the operating environment.',
     'restore.noBackup.operating.hint':
       'Take a backup of the emergency environment that holds the outage data first: `{tool} backup --from cloudEmergency` (or localEmergency).',
@@ -42,8 +42,8 @@ export const restoreMessages: AreaMessages = {
       'It stays in the catalog, marked damaged (not deleted). Restore the next-newest verified backup: `{tool} restore --target {target} --backup {backup}`. `{tool} sync` fetches the newest backup of the operating environment again.',
     'restore.damaged.noAlternative.hint':
       'It stays in the catalog, marked damaged (not deleted), and no other verified backup is there. Run `{tool} sync` to fetch the newest backup of the operating environment again, then restore.',
-    'restore.offerAlternative': 'Restore the next-newest verified backup {id} (created {created}) instead?',
-    'restore.chosen': 'Backup: {id} from the {source}, created {createdAt} ({age} ago)',
+    'restore.offerAlternative': 'Restore the next-newest verified backup {id} (created {createdAt}) instead?',
+    'restore.chosen': 'Backup: {id} from the {source}, created {createdAt}',
     'restore.gates': 'Checks before restoring:',
     'restore.gate.archiveVersion': 'archive version {dump} readable by {target}',
     'restore.gate.serverVersion': 'dump made by {dump} restorable into {target}',
@@ -70,16 +70,16 @@ export const restoreMessages: AreaMessages = {
     'restore.guard.clinicNameMismatch': 'Refused: "{typed}" is not the clinic\'s name ({configured}).',
     'restore.guard.clinicNameMismatch.hint': 'Type the clinic name exactly as clinic.name in the configuration says.',
     'restore.privilege.createdb':
-      'The database user {user} of {env} may not create databases, which the restore needs for its staging database. Nothing was touched.',
+      'The database user {user} of the {env} may not create databases, which the restore needs for its staging database. Nothing was touched.',
     'restore.privilege.createdb.hint':
       'Grant it: ALTER ROLE {user} CREATEDB; (as a PostgreSQL superuser), then re-run.',
     'restore.privilege.owner':
-      'The database user {user} does not own the database {database} of {env}, so it cannot replace it. Nothing was touched.',
+      'The database user {user} does not own the database {database} of the {env}, so it cannot replace it. Nothing was touched.',
     'restore.privilege.owner.hint':
       'Configure the user that owns {database} (WebORCA: orca), or make {user} its owner.',
-    'restore.plan': 'About to replace the database of the {env} with backup {id} ({age} old).',
+    'restore.plan': 'About to replace the database of the {env} with backup {id} (created {createdAt}).',
     'restore.plan.withSafety':
-      'About to replace the database of the {env} with backup {id} ({age} old); its current database is saved first as a safety dump.',
+      'About to replace the database of the {env} with backup {id} (created {createdAt}); its current database is saved first as a safety dump.',
     'restore.plan.activeEmergency': 'WARNING: the {env} is the one in use during the outage.',
     'restore.plan.operating':
       "WARNING: this replaces the OPERATING environment's database (the manual's second scenario).",
@@ -96,22 +96,24 @@ export const restoreMessages: AreaMessages = {
     'restore.step.swapping': 'Swapping the restored database in…',
     'restore.step.remote': 'Restore job running on the environment…',
     'restore.failed.preparing':
-      'The restore into {env} failed while preparing; the database in use was left untouched.',
+      'The restore into the {env} failed while preparing; the database in use was left untouched.',
     'restore.failed.staging':
-      'The restore into {env} failed while creating the staging database; the database in use was left untouched.',
-    'restore.failed.restoring': 'The restore into {env} failed in pg_restore; the database in use was left untouched.',
+      'The restore into the {env} failed while creating the staging database; the database in use was left untouched.',
+    'restore.failed.restoring':
+      'The restore into the {env} failed in pg_restore; the database in use was left untouched.',
     'restore.failed.cleaning':
-      'The restore into {env} failed while emptying the session tables; the database in use was left untouched.',
+      'The restore into the {env} failed while emptying the session tables; the database in use was left untouched.',
     'restore.failed.checking':
-      'The restored database of {env} failed its checks; the database in use was left untouched.',
-    'restore.failed.analyzing': 'The restore into {env} failed during ANALYZE; the database in use was left untouched.',
+      'The restored database of the {env} failed its checks; the database in use was left untouched.',
+    'restore.failed.analyzing':
+      'The restore into the {env} failed during ANALYZE; the database in use was left untouched.',
     'restore.failed.swapping':
-      'The swap of the restored database into {env} failed and was undone; the database in use was left untouched.',
+      'The swap of the restored database into the {env} failed and was undone; the database in use was left untouched.',
     'restore.failed.remote':
-      "The restore job of {env} failed; by the contract, the environment's database was left as it was.",
-    'restore.failed.hint': 'Nothing changed in {env}. Fix the cause shown above and re-run `{tool} restore`.',
+      "The restore job of the {env} failed; by the contract, the environment's database was left as it was.",
+    'restore.failed.hint': 'Nothing changed in the {env}. Fix the cause shown above and re-run `{tool} restore`.',
     'restore.unknown':
-      'The restore job {jobId} of {env} has not finished yet (last seen: {step}, {percent}%). Its outcome is unknown — this is not a failure.',
+      'The restore job {jobId} of the {env} has not finished yet (last seen: {step}, {percent}%). Its outcome is unknown — this is not a failure.',
     'restore.unknown.hint':
       'Re-run the same `{tool} restore` command later: it finds the same job and waits for it (use --timeout to wait longer).',
     'restore.swapUndoFailed':
@@ -127,17 +129,20 @@ export const restoreMessages: AreaMessages = {
       'The previous database of the {env} could not be dropped and is kept as {name}; the next restore removes it.',
     'restore.warn.analyzeFailed':
       "The restore into the {env} is complete, but ANALYZE of {database} did not finish; PostgreSQL's autovacuum will gather the statistics, or run `ANALYZE` in {database}.",
-    'restore.safety.refused': '{env} refused to export its database for the safety dump ({code}). Nothing was touched.',
+    'restore.safety.refused':
+      'The {env} refused to export its database for the safety dump ({code}). Nothing was touched.',
     'restore.safety.refused.hint': 'Another job may be running there; wait for it and re-run.',
-    'restore.safety.failed': 'The safety export of {env} failed ({code}: {message}). Nothing was touched.',
+    'restore.safety.failed': 'The safety export of the {env} failed ({code}: {message}). Nothing was touched.',
     'restore.safety.failed.hint': 'Check the environment with `{tool} status`, then re-run.',
-    'restore.safety.unknown': 'The safety export job {jobId} of {env} has not finished in time. Nothing was restored.',
+    'restore.safety.unknown':
+      'The safety export job {jobId} of the {env} has not finished in time. Nothing was restored.',
     'restore.safety.unknown.hint': 'Re-run later, or with a longer --timeout.',
-    'restore.safety.missing': '{env} reported its safety export {id} done, but does not list it. Nothing was restored.',
-    'restore.cloud.refused': '{env} refused to start the restore ({code}).',
+    'restore.safety.missing':
+      'The {env} reported its safety export {id} done, but does not list it. Nothing was restored.',
+    'restore.cloud.refused': 'The {env} refused to start the restore ({code}).',
     'restore.cloud.refused.hint':
       'JOB_RUNNING: another job runs there — wait and re-run. NOT_FOUND: the backup is not on the environment — run `{tool} sync`.',
-    'restore.cloud.jobFailed': 'The restore job of {env} failed ({code}: {message}).',
+    'restore.cloud.jobFailed': 'The restore job of the {env} failed ({code}: {message}).',
     'restore.cloud.jobFailed.hint': 'Check the environment with `{tool} status`; re-run once the cause is fixed.',
     'restore.cloud.replayed': 'Found the restore job {jobId} started {createdAt} by an earlier run of this command.',
     'restore.done': 'Restored backup {id} into the {env} in {seconds} s.',
@@ -156,17 +161,17 @@ export const restoreMessages: AreaMessages = {
       'spare numbers left above the source (default: sequences.margin, or sequences.lastKnownMargin for a last-known source)',
     'bump.option.dryRun': 'show the plan only; change nothing',
     'bump.option.wait': 'wait this long for the lock held by another run',
-    'bump.sameEnv': 'The source and the target are both {env}.',
+    'bump.sameEnv': 'The source and the target are both the {env}.',
     'bump.sameEnv.hint': 'Pass --from with another environment.',
-    'bump.noLastKnown': 'No last-known 管理連番 are recorded for {env}.',
+    'bump.noLastKnown': 'No last-known 管理連番 are recorded for the {env}.',
     'bump.noLastKnown.hint':
       'Read them live (omit --from-last-known) when the environment answers; `{tool} sync` and `status` record them.',
     'bump.invalidMargin': '--margin must be a whole number from 0 to 9999999, not "{value}".',
     'bump.invalidMargin.hint': 'For example --margin 100.',
     'bump.sourceLive': 'Source: the {env}, read now; margin {margin}.',
-    'bump.sourceLastKnown': 'Source: the last-known counters of the {env}, read {readAt} ({age} ago); margin {margin}.',
+    'bump.sourceLastKnown': 'Source: the last-known counters of the {env}, read {readAt}; margin {margin}.',
     'bump.sourceFallback':
-      'The {env} cannot be reached; using its last-known counters from {readAt} ({age} ago) with the last-known margin.',
+      'The {env} cannot be reached; using its last-known counters from {readAt} with the last-known margin.',
     'bump.col.counter': 'counter',
     'bump.col.source': 'source ({env})',
     'bump.col.before': 'before',
@@ -204,19 +209,19 @@ export const restoreMessages: AreaMessages = {
     'restore.dumpChanged.hint':
       'ファイル {file} は検証後に変更または破損しています。カタログに破損として記録しました。',
     'restore.damaged.size':
-      'バックアップ{id}のダンプは検証後にサイズが変わっており、破損しています。何も変更していません。',
+      'バックアップ {id}のダンプは検証後にサイズが変わっており、破損しています。何も変更していません。',
     'restore.damaged.sha256':
-      'バックアップ{id}のダンプのチェックサムが検証時と一致せず、破損しています。何も変更していません。',
+      'バックアップ {id}のダンプのチェックサムが検証時と一致せず、破損しています。何も変更していません。',
     'restore.damaged.archive':
-      'バックアップ{id}のダンプを pg_restore で読めなくなっており、破損しています。何も変更していません。',
+      'バックアップ {id}のダンプを pg_restore で読めなくなっており、破損しています。何も変更していません。',
     'restore.damaged.missing':
-      'バックアップ{id}のダンプファイルがバックアップフォルダーにありません。何も変更していません。',
+      'バックアップ {id}のダンプファイルがバックアップフォルダーにありません。何も変更していません。',
     'restore.damaged.hint':
       'カタログには破損として記録して残しています (削除していません)。次に新しい検証済みバックアップを反映するには: `{tool} restore --target {target} --backup {backup}`。`{tool} sync` で運用環境の最新バックアップを取り直せます。',
     'restore.damaged.noAlternative.hint':
       'カタログには破損として記録して残しています (削除していません)。他に検証済みのバックアップはありません。`{tool} sync` で運用環境の最新バックアップを取り直してから反映してください。',
-    'restore.offerAlternative': '代わりに次に新しい検証済みバックアップ{id} ({created} 作成) を反映しますか?',
-    'restore.chosen': 'バックアップ: {id} ({source}、{createdAt} 作成、{age} 前)',
+    'restore.offerAlternative': '代わりに次に新しい検証済みバックアップ {id} ({createdAt}作成) を反映しますか?',
+    'restore.chosen': 'バックアップ: {id} ({source}、{createdAt}作成)',
     'restore.gates': '反映前の確認:',
     'restore.gate.archiveVersion': 'ダンプのアーカイブ版 {dump} を {target} で読めるか',
     'restore.gate.serverVersion': '{dump} で作成したダンプを {target} へ反映できるか',
@@ -250,9 +255,9 @@ export const restoreMessages: AreaMessages = {
       'データベースユーザー {user} は{env}のデータベース {database} の所有者ではないため、置き換えられません。何も変更していません。',
     'restore.privilege.owner.hint':
       '{database} を所有するユーザー (WebORCA では orca) を設定するか、{user} を所有者にしてください。',
-    'restore.plan': '{env}のデータベースをバックアップ {id} ({age} 前) で置き換えます。',
+    'restore.plan': '{env}のデータベースをバックアップ {id} ({createdAt}作成) で置き換えます。',
     'restore.plan.withSafety':
-      '{env}のデータベースをバックアップ {id} ({age} 前) で置き換えます。先に現在のデータベースを安全用ダンプとして保存します。',
+      '{env}のデータベースをバックアップ {id} ({createdAt}作成) で置き換えます。先に現在のデータベースを安全用ダンプとして保存します。',
     'restore.plan.activeEmergency': '警告: {env}は障害中に使用中の環境です。',
     'restore.plan.operating': '警告: 運用環境のデータベースを置き換えます (手順書の2つ目のシナリオ)。',
     'restore.confirm': '{env}へ反映しますか?',
@@ -313,8 +318,8 @@ export const restoreMessages: AreaMessages = {
       'JOB_RUNNING: 別のジョブが実行中です。待ってから再実行してください。NOT_FOUND: バックアップが環境にありません。`{tool} sync` を実行してください。',
     'restore.cloud.jobFailed': '{env}の反映ジョブが失敗しました ({code}: {message})。',
     'restore.cloud.jobFailed.hint': '`{tool} status` で環境を確認し、原因を解消してから再実行してください。',
-    'restore.cloud.replayed': '以前の実行が {createdAt} に開始した反映ジョブ {jobId} を見つけました。',
-    'restore.done': 'バックアップ {id} を{env}へ反映しました ({seconds} 秒)。',
+    'restore.cloud.replayed': '以前の実行が{createdAt}に開始した反映ジョブ {jobId} を見つけました。',
+    'restore.done': 'バックアップ {id} を{env}へ反映しました ({seconds}秒)。',
     'restore.safetyKept': '以前のデータベースはバックアップ {id} として残しています。',
     'restore.counters': '現在の{env}の管理連番:',
     'restore.recommendBump':
@@ -335,16 +340,16 @@ export const restoreMessages: AreaMessages = {
       '環境に接続できるなら現在値を読んでください (--from-last-known を省略)。記録値は `{tool} sync` と `status` が保存します。',
     'bump.invalidMargin': '--margin には 0〜9999999 の整数を指定してください ("{value}" は不可)。',
     'bump.invalidMargin.hint': '例: --margin 100',
-    'bump.sourceLive': '基準: {env} (現在値)、余裕 {margin}。',
-    'bump.sourceLastKnown': '基準: {env}の記録値 ({readAt} に取得、{age} 前)、余裕 {margin}。',
-    'bump.sourceFallback': '{env}に接続できないため、{readAt} ({age} 前) に記録した値を記録値用の余裕で使います。',
+    'bump.sourceLive': '基準: {env} (現在値)、余裕{margin}。',
+    'bump.sourceLastKnown': '基準: {env}の記録値 ({readAt}に取得)、余裕{margin}。',
+    'bump.sourceFallback': '{env}に接続できないため、{readAt}に記録した値を記録値用の余裕で使います。',
     'bump.col.counter': '管理連番',
     'bump.col.source': '基準 ({env})',
     'bump.col.before': '更新前',
     'bump.col.after': '更新後',
     'bump.confirm': '{env}の管理連番を表のとおり更新しますか?',
     'bump.nothingToRaise': '{env}の管理連番はすでに十分大きいため、何も変更していません。',
-    'bump.dryRun': '試行: {env}の管理連番 {count} 件を更新する予定です。何も変更していません。',
-    'bump.done': '{env}の管理連番 {count} 件を更新しました。',
+    'bump.dryRun': '試行: {env}の管理連番{count}件を更新する予定です。何も変更していません。',
+    'bump.done': '{env}の管理連番{count}件を更新しました。',
   },
 };
