@@ -108,12 +108,13 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
   if (options.prometheus !== undefined) {
     const { writeFleetMetrics } = await import('./status-metrics.js');
     await writeFleetMetrics(ctx, report, config.clinic.institutionCode, options.prometheus);
-    // The file is the result: a scheduled run leaves nothing else behind (`--json` still prints the report).
-    if (!ctx.out.json) return;
   }
+  // With --prometheus the file is the result: a scheduled run leaves nothing else behind (--json still prints).
   const { renderStatus } = await import('../ui/render-status.js');
   ctx.out.result(report, () =>
-    renderStatus(report, ctx.t, { color: ctx.out.color, width: ctx.out.columns, wide: options.wide === true }),
+    options.prometheus !== undefined
+      ? ''
+      : renderStatus(report, ctx.t, { color: ctx.out.color, width: ctx.out.columns, wide: options.wide === true }),
   );
   const offline = ENVIRONMENT_NAMES.filter((env) => !report.environments[env].online);
   if (options.strict && offline.length > 0) {
@@ -122,7 +123,8 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
       params: { envs: offline.map((e) => ctx.t(`env.${e}`)).join(', ') },
     });
   }
-  if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.warn(ctx.t('status.mismatchHint'));
+  if (report.mismatches.length > 0 && !ctx.out.json && options.prometheus === undefined)
+    ctx.out.warn(ctx.t('status.mismatchHint'));
 }
 
 function urlOf(

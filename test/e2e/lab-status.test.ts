@@ -117,7 +117,8 @@ describe('lab up + status through the built binary', () => {
     // An environment that stops answering shows as down in the next file.
     expect((await lab.lab(['outage', 'cloudEmergency'])).code).toBe(0);
     try {
-      expect((await lab.run(['status', '--prometheus', file, '--timeout', '3'])).code).toBe(0);
+      // --strict keeps its exit code beside the file (the Nagios-style check and the metrics from one run).
+      expect((await lab.run(['status', '--prometheus', file, '--strict', '--timeout', '3'])).code).toBe(3);
       const after = parsePrometheusTextFormat(readFileSync(file, 'utf8'));
       const up = after.find((f) => f.name === 'orca_hybrid_up')!.metrics;
       expect(up.find((m) => m.labels?.env === 'cloudEmergency')?.value).toBe('0');
