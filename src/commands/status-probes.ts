@@ -19,7 +19,8 @@ export function probeEnvironment(
     const [health, sequences, orca] = await Promise.allSettled([
       cloud ? cloud.health(signal) : Promise.resolve(null),
       control.readSequences(signal),
-      api.probe(signal),
+      // A cloud environment's health answer names version and clinic: only the WebORCA ping is needed.
+      api.probe(signal, { details: !cloud }),
     ]);
     const failures = [health, sequences, orca].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failures.length === 3 || (cloud && health.status === 'rejected' && orca.status === 'rejected')) {

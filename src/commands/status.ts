@@ -36,19 +36,10 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
   const timeoutSeconds = parseTimeout(options.timeout) ?? config.status.timeoutSeconds;
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
 
-  const [{ FileStateStore }, { readLockHolder }, { readCatalog }, { probeEnvironment }, { readVmState }, { Adapters }] =
-    await Promise.all([
-      import('../adapters/fs/state-file.js'),
-      import('../adapters/fs/lock-stale.js'),
-      import('../adapters/fs/backup-catalog.js'),
-      import('./status-probes.js'),
-      import('../adapters/vm/vm-state.js'),
-      import('../adapters/factory.js'),
-    ]);
-  const [state, lock, catalog] = await Promise.all([
-    new FileStateStore(stateDir).read(),
-    readLockHolder(stateDir),
-    readCatalog(config.backup.folder),
+  const [{ probeEnvironment }, { readVmState }, { Adapters }] = await Promise.all([
+    import('./status-probes.js'),
+    import('../adapters/vm/vm-state.js'),
+    import('../adapters/factory.js'),
   ]);
   const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
   // The timeout is the whole command's budget, counted from process start (start-up and reading the config
@@ -59,9 +50,37 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs },
     retry: { limit: 0 },
   });
+  // The probes start now: the environments answer (on another core, or far away) while the state, the lock
+  // and the catalog are read and the renderer loads. The shared deadline still stops them.
+  const early = new AbortController();
+  const running = Object.fromEntries(
+    ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe)(early.signal)]),
+  ) as Record<EnvironmentName, ReturnType<ReturnType<typeof probeEnvironment>>>;
+  for (const probe of Object.values(running)) probe.catch(() => undefined);
   const probes = Object.fromEntries(
-    ENVIRONMENT_NAMES.map((env) => [env, probeEnvironment(adapters, env, describe)]),
+    ENVIRONMENT_NAMES.map((env) => [
+      env,
+      (signal: AbortSignal) => {
+        signal.addEventListener('abort', () => early.abort(), { once: true });
+        return running[env];
+      },
+    ]),
   ) as Record<EnvironmentName, ReturnType<typeof probeEnvironment>>;
+  const rendering = import('../ui/render-status.js');
+  const [{ FileStateStore }, { readLockHolder }, { readCatalog }] = await Promise.all([
+    import('../adapters/fs/state-file.js'),
+    import('../adapters/fs/lock-stale.js'),
+    import('../adapters/fs/backup-catalog.js'),
+  ]);
+  const [state, lock, catalog] = await Promise.all([
+    new FileStateStore(stateDir).read(),
+    readLockHolder(stateDir),
+    readCatalog(config.backup.folder),
+  ]).catch((error: unknown) => {
+    early.abort();
+    adapters.close();
+    throw error;
+  });
   const vmConfig = config.environments.localEmergency.vm;
   const newest = newestVerified(catalog.entries);
   const newestBackup: NewestBackup | null = newest && {
@@ -110,7 +129,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
     await writeFleetMetrics(ctx, report, config.clinic.institutionCode, options.prometheus);
   }
   // With --prometheus the file is the result: a scheduled run leaves nothing else behind (--json still prints).
-  const { renderStatus } = await import('../ui/render-status.js');
+  const { renderStatus } = await rendering;
   ctx.out.result(report, () =>
     options.prometheus !== undefined
       ? ''

@@ -37,7 +37,11 @@ export interface EnvironmentControl {
 
 /** The WebORCA public API of one environment (`/api/api01rv2/…`). */
 export interface OrcaApi {
-  probe(signal?: AbortSignal): Promise<OrcaApiProbe>;
+  /**
+   * Reachability and `X-Hybridmode` (always), version and clinic (unless `details` is false: a cloud
+   * environment's control API already told them, and each further call is another connection).
+   */
+  probe(signal?: AbortSignal, options?: { details?: boolean }): Promise<OrcaApiProbe>;
 }
 
 export interface Clock {

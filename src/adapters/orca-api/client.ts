@@ -79,10 +79,12 @@ export class OrcaApiClient implements OrcaApi {
   }
 
   /**
-   * The three calls in parallel. The ping decides reachability (its failure throws); a business error of
-   * the version or identity call only leaves that field null, transport failures still throw.
+   * The three calls in parallel (the ping alone without `details`). The ping decides reachability (its
+   * failure throws); a business error of the version or identity call only leaves that field null,
+   * transport failures still throw.
    */
-  async probe(signal?: AbortSignal): Promise<OrcaApiProbe> {
+  async probe(signal?: AbortSignal, options: { details?: boolean } = {}): Promise<OrcaApiProbe> {
+    const details = options.details !== false;
     const soft = <T>(p: Promise<T>) =>
       p.catch((error: unknown) => {
         if (error instanceof OrcaApiResultError) return null;
@@ -90,8 +92,8 @@ export class OrcaApiClient implements OrcaApi {
       });
     const [ping, info, clinic] = await Promise.all([
       this.ping(signal),
-      soft(this.systemInfo(signal)),
-      soft(this.institution(signal)),
+      details ? soft(this.systemInfo(signal)) : null,
+      details ? soft(this.institution(signal)) : null,
     ]);
     const medical = clinic?.record.Medical_Information;
     const version = info
