@@ -46,8 +46,10 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<v
   // included), so `status --timeout 5` answers within about 5 s even when an environment never answers.
   // Probes always keep at least half of it.
   const timeoutMs = Math.max(timeoutSeconds * 1000 - performance.now(), timeoutSeconds * 500);
+  // The shared deadline (gatherStatus) reports a silent environment; the requests' own limits are a backstop.
+  const requestMs = timeoutMs + 1_000;
   const adapters = new Adapters(config, {
-    timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs },
+    timeouts: { connectMs: requestMs, responseMs: requestMs, idleMs: requestMs },
     retry: { limit: 0 },
   });
   // The probes start now: the environments answer (on another core, or far away) while the state, the lock
