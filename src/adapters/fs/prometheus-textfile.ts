@@ -14,7 +14,9 @@ import { syncFolder } from './atomic-write.js';
 export async function renderTextfile(families: readonly MetricFamily[]): Promise<string> {
   const { Gauge, Registry } = await import('prom-client');
   const registry = new Registry();
-  for (const family of families) {
+  // A family without samples is left out entirely: prom-client would print 0 for a label-less gauge never set,
+  // and "no backup yet" must read as absent, not as a backup from 1970.
+  for (const family of families.filter((f) => f.samples.length > 0)) {
     const gauge = new Gauge({
       name: family.name,
       help: family.help,
