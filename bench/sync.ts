@@ -8,6 +8,8 @@
  *     file (the runtime's floor), and CPU-seconds per GiB of each client side by side (information);
  *   - peak RSS of the `sync` process for 1 GiB and 4 GiB: ≤ 120 MiB and within 10 % of each other;
  *   - bytes re-transferred when a download killed at 50 % is resumed, versus the bytes remaining: ≤ +1 %.
+ * Every time is a transfer time from the request to the last byte on disk — sync: its own `transfer.seconds`
+ * (checksum included); curl: `time_total`; the bare pipe: measured inside its process — never start-up.
  * Run alone: `node --import tsx bench/sync.ts` (after `npm run build`); ORCA_BENCH_SYNC_SMALL=1 uses
  * 256 MiB / 512 MiB (and 64 MiB at 100 Mbit/s) for a quick try.
  */
@@ -254,36 +256,54 @@ function childCpu(timeFile: string): number {
   }
 }
 
+/**
+ * curl fetching `url` into a file in its own process: its transfer time (`time_total`: connect and TLS
+ * included, process start-up not — as `sync` reports its own), and its CPU seconds from `/usr/bin/time`.
+ */
 async function timeCurl(bench: Bench, url: string): Promise<Timed> {
   const out = join(bench.dir, 'curl.out');
   const timeFile = join(bench.dir, 'curl.time');
-  const args = ['-sS', '--fail', '--cacert', bench.caFile, '-K', bench.curlConfig, '-o', out, url];
+  const args = [
+    '-sS',
+    '--fail',
+    '--cacert',
+    bench.caFile,
+    '-K',
+    bench.curlConfig,
+    '-o',
+    out,
+    '-w',
+    '%{time_total}',
+    url,
+  ];
   const timed = existsSync('/usr/bin/time');
-  const start = process.hrtime.bigint();
-  if (timed) await execa('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, 'curl', ...args]);
-  else await execa('curl', args);
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const result = timed
+    ? await execa('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, 'curl', ...args])
+    : await execa('curl', args);
   rmSync(out, { force: true });
-  return { ms, cpu: timed ? childCpu(timeFile) : NaN };
+  return { ms: Number(result.stdout.trim()) * 1000, cpu: timed ? childCpu(timeFile) : NaN };
 }
 
-/** A bare Node.js download (node:https piped into a file, 4 MiB write buffer) in its own process, like curl. */
+/**
+ * A bare Node.js download (node:https piped into a file, 4 MiB write buffer) in its own process, like curl:
+ * its transfer time from the request to the last byte on disk, and its CPU seconds over that time.
+ */
 async function timeNodeHttps(bench: Bench, url: string): Promise<Timed> {
   const out = join(bench.dir, 'node.out');
   const script = [
     "import https from 'node:https'; import { createWriteStream, readFileSync } from 'node:fs'; import { pipeline } from 'node:stream/promises';",
-    'const e = process.env;',
-    "const res = await new Promise((ok, ko) => https.get(e.BENCH_URL, { ca: readFileSync(e.BENCH_CA), headers: { authorization: 'Basic ' + Buffer.from(e.BENCH_AUTH).toString('base64') } }, ok).on('error', ko));",
+    'const e = process.env; const ca = readFileSync(e.BENCH_CA);',
+    'const started = performance.now(); const cpu0 = process.cpuUsage();',
+    "const res = await new Promise((ok, ko) => https.get(e.BENCH_URL, { ca, headers: { authorization: 'Basic ' + Buffer.from(e.BENCH_AUTH).toString('base64') } }, ok).on('error', ko));",
     'await pipeline(res, createWriteStream(e.BENCH_OUT, { highWaterMark: 4 << 20 }));',
-    'const cpu = process.cpuUsage(); console.log((cpu.user + cpu.system) / 1e6);',
+    'const cpu = process.cpuUsage(cpu0); console.log(performance.now() - started, (cpu.user + cpu.system) / 1e6);',
   ].join('\n');
-  const start = process.hrtime.bigint();
   const result = await execa('node', ['--input-type=module', '-e', script], {
     env: { BENCH_URL: url, BENCH_CA: bench.caFile, BENCH_AUTH: `${USER}:${bench.apiKey}`, BENCH_OUT: out },
   });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
   rmSync(out, { force: true });
-  return { ms, cpu: Number(result.stdout.trim()) };
+  const [ms, cpu] = result.stdout.trim().split(/\s+/).map(Number);
+  return { ms: ms!, cpu: cpu! };
 }
 
 async function runSync(

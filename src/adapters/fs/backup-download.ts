@@ -1,8 +1,8 @@
 /**
  * Streams a cloud backup into its `.partial` file with constant memory, resuming with HTTP Range
  * (RELIABILITY.md lesson 2: 206 → append, 200 → truncate and restart, 416 → probably complete, verify).
- * Transport failures keep the partial and reconnect until the deadline. Writes go through two fixed 512 KiB
- * buffers (constant memory); each full buffer is hashed on a worker thread while the thread pool writes it.
+ * Transport failures keep the partial and reconnect until the deadline. Writes go through a few fixed 512 KiB
+ * buffers (constant memory); each full buffer is hashed (running-hash.ts) while the thread pool writes it.
  */
 import { open, stat, truncate } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -11,7 +11,7 @@ import { UnexpectedError, UnreachableError, VerificationError, isOrcaError } fro
 import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { resumeStepFor } from '../../core/sync-plan.js';
 import { CoalescingFileWriter } from './coalescing-writer.js';
-import { HashThread } from './hash-thread.js';
+import { createRunningHash, type RunningHash } from './running-hash.js';
 
 // 512 KiB: on the 2-core VM of bench/sync.ts, writes of 1 MiB and more into the page cache cost 2–5×
 // the kernel time of 128–512 KiB ones (dd: 0.33 s/GiB at 512 KiB, 0.8–2 s at 1 MiB, 3.5 s at 4 MiB).
@@ -43,7 +43,7 @@ export async function downloadToPartial(
   partial: string,
   options: DownloadOptions,
 ): Promise<DownloadResult> {
-  const hasher = new HashThread();
+  const hasher = createRunningHash();
   try {
     return await download(source, backup, partial, options, hasher);
   } finally {
@@ -56,7 +56,7 @@ async function download(
   backup: BackupInfo,
   partial: string,
   options: DownloadOptions,
-  hasher: HashThread,
+  hasher: RunningHash,
 ): Promise<DownloadResult> {
   const started = Date.now();
   const cpuBefore = process.cpuUsage();
@@ -149,7 +149,7 @@ async function appendBody(
   partial: string,
   offset: number,
   expected: number,
-  hasher: HashThread,
+  hasher: RunningHash,
   stats: FetchStats,
   onProgress?: (progress: TransferProgress) => void,
 ): Promise<number> {
