@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoalescingFileWriter } from '../../src/adapters/fs/coalescing-writer.js';
 import { HashThread } from '../../src/adapters/fs/hash-thread.js';
+import { createRunningHash, InlineHash } from '../../src/adapters/fs/running-hash.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -109,5 +110,27 @@ describe('CoalescingFileWriter with the hash thread', () => {
     for (let at = 0; at < data.length; at += 5_000) await writer.write(data.subarray(at, at + 5_000));
     expect(await writer.close()).toBe(data.length);
     expect((await readFile(file)).equals(data)).toBe(true);
+  });
+});
+
+describe('the running hash of a download', () => {
+  test('inline where two cores exist, on a thread with more; both give the same digests, prefix included', async () => {
+    expect(createRunningHash(2)).toBeInstanceOf(InlineHash);
+    const threaded = createRunningHash(4);
+    expect(threaded).toBeInstanceOf(HashThread);
+    const data = randomBytes(700_000);
+    const file = join(dir, 'prefix-both');
+    await writeFile(file, data);
+    try {
+      for (const hash of [new InlineHash(), threaded]) {
+        await hash.restartFromFile(file, 300_000);
+        await hash.update(shared(data.subarray(300_000)));
+        expect(await hash.digest()).toBe(sha256(data));
+        await hash.restartFromFile(file, 0);
+        expect(await hash.digest()).toBe(sha256(Buffer.alloc(0)));
+      }
+    } finally {
+      await threaded.close();
+    }
   });
 });
