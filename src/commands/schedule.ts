@@ -1,10 +1,9 @@
-import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { SCHEDULE_PLATFORMS, buildSchedulePlan, type SchedulePlatform } from '../core/schedule-artefacts.js';
 import { UsageError } from '../core/errors.js';
 import { detectPlatform, schedulerFor, type ScheduleStatus } from '../adapters/scheduler/os-scheduler.js';
+import { launcherPath } from '../ui/invocation.js';
 import { renderSchedule, type ScheduleJson } from '../ui/schedule-render.js';
 import { action } from './action.js';
 import type { CommandContext } from './context.js';
@@ -128,14 +127,4 @@ async function schedulePlan(ctx: CommandContext, options: ScheduleOptions) {
     prometheusFile: prometheus !== null && isAbsolute(prometheus) ? prometheus : null,
   });
   return { plan, stateDir };
-}
-
-function launcherPath(): string {
-  const fromArgv = process.argv[1];
-  try {
-    if (fromArgv && /orca-hybrid(\.js)?$/.test(fromArgv)) return realpathSync(fromArgv);
-  } catch {
-    // Fall through to the launcher next to this build.
-  }
-  return fileURLToPath(new URL('../../bin/orca-hybrid.js', import.meta.url));
 }
