@@ -2,7 +2,11 @@ import stylistic from '@stylistic/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-/** The layer rule (STYLE.md §1): core imports no adapter, command, UI or I/O library. */
+/**
+ * The layer rule (STYLE.md §1, docs/architecture.md): core imports no adapter, command, UI or I/O library;
+ * adapters import no command, UI or lab module; only `main()` (src/cli.ts) ends the process or sets its exit
+ * code, and only it reads `process.argv`.
+ */
 const ioLibraries = [
   'execa',
   'chalk',
@@ -29,6 +33,51 @@ export default tseslint.config(
       '@stylistic/max-len': [
         'error',
         { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/commands/**', '**/ui/**', '**/lab/**', '**/cli.js'],
+              message: 'adapters implement core ports: they import no command, UI or lab module',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/commands/**', '**/lab/**', '**/cli.js'],
+              message: 'ui renders what core returns: it imports no adapter, command or lab module',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli.ts', 'src/lab/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name=/^(exit|exitCode|argv)$/]",
+          message: 'only main() (src/cli.ts) reads argv, sets the exit code or ends the process',
+        },
       ],
     },
   },

@@ -1,15 +1,25 @@
 /**
- * The one factory that picks adapters from config (STYLE.md §4): a cloud environment gets the cloud
- * control client over the one HTTP client, a directly reached database gets the PostgreSQL control; every
- * environment gets a WebORCA API client. Commands call these; core only sees the ports.
+ * The one factory that picks adapters from config (STYLE.md §4). Commands build every adapter here: a cloud
+ * environment gets the cloud control client over the one HTTP client, a directly reached database gets the
+ * PostgreSQL control and `pg_dump`, every environment a WebORCA API client; the backup folder, the restore
+ * target and the VM state reader follow the same config. Heavy modules (got, pg, execa) are imported only
+ * when an adapter needs them, so `status` of a cloud setup never loads pg and a local restore never loads got.
+ * One factory lives for one command run: `close()` releases every client it made.
  */
-import type { EnvironmentName, OrcaConfig } from '../core/config-schema.js';
-import type { EnvironmentControl, OrcaApi } from '../core/ports.js';
-import { CloudControl } from './cloud/cloud-control.js';
-import { createHttpClient, type HttpClient, type HttpTimeouts } from './http/client-factory.js';
-import { httpOptionsFor } from './http/options-from-config.js';
-import { OrcaApiClient } from './orca-api/client.js';
-import { PostgresEnvironmentControl } from './postgres/environment-control.js';
+import type { EnvironmentName, OrcaConfig, VmConfig } from '../core/config-schema.js';
+import type {
+  CloudBackupApi,
+  DumpSource,
+  EnvironmentControl,
+  OrcaApi,
+  RestoreTarget,
+  VmStateReader,
+} from '../core/ports.js';
+import type { RestoreRunPorts } from '../core/restore-run.js';
+import type { RestorePoint } from '../core/state.js';
+import type { FsBackupFolder } from './fs/backup-folder.js';
+import type { HttpClient, HttpTimeouts } from './http/http-types.js';
+import { TlsMaterialCache } from './http/tls-material.js';
 
 export interface AdapterOptions {
   timeouts?: HttpTimeouts;
@@ -18,69 +28,131 @@ export interface AdapterOptions {
   dryRun?: boolean;
 }
 
-/**
- * Builds adapters from config and remembers the HTTP clients it made, so `close()` releases their
- * kept-alive connections and the process can exit as soon as the command is done.
- */
-export class Adapters {
-  private readonly clients: HttpClient[] = [];
+/** What the factory cannot build itself: the lab's VM stand-in lives in `src/lab`, which adapters never import. */
+export interface AdapterHooks {
+  labVmState?: () => Promise<VmStateReader>;
+}
+
+/** How a restore into one environment runs (the rest comes from the config). */
+export interface RestoreTargetSettings {
+  /** How long to wait for a cloud restore job. */
+  timeoutMs: number;
+  previousRestore: RestorePoint | undefined;
+  /** pg_restore parallel jobs for a directly reached database. */
+  jobs?: number;
+  /** A cloud job found again (started by an earlier run with the same request). */
+  onJobFound?: (job: { jobId: string; createdAt: string }) => void;
+}
+
+export class AdapterFactory {
+  private readonly closers: Array<() => void> = [];
+  private readonly tlsCache = new TlsMaterialCache();
+  private folder: Promise<FsBackupFolder> | undefined;
 
   constructor(
     private readonly config: OrcaConfig,
     private readonly options: AdapterOptions = {},
+    private readonly hooks: AdapterHooks = {},
   ) {}
 
-  private http(env: EnvironmentName, target: 'control' | 'orcaApi'): HttpClient {
-    const base = httpOptionsFor(this.config, env, target);
-    const client = createHttpClient({
-      ...base,
-      timeouts: this.options.timeouts ?? base.timeouts,
-      retry: this.options.retry ? { ...base.retry, ...this.options.retry } : base.retry,
-    });
-    this.clients.push(client);
-    return client;
-  }
-
-  /** The cloud control client of a cloud environment (also its backup API), or null for a database. */
-  cloudControl(env: EnvironmentName): CloudControl | null {
-    const settings = this.config.environments[env];
-    if (settings.kind !== 'cloud') return null;
-    return new CloudControl(this.http(env, 'control'));
+  /** The cloud control API (health, counters, mode, backups, jobs) of a cloud environment. */
+  async cloudControl(env: EnvironmentName, options: AdapterOptions = {}) {
+    const { CloudControl } = await import('./cloud/cloud-control.js');
+    return new CloudControl(await this.http(env, 'control', options));
   }
 
   /** Counters and mode of one environment, through whichever way the config says it is reached. */
-  environmentControl(env: EnvironmentName): EnvironmentControl {
+  async environmentControl(env: EnvironmentName, options: AdapterOptions = {}): Promise<EnvironmentControl> {
     const settings = this.config.environments[env];
-    if (settings.kind === 'cloud') return this.cloudControl(env)!;
+    if (settings.kind === 'cloud') return this.cloudControl(env, options);
+    const { PostgresEnvironmentControl } = await import('./postgres/environment-control.js');
+    const merged = { ...this.options, ...options };
     return new PostgresEnvironmentControl(env, settings.database, {
-      dryRun: this.options.dryRun,
-      connectTimeoutMs: this.options.timeouts?.connectMs,
+      dryRun: merged.dryRun,
+      connectTimeoutMs: merged.timeouts?.connectMs,
     });
   }
 
+  /** Where new dumps of `env` come from: its cloud backup API, or `pg_dump` of its database. */
+  async dumpSource(env: EnvironmentName): Promise<DumpSource> {
+    const settings = this.config.environments[env];
+    if (settings.kind === 'cloud') return { kind: 'cloud', api: await this.cloudControl(env) };
+    return { kind: 'database', db: settings.database };
+  }
+
   /** The WebORCA public API of one environment. */
-  orcaApi(env: EnvironmentName): OrcaApi {
-    return new OrcaApiClient(this.http(env, 'orcaApi'));
+  async orcaApi(env: EnvironmentName, options: AdapterOptions = {}): Promise<OrcaApi> {
+    const { OrcaApiClient } = await import('./orca-api/client.js');
+    return new OrcaApiClient(await this.http(env, 'orcaApi', options));
   }
 
+  /** The local backup folder of the config (one per factory: it remembers the local pg_restore's version). */
+  backupFolder(): Promise<FsBackupFolder> {
+    this.folder ??= import('./fs/backup-folder.js').then(
+      ({ FsBackupFolder }) => new FsBackupFolder(this.config.backup.folder),
+    );
+    return this.folder;
+  }
+
+  /** PostgreSQL staging + swap for a directly reached database; a cloud restore job otherwise. */
+  async restoreTarget(env: EnvironmentName, settings: RestoreTargetSettings): Promise<RestoreTarget> {
+    const target = this.config.environments[env];
+    if (target.kind === 'postgres') {
+      const { PostgresRestoreTarget } = await import('./postgres/restore-target.js');
+      return new PostgresRestoreTarget(env, target.database, {
+        folder: await this.backupFolder(),
+        jobs: settings.jobs,
+      });
+    }
+    const { CloudRestoreTarget } = await import('./cloud/restore-target.js');
+    const api: CloudBackupApi = await this.cloudControl(env);
+    return new CloudRestoreTarget(api, {
+      folder: await this.backupFolder(),
+      timeoutMs: settings.timeoutMs,
+      transferMs: this.config.sync.deadlineMinutes * 60_000,
+      previousRestore: settings.previousRestore,
+      onJob: (event) => settings.onJobFound?.(event),
+    });
+  }
+
+  /** Reads a cataloged dump's facts (checked against its sidecar) and the local pg_restore's version. */
+  async archiveReader(): Promise<Pick<RestoreRunPorts, 'inspectDump' | 'localRestoreVersion'>> {
+    const [{ inspectDumpFile }, { localPgRestoreVersion }] = await Promise.all([
+      import('./postgres/restore-archive.js'),
+      import('./postgres/dump-tool.js'),
+    ]);
+    return { inspectDump: inspectDumpFile, localRestoreVersion: localPgRestoreVersion };
+  }
+
+  /** The reader of the local emergency VM's state: a hypervisor's tools, or the lab's stand-in. */
+  async vmStateReader(vm: VmConfig): Promise<VmStateReader | null> {
+    if (vm.provider === 'lab') return (await this.hooks.labVmState?.()) ?? null;
+    return (await import('./vm/vm-state.js')).hypervisorVmState;
+  }
+
+  /** Releases every client this factory made (kept-alive connections), so the process can exit. */
   close(): void {
-    for (const client of this.clients.splice(0)) client.close();
+    for (const close of this.closers.splice(0)) close();
   }
-}
 
-/** One-off builders for commands that need one or two adapters; call `close()` on a cloud client when done. */
-export function createCloudControl(
-  config: OrcaConfig,
-  env: EnvironmentName,
-  options: AdapterOptions = {},
-): CloudControl | null {
-  return new Adapters(config, options).cloudControl(env);
-}
-
-export function createEnvironmentControl(
-  config: OrcaConfig,
-  env: EnvironmentName,
-  options: AdapterOptions = {},
-): EnvironmentControl {
-  return new Adapters(config, options).environmentControl(env);
+  private async http(
+    env: EnvironmentName,
+    target: 'control' | 'orcaApi',
+    options: AdapterOptions,
+  ): Promise<HttpClient> {
+    const [{ createHttpClient }, { httpOptionsFor }] = await Promise.all([
+      import('./http/client-factory.js'),
+      import('./http/options-from-config.js'),
+    ]);
+    const base = httpOptionsFor(this.config, env, target);
+    const merged = { ...this.options, ...options };
+    const client = createHttpClient({
+      ...base,
+      timeouts: merged.timeouts ?? base.timeouts,
+      retry: { ...base.retry, ...this.options.retry, ...options.retry },
+      tlsCache: this.tlsCache,
+    });
+    this.closers.push(() => client.close());
+    return client;
+  }
 }

@@ -1,42 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
-import type { EnvironmentName } from '../core/domain.js';
-import { ExitCode, isOrcaError } from '../core/errors.js';
-import { takeBackup, type TakeBackupPorts } from '../core/take-backup.js';
+import { LockedError, isOrcaError } from '../core/errors.js';
+import { takeBackup } from '../core/take-backup.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
-import { formatBytes } from '../ui/backup-format.js';
-import { backupJson, type BackupJson } from '../ui/sync-summary.js';
-import { createProgressDisplay } from '../ui/transfer-progress.js';
-import { translator } from '../ui/i18n.js';
-import { action } from './action.js';
-import { errorDocument, isHeldLock, printError, startBackupRun } from './backup-runtime.js';
+import { backupProgress } from '../ui/sync-progress.js';
+import { backupDoneOutcome, backupFailedOutcome } from '../ui/sync-summary.js';
+import { openAdapters } from './adapters.js';
+import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
-import { helpTranslator } from './help-language.js';
-import { journalCommand } from './state-change.js';
+import { startHourlyRun, type HourlyRunOptions } from './locked-run.js';
+import { describeError } from './run-journal.js';
 
-export interface BackupCliOptions {
+export interface BackupCliOptions extends HourlyRunOptions {
   from: 'cloudEmergency' | 'localEmergency';
-  wait?: string;
-  deadline?: string;
-  stateDir?: string;
 }
-
-/** What `backup --json` prints. */
-export interface BackupCommandJson {
-  env: EnvironmentName;
-  backup: BackupJson | null;
-  pruned: string[];
-  error: ReturnType<typeof errorDocument> | null;
-}
-
-const english = translator('en');
 
 /** `backup --from cloudEmergency|localEmergency` (バックアップを取得). */
-export function buildBackupCommand(): Command {
-  const t = helpTranslator();
+export function buildBackupCommand({ t, action }: CommandKit): Command {
   return new Command('backup')
     .description(t('backup.cmd.summary'))
-    .exitOverride()
     .addOption(
       new Option('--from <env>', t('backup.option.from'))
         .choices(['cloudEmergency', 'localEmergency'])
@@ -48,107 +30,35 @@ export function buildBackupCommand(): Command {
     .action(action<BackupCliOptions>(runBackupCommand));
 }
 
-export async function runBackupCommand(ctx: CommandContext, options: BackupCliOptions): Promise<void> {
+/** Under the lock: a new verified backup of the environment in the catalog, journaled; retention afterwards. */
+export async function runBackupCommand(ctx: CommandContext, options: BackupCliOptions): Promise<CommandOutcome> {
   const env = options.from;
-  const startedAt = new Date();
-  let run;
+  const started = await startHourlyRun(ctx, 'backup', options);
+  if (started instanceof LockedError) return backupFailedOutcome(env, started, [], ctx.t);
+  const { run, deadlineMs } = started;
+  const { config } = await ctx.config();
+  ctx.journal.changes({ backup: null }, { backup: null });
+  const adapters = await openAdapters(ctx, { retry: { totalDeadlineMs: deadlineMs } });
+  const progress = backupProgress(ctx.out, ctx.t, { log: run.log.write, phase: run.phase });
+  const [source, folder, state] = await Promise.all([
+    adapters.dumpSource(env),
+    adapters.backupFolder(),
+    new FileStateStore(run.stateDir).read(),
+  ]);
+  const requestId = `backup-${randomUUID()}`;
+  const settings = { env, state, retention: config.backup.retention, deadlineMs, requestId, signal: ctx.signal };
+  const ports = { source, folder, events: progress.events, clock: { now: () => new Date() } };
   try {
-    run = await startBackupRun(ctx, {
-      command: 'backup',
-      stateDir: options.stateDir,
-      wait: options.wait,
-      deadline: options.deadline,
-    });
+    const report = await takeBackup(settings, ports);
+    const { entry, pruned } = report;
+    run.log.write(`end ok ${entry.id} size ${entry.size} sha256 ${entry.sha256} pruned=${JSON.stringify(pruned)}`);
+    ctx.journal.changes({ backup: null }, { backup: { env, id: entry.id, sha256: entry.sha256 }, pruned });
+    return backupDoneOutcome(env, report, new Date(), ctx.t);
   } catch (error) {
-    if (!isHeldLock(error)) throw error;
-    printError(ctx, error);
-    if (ctx.out.json)
-      ctx.out.result(
-        { env, backup: null, pruned: [], error: errorDocument(ctx, error) } satisfies BackupCommandJson,
-        () => '',
-      );
-    process.exitCode = ExitCode.locked;
-    return;
-  }
-  const bar = createProgressDisplay(ctx.out.errorStream, ctx.t('sync.progress.download'), ctx.out.interactiveStderr);
-  const settings = run.config.environments[env];
-  const ports: TakeBackupPorts = {
-    source:
-      settings.kind === 'cloud' ? { kind: 'cloud', api: run.cloud(env) } : { kind: 'database', db: settings.database },
-    folder: run.folder,
-    clock: { now: () => new Date() },
-    events: {
-      phase: (phase) => {
-        run.log.write(`phase ${phase}`);
-        void run.lock.updatePhase(phase).catch(() => undefined);
-      },
-      exportProgress: (fraction, phase) => {
-        run.log.write(`export ${Math.round(fraction * 100)} % ${phase ?? ''}`);
-        if (ctx.out.interactiveStderr)
-          ctx.out.errorStream.write(
-            `\r\x1b[2K${ctx.t('backup.export.progress', { percent: Math.round(fraction * 100) })}`,
-          );
-      },
-      progress: (p) => bar.update(p),
-    },
-  };
-  try {
-    const state = await new FileStateStore(run.stateDir).read();
-    const report = await takeBackup(
-      {
-        env,
-        state,
-        retention: run.config.backup.retention,
-        deadlineMs: run.deadlineMs,
-        requestId: `backup-${randomUUID()}`,
-      },
-      ports,
-    );
-    bar.stop();
-    run.log.write(
-      `end ok ${report.entry.id} size ${report.entry.size} sha256 ${report.entry.sha256} pruned=${JSON.stringify(report.pruned)}`,
-    );
-    await journalCommand(ctx, {
-      stateDir: run.stateDir,
-      command: 'backup',
-      startedAt,
-      before: { backup: null },
-      after: { backup: { env, id: report.entry.id, sha256: report.entry.sha256 }, pruned: report.pruned },
-    });
-    const json: BackupCommandJson = {
-      env,
-      backup: backupJson(report.entry, new Date()),
-      pruned: report.pruned,
-      error: null,
-    };
-    ctx.out.result(json, () =>
-      ctx.t('backup.done', {
-        env: ctx.t(`env.${env}`),
-        id: report.entry.id,
-        size: formatBytes(report.entry.size),
-        pruned: report.pruned.length,
-      }),
-    );
-  } catch (error) {
-    bar.stop();
+    run.log.write(`end failed ${describeError(error).code}: ${describeError(error).message}`);
     if (!isOrcaError(error)) throw error;
-    run.log.write(`end failed ${error.code}: ${english(error.key, error.params)}`);
-    await journalCommand(ctx, {
-      stateDir: run.stateDir,
-      command: 'backup',
-      startedAt,
-      before: { backup: null },
-      after: { backup: null },
-      error,
-    }).catch(() => undefined);
-    printError(ctx, error, [ctx.t('backup.failed.catalogUnchanged')]);
-    if (ctx.out.json)
-      ctx.out.result(
-        { env, backup: null, pruned: [], error: errorDocument(ctx, error) } satisfies BackupCommandJson,
-        () => '',
-      );
-    process.exitCode = error.exitCode;
+    return backupFailedOutcome(env, error, [ctx.t('backup.failed.catalogUnchanged')], ctx.t);
   } finally {
-    await run.finish();
+    progress.stop();
   }
 }

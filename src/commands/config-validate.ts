@@ -1,27 +1,16 @@
-import { ExitCode } from '../core/errors.js';
-import { inspectConfig, invalidConfigError, printNotices, type LoadConfigOptions } from '../adapters/config/load.js';
+import { invalidConfigError, type LoadConfigOptions } from '../adapters/config/load.js';
+import { validationOutcome } from '../ui/config-render.js';
+import type { CommandOutcome } from './command.js';
+import { inspectRunConfig } from './config-loader.js';
 import type { CommandContext } from './context.js';
 
-/** What `config validate --json` prints. */
-export interface ConfigValidationReport {
-  valid: boolean;
-  file: string;
-  problems: Array<{ path: string; message: string }>;
-}
-
 /**
- * `config validate`: every problem at once with dotted paths. Human output: `✓ <file> is valid`, or the
- * problems as a configuration error (exit 2). `--json`: the report on stdout, exit 2 when invalid.
+ * `config validate`: every problem at once with dotted paths. A valid file prints `✓ <file> is valid`; an
+ * invalid one is a configuration error (exit 2) listing the problems, and `--json` still gets the report.
  */
-export async function runConfigValidate(ctx: CommandContext, options: LoadConfigOptions = {}): Promise<void> {
-  const inspection = await inspectConfig(ctx, options);
-  printNotices(ctx, inspection.notices);
-  const report: ConfigValidationReport = {
-    valid: inspection.problems.length === 0,
-    file: inspection.filepath,
-    problems: inspection.problems,
-  };
-  if (!report.valid && !ctx.out.json) throw invalidConfigError(report.file, report.problems);
-  ctx.out.result(report, () => `✓ ${ctx.t('config.valid', { file: report.file })}`);
-  if (!report.valid) process.exitCode = ExitCode.usage;
+export async function runConfigValidate(ctx: CommandContext, options: LoadConfigOptions = {}): Promise<CommandOutcome> {
+  const inspection = await inspectRunConfig(ctx, options);
+  const report = { valid: inspection.problems.length === 0, file: inspection.filepath, problems: inspection.problems };
+  const invalid = report.valid ? undefined : invalidConfigError(report.file, report.problems);
+  return validationOutcome(report, invalid, ctx.t);
 }

@@ -1,13 +1,10 @@
 import { Command } from 'commander';
-import { action } from './action.js';
-import { chooseLanguage, translator } from '../ui/i18n.js';
+import type { CommandKit } from './command.js';
 import type { InitOptions } from './config-init/run-init.js';
 
 /** `config init | validate | show` (docs/configuration.md). Handlers load lazily. */
-export function buildConfigCommand(): Command {
-  const t = translator(chooseLanguage(helpLanguageFlag(process.argv), undefined, process.env));
-  // exitOverride before `.command()` so the subcommands inherit it: a parse error reaches main() (exit 2).
-  const config = new Command('config').description(t('config.cmd.summary')).exitOverride().showHelpAfterError();
+export function buildConfigCommand({ t, action }: CommandKit): Command {
+  const config = new Command('config').description(t('config.cmd.summary')).showHelpAfterError();
 
   config
     .command('validate')
@@ -32,10 +29,4 @@ export function buildConfigCommand(): Command {
     );
 
   return config;
-}
-
-function helpLanguageFlag(argv: string[]): string | undefined {
-  const i = argv.indexOf('--lang');
-  if (i >= 0) return argv[i + 1];
-  return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
 }

@@ -1,11 +1,9 @@
 import { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
-import { parseSince } from '../core/journal.js';
 import { readJournal } from '../adapters/fs/journal-file.js';
-import { renderJournalTable } from '../ui/journal-table.js';
-import { action } from './action.js';
+import { journalOutcome } from '../ui/state-render.js';
+import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
-import { helpTranslator } from './help-language.js';
+import { sinceOption } from './options.js';
 import { resolveStateDir } from './state-dir.js';
 
 export interface JournalOptions {
@@ -14,12 +12,9 @@ export interface JournalOptions {
   wide?: boolean;
 }
 
-/** `journal [--since <date>] [--json]`: the audit journal, a table for people, a JSON array for scripts. */
-export function buildJournalCommand(): Command {
-  const t = helpTranslator();
-  // exitOverride: a parse error reaches main() and exits 2 (commander alone would exit 1).
+/** `journal [--since <date|age>] [--json]`: the audit journal, a table for people, a JSON array for scripts. */
+export function buildJournalCommand({ t, action }: CommandKit): Command {
   return new Command('journal')
-    .exitOverride()
     .description(t('journal.cmd.summary'))
     .option('--since <date>', t('journal.option.since'))
     .option('--state-dir <dir>', t('state.option.stateDir'))
@@ -28,16 +23,10 @@ export function buildJournalCommand(): Command {
 }
 
 /** Read-only: never writes state or journal. Unreadable lines are skipped with a warning on stderr. */
-export async function runJournal(ctx: CommandContext, options: JournalOptions): Promise<void> {
-  let since: Date | undefined;
-  if (options.since !== undefined) {
-    since = parseSince(options.since, new Date()) ?? undefined;
-    if (since === undefined) throw new UsageError({ key: 'journal.badSince', params: { value: options.since } });
-  }
+export async function runJournal(ctx: CommandContext, options: JournalOptions): Promise<CommandOutcome> {
+  const since = sinceOption(options.since, new Date());
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: true });
   const reading = await readJournal(stateDir, { since });
-  for (const problem of reading.problems) ctx.out.warn(ctx.t(`journal.${problem.kind}`, { line: problem.line }));
-  ctx.out.result(reading.entries, () =>
-    renderJournalTable(reading.entries, ctx.t, { width: ctx.out.columns, wide: options.wide === true }),
-  );
+  for (const problem of reading.problems) ctx.out.note(ctx.t(`journal.${problem.kind}`, { line: problem.line }));
+  return journalOutcome(reading.entries, ctx.t, { width: ctx.out.columns, wide: options.wide === true });
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { CommandBuilder } from './command.js';
 
 /**
  * The explicit command table (STYLE.md §2). Each entry names a top-level command, its one-line
@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 export interface CommandEntry {
   name: string;
   summary: { en: string; ja: string };
-  load: () => Promise<() => Command>;
+  load: () => Promise<CommandBuilder>;
 }
 
 export const COMMANDS: CommandEntry[] = [

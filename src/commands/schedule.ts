@@ -4,14 +4,10 @@ import { SCHEDULE_PLATFORMS, buildSchedulePlan, type SchedulePlatform } from '..
 import { UsageError } from '../core/errors.js';
 import { detectPlatform, schedulerFor, type ScheduleStatus } from '../adapters/scheduler/os-scheduler.js';
 import { launcherPath } from '../ui/invocation.js';
-import { renderSchedule, type ScheduleJson } from '../ui/schedule-render.js';
-import { action } from './action.js';
+import { scheduleOutcome, type ScheduleJson } from '../ui/schedule-render.js';
+import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
-import { helpTranslator } from './help-language.js';
-import { journalCommand } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
-
-export type { ScheduleJson };
 
 export interface ScheduleOptions {
   dryRun: boolean;
@@ -22,9 +18,8 @@ export interface ScheduleOptions {
 }
 
 /** `schedule install|uninstall|show [--dry-run] [--platform …]`: the hourly `sync` in the OS scheduler. */
-export function buildScheduleCommand(): Command {
-  const t = helpTranslator();
-  const schedule = new Command('schedule').description(t('schedule.cmd.summary')).exitOverride();
+export function buildScheduleCommand({ t, action }: CommandKit): Command {
+  const schedule = new Command('schedule').description(t('schedule.cmd.summary'));
   for (const name of ['install', 'uninstall', 'show'] as const) {
     const sub = schedule
       .command(name)
@@ -32,7 +27,6 @@ export function buildScheduleCommand(): Command {
       .option('--dry-run', t('schedule.option.dryRun'), false)
       .addOption(new Option('--platform <platform>', t('schedule.option.platform')).choices([...SCHEDULE_PLATFORMS]))
       .option('--state-dir <dir>', t('state.option.stateDir'))
-      .exitOverride()
       .action(action<ScheduleOptions>((ctx, options) => runSchedule(ctx, name, options)));
     if (name !== 'uninstall')
       sub
@@ -42,11 +36,12 @@ export function buildScheduleCommand(): Command {
   return schedule;
 }
 
+/** Installs, removes or shows the jobs; a change of the OS scheduler is journaled. */
 export async function runSchedule(
   ctx: CommandContext,
   name: ScheduleJson['action'],
   options: ScheduleOptions,
-): Promise<void> {
+): Promise<CommandOutcome> {
   const detected = detectPlatform();
   const platform = options.platform ?? detected;
   const writes = name !== 'show' && !options.dryRun;
@@ -59,32 +54,16 @@ export async function runSchedule(
   }
   const { plan, stateDir } = await schedulePlan(ctx, options);
   const target = schedulerFor(platform, ctx.env);
-  const artefacts = target.artefacts(plan);
-  const startedAt = new Date();
   let changed = false;
   if (writes) {
     const before = await target.status();
-    const journal = (after: string[], error?: unknown) =>
-      journalCommand(ctx, {
-        stateDir,
-        command: `schedule ${name}`,
-        startedAt,
-        before: { schedule: before.jobs },
-        after: { schedule: after },
-        error,
-      });
-    try {
-      if (name === 'install') {
-        await target.install(plan);
-        changed = true;
-      } else {
-        changed = await target.uninstall();
-      }
-    } catch (error) {
-      await journal(before.jobs, error).catch(() => undefined);
-      throw error;
-    }
-    await journal(name === 'install' ? plan.jobs.map((j) => j.name) : []);
+    ctx.journal.open(stateDir, `schedule ${name}`);
+    ctx.journal.changes({ schedule: before.jobs }, { schedule: before.jobs });
+    changed = name === 'install' ? (await target.install(plan), true) : await target.uninstall();
+    ctx.journal.changes(
+      { schedule: before.jobs },
+      { schedule: name === 'install' ? plan.jobs.map((j) => j.name) : [] },
+    );
   }
   const status: ScheduleStatus =
     options.dryRun && name !== 'show'
@@ -99,7 +78,7 @@ export async function runSchedule(
     jobs: status.jobs,
     changed,
     command: [plan.program, ...plan.jobs[0]!.args],
-    artefacts: artefacts.map((a) => ({
+    artefacts: target.artefacts(plan).map((a) => ({
       job: a.job,
       path: a.path,
       name: a.name,
@@ -107,13 +86,12 @@ export async function runSchedule(
       content: a.content,
     })),
   };
-  ctx.out.result(json, () => renderSchedule(json, ctx.t));
+  return scheduleOutcome(json, ctx.t);
 }
 
-/** The jobs to register, with absolute paths, and the state folder (for the journal). */
+/** The jobs to register, every path absolute (the scheduler needs no PATH or cwd), and the state folder. */
 async function schedulePlan(ctx: CommandContext, options: ScheduleOptions) {
-  const { loadConfig } = await import('../adapters/config/load.js');
-  const { filepath } = await loadConfig(ctx);
+  const { filepath } = await ctx.config();
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
   const prometheus = options.prometheus === undefined ? null : resolve(ctx.cwd, options.prometheus);
   const plan = buildSchedulePlan({

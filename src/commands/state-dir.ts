@@ -21,19 +21,20 @@ export async function resolveStateDir(
   if (options.flag) return resolve(ctx.cwd, options.flag);
   const fromEnv = ctx.env[STATE_DIR_VAR];
   if (fromEnv) return resolve(ctx.cwd, fromEnv);
-  const { loadConfig, loadRawConfig } = await import('../adapters/config/load.js');
   try {
-    const { config } = await loadConfig(ctx);
+    const { config } = await ctx.config();
     return resolve(ctx.cwd, config.stateDir ?? defaultStateDir(ctx.env));
   } catch (error) {
     if (!isOrcaError(error)) throw error;
     if (error.key === 'config.notFound') return defaultStateDir(ctx.env);
     if (!options.tolerateBrokenConfig) throw error;
-    const raw = await loadRawConfig(ctx).catch(() => undefined);
+    const { loadRawConfig } = await import('../adapters/config/load.js');
+    const source = { cwd: ctx.cwd, env: ctx.env, file: ctx.global.config };
+    const raw = await loadRawConfig(source).catch(() => undefined);
     const configured = raw?.raw.stateDir;
     const dir =
       typeof configured === 'string' && configured !== '' ? resolve(ctx.cwd, configured) : defaultStateDir(ctx.env);
-    ctx.out.warn(ctx.t('state.dirFallback', { dir, reason: ctx.t(error.key, error.params) }));
+    ctx.out.note(ctx.t('state.dirFallback', { dir, reason: ctx.t(error.key, error.params) }));
     return dir;
   }
 }

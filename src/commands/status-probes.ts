@@ -3,32 +3,32 @@
  * and the WebORCA API for version, clinic and `X-Hybridmode`, both at once. The environment is online when
  * either answers; what the other could not tell becomes a warning.
  */
-import type { Adapters } from '../adapters/factory.js';
+import type { AdapterFactory } from '../adapters/factory.js';
 import type { EnvironmentName } from '../core/config-schema.js';
 import type { EnvironmentProbeResult } from '../core/status.js';
 
 export function probeEnvironment(
-  adapters: Adapters,
+  adapters: AdapterFactory,
   env: EnvironmentName,
+  kind: 'cloud' | 'postgres',
   describe: (error: unknown) => string,
 ): (signal: AbortSignal) => Promise<EnvironmentProbeResult> {
   return async (signal) => {
-    const cloud = adapters.cloudControl(env);
-    const control = cloud ?? adapters.environmentControl(env);
-    const api = adapters.orcaApi(env);
-    const [health, sequences, orca] = await Promise.allSettled([
+    const cloud = kind === 'cloud' ? await adapters.cloudControl(env) : null;
+    const [control, api] = await Promise.all([cloud ?? adapters.environmentControl(env), adapters.orcaApi(env)]);
+    const [healthAnswer, sequences, orca] = await Promise.allSettled([
       cloud ? cloud.health(signal) : Promise.resolve(null),
       control.readSequences(signal),
       // A cloud environment's health answer names version and clinic: only the WebORCA ping is needed.
       api.probe(signal, { details: !cloud }),
     ]);
-    const failures = [health, sequences, orca].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failures.length === 3 || (cloud && health.status === 'rejected' && orca.status === 'rejected')) {
+    const failures = [healthAnswer, sequences, orca].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failures.length === 3 || (cloud && healthAnswer.status === 'rejected' && orca.status === 'rejected')) {
       throw failures[0]!.reason;
     }
     if (!cloud && sequences.status === 'rejected' && orca.status === 'rejected') throw sequences.reason;
     const value = <T>(r: PromiseSettledResult<T>): T | null => (r.status === 'fulfilled' ? r.value : null);
-    const h = value(health);
+    const h = value(healthAnswer);
     const o = value(orca);
     return {
       reportedMode: o?.reportedMode ?? h?.reportedMode ?? null,

@@ -51,6 +51,11 @@ export function isUsable(entry: Pick<CatalogEntry, 'verified' | 'damaged'>): boo
   return entry.verified && !entry.damaged;
 }
 
+/** Whole seconds since a backup was made (never negative: a clock behind the server's reads 0). */
+export function backupAgeSeconds(backup: { createdAt: string }, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(backup.createdAt)) / 1000));
+}
+
 /**
  * The newest usable entry by its metadata (`createdAt`), never by file name (RELIABILITY.md lesson 4).
  * Ties break on id so the choice is stable.

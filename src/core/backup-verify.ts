@@ -78,8 +78,3 @@ function chooseToVerify(entries: CatalogEntry[], options: VerifyBackupsOptions):
   for (const entry of entries) bySource.set(entry.source, [...(bySource.get(entry.source) ?? []), entry]);
   return [...bySource.values()].map((group) => newestVerified(group) ?? sortNewestFirst(group)[0]!);
 }
-
-/** The exit code of a verify run: 0 when every dump passed, 6 when any is damaged, missing or unreadable. */
-export function verifyFailed(report: VerifyReport): boolean {
-  return report.outcomes.some((o) => o.kind !== 'ok');
-}

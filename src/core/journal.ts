@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { hasDurationUnit, parseDuration } from './duration.js';
+
+/** The oldest `--since` age: a journal is kept for years. */
+const MAX_AGE_MS = 100 * 365 * 86_400_000;
 
 /**
  * The audit journal (RELIABILITY.md lesson 9): one JSON object a line, appended once per command that
@@ -89,16 +93,14 @@ function parseLine(line: string): JournalEntry | null {
 
 /**
  * Reads a `--since` value: a date (`2026-11-25`, local midnight), a date and time (`2026-11-25T10:00`,
- * `2026-11-25 10:00`, with or without a zone), or an age (`30m`, `24h`, `7d`) before `now`.
- * Returns null when the text is none of these.
+ * `2026-11-25 10:00`, with or without a zone), or an age before `now` in the duration syntax of every other
+ * option (`30s`, `30m`, `24h`, `7d`, `1h30m`: `core/duration.ts`) — with its unit, since a bare `2026` reads
+ * as a year more often than as seconds. Returns null when the text is none of these.
  */
 export function parseSince(text: string, now: Date): Date | null {
   const value = text.trim();
-  const age = /^(\d+)\s*(m|h|d)$/i.exec(value);
-  if (age) {
-    const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[age[2]!.toLowerCase() as 'm' | 'h' | 'd'];
-    return new Date(now.getTime() - Number(age[1]) * unit);
-  }
+  const age = hasDurationUnit(value) ? parseDuration(value, MAX_AGE_MS) : null;
+  if (age !== null) return new Date(now.getTime() - age);
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (day) {
     const date = new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));

@@ -35,6 +35,19 @@ export interface EnvironmentControl {
   pushMode(mode: Mode, reason: string, requestId: string): Promise<void>;
 }
 
+/** Where a new dump of an environment comes from: its cloud backup API, or `pg_dump` of its database. */
+export type DumpSource =
+  { kind: 'cloud'; api: CloudBackupApi } | { kind: 'database'; db: import('./config-schema.js').DatabaseConfig };
+
+/**
+ * The state of the local emergency environment's VM, for `status`: VirtualBox and Hyper-V answer through
+ * their own tools, the lab for its stand-in (the lab's local cluster). The VM capability grows this port into
+ * the Hypervisor (start, stop, wait until WebORCA answers).
+ */
+export interface VmStateReader {
+  readState(vm: import('./config-schema.js').VmConfig, signal?: AbortSignal): Promise<import('./status.js').VmStatus>;
+}
+
 /** The WebORCA public API of one environment (`/api/api01rv2/…`). */
 export interface OrcaApi {
   /**
@@ -158,25 +171,6 @@ export interface CloudBackupApi {
   getJob(jobId: string, signal?: AbortSignal): Promise<import('./cloud-contract.js').CloudJob | null>;
 }
 
-/** pg_dump / pg_restore for directly reached databases and local archives (`adapters/postgres/dump-tool.ts`). */
-export interface DumpTool {
-  /** Dumps `db` (custom format) into `<file>.partial`, mode 0600; the caller verifies, then renames it to `file`. */
-  dump(
-    db: import('./config-schema.js').DatabaseConfig,
-    file: string,
-    opts?: { env?: string; signal?: AbortSignal },
-  ): Promise<{ partialFile: string; bytes: number }>;
-  /**
-   * Header and TOC (`pg_restore --list`); VerificationError when unreadable, GuardError when too new for the local
-   * pg_restore.
-   */
-  list(file: string, opts?: { signal?: AbortSignal }): Promise<import('./dump-header.js').ArchiveListing>;
-  /** Reads every byte through pg_restore; VerificationError on a truncated or corrupt archive. */
-  readWhole(file: string, opts?: { signal?: AbortSignal }): Promise<void>;
-  /** The local pg_restore's version (for `archiveVersionReadable`). */
-  localRestoreVersion(): Promise<{ version: string; major: number }>;
-}
-
 /** Bytes moved so far by a download or upload; `total` when known. */
 export interface TransferProgress {
   bytes: number;
@@ -196,6 +190,20 @@ export interface FetchStats {
   seconds: number;
   /** CPU time the process spent meanwhile (all its threads: TLS, parsing, writing, the sha256 thread), in seconds. */
   cpuSeconds: number;
+}
+
+/** A step of a dump's verification, announced before it runs (for the lock's phase and the run log). */
+export type VerifyStep = 'checksum' | 'header' | 'list' | 'fullRead';
+
+/** How `BackupFolder.fetch` runs, and what it tells while it does. */
+export interface FetchOptions {
+  /** Transport failures are retried until this time (ms since epoch). */
+  deadlineAt: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: TransferProgress) => void;
+  onStep?: (step: VerifyStep) => void;
+  /** A download that failed its checksum was discarded and is fetched once more from byte 0. */
+  onRefetch?: (reason: string) => void;
 }
 
 /**
@@ -237,18 +245,14 @@ export interface BackupFolder {
     env: EnvironmentName,
     source: CloudBackupApi,
     backup: BackupInfo,
-    options: {
-      deadlineAt: number;
-      signal?: AbortSignal;
-      onProgress?: (progress: TransferProgress) => void;
-    },
+    options: FetchOptions,
   ): Promise<{ entry: import('./backup-catalog.js').CatalogEntry; stats: FetchStats }>;
   /** `pg_dump -Fc` of a directly reached database as backup `id` of `env`, verified and committed. */
   dump(
     env: EnvironmentName,
     db: import('./config-schema.js').DatabaseConfig,
     id: string,
-    options?: { signal?: AbortSignal },
+    options?: { signal?: AbortSignal; onStep?: (step: VerifyStep) => void },
   ): Promise<{ entry: import('./backup-catalog.js').CatalogEntry }>;
   /** Deletes these dumps (the dump first, so an entry vanishes at once; then its sidecar). */
   remove(entries: import('./backup-catalog.js').CatalogEntry[]): Promise<void>;

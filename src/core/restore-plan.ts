@@ -78,6 +78,13 @@ export function damagedBackupError(
   });
 }
 
+/** A sidecar whose dump file is gone, as a catalog entry marked damaged (`missing`). */
+export function missingDump(entry: CatalogEntry, now: Date = new Date()): CatalogEntry {
+  return entry.damaged
+    ? entry
+    : { ...entry, damaged: { at: now.toISOString(), check: 'missing', detail: 'the dump file is missing' } };
+}
+
 /** What a restore into `target` puts at risk, from the recorded mode. */
 export interface RestoreRisk {
   /** The target is the emergency environment in use during an outage: it may hold data entered since. */
@@ -136,7 +143,5 @@ export function assertClinicNameTyped(typed: string, configured: string): void {
   }
 }
 
-/** Age of a backup in whole seconds at `now` (never negative). */
-export function backupAgeSeconds(entry: Pick<CatalogEntry, 'createdAt'>, now: Date): number {
-  return Math.max(0, Math.round((now.getTime() - Date.parse(entry.createdAt)) / 1000));
-}
+/** Age of a backup (one calculation for every command: `core/backup-catalog.ts`). */
+export { backupAgeSeconds } from './backup-catalog.js';

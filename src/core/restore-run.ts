@@ -58,7 +58,8 @@ export interface RestoreEvents {
 }
 
 export interface RestoreRunPorts {
-  target: RestoreTarget;
+  /** The environment's database that receives the dump (`options.target` names the environment). */
+  destination: RestoreTarget;
   /**
    * Checks the dump file against its sidecar (size, sha256) and reads its header and clinic code; VerificationError
    * when it does not match.
@@ -97,7 +98,7 @@ export interface RestoreReport {
  */
 export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPorts): Promise<RestoreReport> {
   const started = ports.clock.now().getTime();
-  const { target, events } = { target: ports.target, events: ports.events };
+  const { destination, events } = ports;
   let entries = options.entries;
   let backup = chooseRestoreBackup(entries, options.target, options.backupId);
   let ageSeconds: number;
@@ -112,8 +113,8 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
       // fail, the first in this order is reported, as if they had run one after another.
       [dump, facts, pgRestore] = await settleInOrder(
         ports.inspectDump(backup, options.signal),
-        target.inspect(options.signal),
-        target.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
+        destination.inspect(options.signal),
+        destination.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
       );
       break;
     } catch (error) {
@@ -153,11 +154,11 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
   let safetyBackupId: string | null = null;
   if (safetyDump) {
     events.safetyDumpStarted();
-    safetyBackupId = await target.takeSafetyDump(options.signal);
+    safetyBackupId = await destination.takeSafetyDump(options.signal);
     events.safetyDumpTaken(safetyBackupId);
   }
 
-  const outcome = await target.restore(backup, (p) => events.progress(p), options.signal);
+  const outcome = await destination.restore(backup, (p) => events.progress(p), options.signal);
   if (outcome.kind === 'failed') throw restoreFailedError(options.target, outcome.step, outcome.error, ports.explain);
   if (outcome.kind === 'unknown')
     throw restoreUnknownError(options.target, outcome.jobId, outcome.step, outcome.fraction);

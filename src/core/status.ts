@@ -6,7 +6,7 @@ import { setMaxListeners } from 'node:events';
 import type { EnvironmentName } from './config-schema.js';
 import { ENVIRONMENT_NAMES } from './config-schema.js';
 import { reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from './domain.js';
-import { isOrcaError } from './errors.js';
+import { AuthError, UnreachableError, isOrcaError, type OrcaError } from './errors.js';
 
 /** What one probe of an environment found. Every field may be missing when only part answered. */
 export interface EnvironmentProbeResult {
@@ -71,6 +71,8 @@ export interface StatusInput {
   lock: StatusReport['lock'];
   /** Renders an error for the report (translated message); defaults to the error's message. */
   describeError?: (error: unknown) => string;
+  /** Ctrl-C: stops every probe and rejects with its reason instead of reporting. */
+  signal?: AbortSignal;
 }
 
 /** The shared deadline passed before the probe answered. */
@@ -91,9 +93,9 @@ async function withDeadline<T>(
 
 /**
  * Probes every environment (and the VM) in parallel; all of them share one deadline of `timeoutMs`.
- * Guarantees: resolves within about `timeoutMs` whatever the probes do; never throws for an environment
- * that fails (it is reported offline with its error); flags every reported mode that differs from the
- * recorded one.
+ * Guarantees: resolves within about `timeoutMs` whatever the probes do (or rejects with the reason of an
+ * aborted `signal`: Ctrl-C); never throws for an environment that fails (it is reported offline with its
+ * error); flags every reported mode that differs from the recorded one.
  */
 export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
   const controller = new AbortController();
@@ -107,6 +109,8 @@ export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
     }, input.timeoutMs);
   });
   deadline.catch(() => undefined);
+  const stop = (): void => controller.abort(input.signal?.reason);
+  input.signal?.addEventListener('abort', stop, { once: true });
   const describe = input.describeError ?? ((e: unknown) => (e instanceof Error ? e.message : String(e)));
 
   try {
@@ -114,6 +118,7 @@ export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
       Promise.allSettled(ENVIRONMENT_NAMES.map((env) => withDeadline(input.probes[env], deadline, controller))),
       input.vm ? withDeadline(input.vm, deadline, controller).catch(() => null) : Promise.resolve(undefined),
     ]);
+    if (input.signal?.aborted) throw input.signal.reason;
     const environments = {} as Record<EnvironmentName, EnvironmentStatus>;
     const mismatches: StatusReport['mismatches'] = [];
     ENVIRONMENT_NAMES.forEach((env, i) => {
@@ -140,6 +145,7 @@ export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
     };
   } finally {
     clearTimeout(timer);
+    input.signal?.removeEventListener('abort', stop);
   }
 }
 
@@ -178,4 +184,22 @@ function offlineStatus(
     error: { code, message: describe(reason) },
     warnings: [],
   };
+}
+
+/**
+ * What `status --strict` (a Nagios-style check) says about a report: nothing when every environment
+ * answered; AuthError (exit 4) when one refused our credentials, as every other command answers a 401;
+ * else UnreachableError (exit 3). `name` renders an environment for the message.
+ */
+export function strictFailure(report: StatusReport, name: (env: EnvironmentName) => string): OrcaError | null {
+  const offline = ENVIRONMENT_NAMES.filter((env) => !report.environments[env].online);
+  if (offline.length === 0) return null;
+  const refused = offline.filter((env) => report.environments[env].error?.code === 'AUTH');
+  if (refused.length > 0)
+    return new AuthError({
+      key: 'status.strictAuth',
+      params: { envs: refused.map(name).join(', ') },
+      hintKey: 'status.strictAuth.hint',
+    });
+  return new UnreachableError({ key: 'status.strictOffline', params: { envs: offline.map(name).join(', ') } });
 }

@@ -20,11 +20,6 @@ export function chooseNewestBackup<T extends BackupInfo>(backups: readonly T[]):
   return best;
 }
 
-/** Whole seconds from `createdAt` to `now` (0 for a time in the future). */
-export function ageSeconds(createdAt: string, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(createdAt)) / 1000));
-}
-
 /**
  * The catalog entry that already holds `backup` usable (same env, id and sha256, verified, not found damaged
  * since), or null: a damaged or vanished copy counts as absent, so `sync` fetches it again.

@@ -3,8 +3,7 @@
  * backup by metadata → the local catalog (download, verify, commit) → the cloud emergency environment
  * (upload unless it already holds it, never while it is the active one) → retention.
  */
-import type { CatalogEntry } from './backup-catalog.js';
-import type { DatabaseConfig } from './config-schema.js';
+import { backupAgeSeconds, type CatalogEntry } from './backup-catalog.js';
 import type { Sequences } from './domain.js';
 import { UnreachableError, isOrcaError, type OrcaError } from './errors.js';
 import type {
@@ -12,13 +11,15 @@ import type {
   BackupInfo,
   Clock,
   CloudBackupApi,
+  DumpSource,
   EnvironmentControl,
   FetchStats,
   TransferProgress,
+  VerifyStep,
 } from './ports.js';
 import { planRetention } from './retention.js';
 import type { OrcaState } from './state.js';
-import { ageSeconds, chooseNewestBackup, decideUpload, findCataloged, makeDumpId } from './sync-plan.js';
+import { chooseNewestBackup, decideUpload, findCataloged, makeDumpId } from './sync-plan.js';
 import { uploadBackupResumably, type UploadResult } from './upload-backup.js';
 
 export type SyncPhase = 'listing' | 'downloading' | 'dumping' | 'verifying' | 'uploading' | 'pruning';
@@ -36,11 +37,15 @@ export interface SyncEvents {
   sequencesRead(values: Sequences, readAt: Date): void;
   /** A problem that does not stop the run; `cause` (when given) is rendered into the `reason` parameter. */
   warning(key: string, params: Record<string, string | number>, cause?: OrcaError): void;
+  /** A verification step of the new dump begins. */
+  verifying(step: VerifyStep): void;
+  /** A download that failed its checksum was discarded and is fetched once more. */
+  refetching(reason: string): void;
 }
 
 export interface SyncPorts {
   /** Where the operating environment's dumps come from: its backup list, or a direct pg_dump. */
-  source: { kind: 'cloud'; api: CloudBackupApi } | { kind: 'database'; db: DatabaseConfig };
+  source: DumpSource;
   operating: EnvironmentControl;
   emergency: CloudBackupApi;
   folder: BackupFolder;
@@ -80,7 +85,7 @@ export async function runSync(options: SyncOptions, ports: SyncPorts): Promise<S
   const deadline = deadlineSignal(options.deadlineMs, options.signal);
   try {
     const { entry, outcome, transfer } = await bringNewest(ports, deadlineAt, deadline.signal);
-    const age = ageSeconds(entry.createdAt, ports.clock.now());
+    const age = backupAgeSeconds(entry, ports.clock.now());
     let upload: UploadStatus;
     let uploadError: OrcaError | null = null;
     try {
@@ -122,7 +127,7 @@ async function bringNewest(
       'operating',
       ports.source.db,
       makeDumpId('operating', ports.clock.now()),
-      { signal },
+      { signal, onStep: ports.events.verifying },
     );
     return { entry, outcome: 'downloaded', transfer: null };
   }
@@ -137,7 +142,7 @@ async function bringNewest(
   await readCounters(ports, signal);
   const { entries, missing } = await ports.folder.read();
   const cataloged = findCataloged(entries, 'operating', newest);
-  ports.events.chosen(newest, ageSeconds(newest.createdAt, ports.clock.now()), cataloged !== null);
+  ports.events.chosen(newest, backupAgeSeconds(newest, ports.clock.now()), cataloged !== null);
   if (cataloged) return { entry: cataloged, outcome: 'upToDate', transfer: null };
   // A damaged or vanished copy counts as absent: the download replaces it (the mark goes with it).
   const spoilt = [...entries, ...missing].find((e) => e.source === 'operating' && e.id === newest.id);
@@ -147,6 +152,8 @@ async function bringNewest(
     deadlineAt,
     signal,
     onProgress: (p) => ports.events.progress('download', p),
+    onStep: ports.events.verifying,
+    onRefetch: ports.events.refetching,
   });
   return { entry: fetched.entry, outcome: 'downloaded', transfer: fetched.stats };
 }
@@ -200,7 +207,9 @@ function deadlineSignal(ms: number, outer?: AbortSignal): { signal: AbortSignal;
     ms,
   );
   const onOuter = (): void => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', onOuter, { once: true });
+  // Ctrl-C may have come before the run started: an abort event that already fired is not sent again.
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener('abort', onOuter, { once: true });
   return {
     signal: controller.signal,
     dispose() {

@@ -4,10 +4,17 @@
  * export (a server-side job), wait for it, then download it as `sync` does. Retention applies afterwards.
  */
 import type { CatalogEntry } from './backup-catalog.js';
-import type { DatabaseConfig } from './config-schema.js';
 import type { EnvironmentName } from './domain.js';
 import { PartialError, UnreachableError } from './errors.js';
-import type { BackupFolder, Clock, CloudBackupApi, FetchStats, TransferProgress } from './ports.js';
+import type {
+  BackupFolder,
+  Clock,
+  CloudBackupApi,
+  DumpSource,
+  FetchStats,
+  TransferProgress,
+  VerifyStep,
+} from './ports.js';
 import { planRetention } from './retention.js';
 import type { OrcaState } from './state.js';
 import { makeDumpId } from './sync-plan.js';
@@ -16,10 +23,14 @@ export interface TakeBackupEvents {
   phase(phase: 'exporting' | 'downloading' | 'dumping' | 'pruning'): void;
   exportProgress(fraction: number, phase: string | null): void;
   progress(progress: TransferProgress): void;
+  /** A verification step of the new dump begins. */
+  verifying(step: VerifyStep): void;
+  /** A download that failed its checksum was discarded and is fetched once more. */
+  refetching(reason: string): void;
 }
 
 export interface TakeBackupPorts {
-  source: { kind: 'cloud'; api: CloudBackupApi } | { kind: 'database'; db: DatabaseConfig };
+  source: DumpSource;
   folder: BackupFolder;
   events: TakeBackupEvents;
   clock: Clock;
@@ -54,6 +65,7 @@ export async function takeBackup(options: TakeBackupOptions, ports: TakeBackupPo
     ports.events.phase('dumping');
     ({ entry } = await ports.folder.dump(options.env, ports.source.db, makeDumpId(options.env, ports.clock.now()), {
       signal: options.signal,
+      onStep: ports.events.verifying,
     }));
   } else {
     const api = ports.source.api;
@@ -71,6 +83,8 @@ export async function takeBackup(options: TakeBackupOptions, ports: TakeBackupPo
       deadlineAt,
       signal: options.signal,
       onProgress: ports.events.progress,
+      onStep: ports.events.verifying,
+      onRefetch: ports.events.refetching,
     });
     ({ entry } = fetched);
     transfer = fetched.stats;

@@ -1,8 +1,10 @@
 import Table from 'cli-table3';
-import type { CatalogEntry, Damage } from '../core/backup-catalog.js';
+import { backupAgeSeconds, type CatalogEntry, type Damage } from '../core/backup-catalog.js';
 import type { EnvironmentName } from '../core/domain.js';
 import { formatBytes, formatWhen } from './backup-format.js';
+import { sortNewestFirst } from '../core/retention.js';
 import type { Translate } from './i18n.js';
+import type { CommandOutcome } from './outcome.js';
 
 /** One row of `backups list --json`. */
 export interface BackupListRow {
@@ -38,7 +40,7 @@ export function backupListRow(
     env: entry.source,
     id: entry.id,
     createdAt: entry.createdAt,
-    ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(entry.createdAt)) / 1000)),
+    ageSeconds: backupAgeSeconds(entry, now),
     size: entry.size,
     sha256: entry.sha256,
     verified: entry.verified,
@@ -78,4 +80,32 @@ function conditionText(row: BackupListRow, t: Translate): string {
   if (row.condition === 'unverified') return t('word.no');
   if (row.condition === 'missing') return t('backups.condition.missing');
   return t(`backups.condition.damaged.${row.damage?.check ?? 'archive'}`);
+}
+
+/** What `backups list --json` prints. */
+export interface BackupsListJson {
+  folder: string;
+  backups: BackupListRow[];
+  /** Sidecars that could not be trusted (not listed as backups). */
+  damaged: string[];
+}
+
+/** `backups list`: the catalog newest first, each with the environments restored from it. */
+export function backupsListOutcome(
+  catalog: { folder: string; entries: readonly CatalogEntry[]; damaged: string[]; missing: readonly CatalogEntry[] },
+  restorePoints: Partial<Record<EnvironmentName, { backupId: string }>>,
+  now: Date,
+  t: Translate,
+): CommandOutcome {
+  const restoredInto = (id: string) =>
+    (Object.entries(restorePoints) as Array<[EnvironmentName, { backupId: string } | undefined]>)
+      .filter(([, point]) => point?.backupId === id)
+      .map(([env]) => env);
+  const missing = new Set(catalog.missing);
+  // A sidecar whose dump file is gone is listed as such, never hidden.
+  const rows = sortNewestFirst([...catalog.entries, ...catalog.missing]).map((entry) =>
+    backupListRow(entry, restoredInto(entry.id), now, missing.has(entry)),
+  );
+  const json: BackupsListJson = { folder: catalog.folder, backups: rows, damaged: catalog.damaged };
+  return { json, human: () => renderBackupsTable(rows, t, now) };
 }

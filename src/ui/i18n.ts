@@ -51,14 +51,3 @@ function environmentInWords(params: MessageParams, t: Translate): MessageParams 
   if (typeof env !== 'string' || !ENVIRONMENTS.has(env)) return params;
   return { ...params, env: t(`env.${env}`), envKey: params.envKey ?? env };
 }
-
-let active: Language | undefined;
-
-/** Records the language a command settled on (after reading the config), for `main()`'s error report. */
-export function setActiveLanguage(lang: Language): void {
-  active = lang;
-}
-
-export function activeLanguage(): Language | undefined {
-  return active;
-}

@@ -45,11 +45,8 @@ export class Output {
     if (!this.json) this.stdout.write(text + '\n');
   }
 
-  info(text: string): void {
-    this.stderr.write(text + '\n');
-  }
-
-  warn(text: string): void {
+  /** A line for the person on stderr: a notice, a warning, a step. */
+  note(text: string): void {
     this.stderr.write(text + '\n');
   }
 

@@ -1,6 +1,7 @@
 /** What `schedule install|uninstall|show` prints: the `--json` document and the human lines. */
 import type { ScheduledJobName, SchedulePlatform } from '../core/schedule-artefacts.js';
 import type { Translate } from './i18n.js';
+import type { CommandOutcome } from './outcome.js';
 
 /** What `schedule … --json` prints. */
 export interface ScheduleJson {
@@ -20,7 +21,11 @@ export interface ScheduleJson {
   artefacts: Array<{ job: ScheduledJobName; path: string | null; name: string; encoding: string; content: string }>;
 }
 
-export function renderSchedule(json: ScheduleJson, t: Translate): string {
+export function scheduleOutcome(json: ScheduleJson, t: Translate): CommandOutcome {
+  return { json, human: () => renderSchedule(json, t) };
+}
+
+function renderSchedule(json: ScheduleJson, t: Translate): string {
   const platform = t(`schedule.platform.${json.platform}`);
   if (!json.available && !json.dryRun) return t(`schedule.unavailable.${json.platform}`);
   if (!json.dryRun && json.action !== 'show') {

@@ -21,7 +21,7 @@ export async function createStepSpinner(out: Output): Promise<StepSpinner> {
       update(text) {
         if (text === last) return;
         last = text;
-        out.info(text);
+        out.note(text);
       },
       stop() {
         last = '';

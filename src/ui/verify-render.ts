@@ -1,8 +1,10 @@
 /** What `backups verify` prints: one line a dump as it finishes, then a summary; the `--json` document. */
 import type { RecheckOutcome, VerifyReport } from '../core/backup-verify.js';
 import type { EnvironmentName } from '../core/domain.js';
+import { VerificationError } from '../core/errors.js';
 import { formatBytes, formatWhen } from './backup-format.js';
 import type { Translate } from './i18n.js';
+import type { CommandOutcome } from './outcome.js';
 
 /** One dump in `backups verify --json`. */
 export interface VerifyJsonRow {
@@ -62,6 +64,20 @@ export function renderOutcomeLine(outcome: RecheckOutcome, t: Translate, now: Da
     case 'unreadable':
       return `? ${what}: ${t(outcome.error.key, outcome.error.params)}`;
   }
+}
+
+/** The run's result: the summary for people; a dump that failed is the run's error (exit 6). */
+export function verifyOutcome(folder: string, report: VerifyReport, t: Translate): CommandOutcome {
+  const json = verifyJson(folder, report, t);
+  const failed =
+    json.failed > 0
+      ? new VerificationError({
+          key: 'backups.verify.failed',
+          params: { failed: json.failed, n: json.checked },
+          hintKey: 'backups.verify.failed.hint',
+        })
+      : null;
+  return { json, human: () => renderVerifySummary(json, t), ...(failed ? { error: failed } : {}) };
 }
 
 export function renderVerifySummary(json: VerifyJson, t: Translate): string {

@@ -150,6 +150,11 @@ describe('lab up + status through the built binary', () => {
       const human = await lab.run(['status', '--timeout', '3'], { env: { LANG: 'ja_JP.UTF-8' } });
       expect(human.stdout).toContain('利用不可');
       expect((await lab.run(['status', '--strict', '--timeout', '3'])).code).toBe(3);
+      // One document on stdout (the report), the strict verdict on stderr and in the exit code.
+      const strict = await lab.run(['status', '--strict', '--json', '--timeout', '3']);
+      expect(strict.code).toBe(3);
+      expect((JSON.parse(strict.stdout) as StatusJson).environments.operating!.online).toBe(false);
+      expect(strict.stderr).toContain('Unavailable: operating environment');
     } finally {
       expect((await lab.lab(['recover', 'operating'])).code).toBe(0);
     }
@@ -170,7 +175,7 @@ describe('lab up + status through the built binary', () => {
     }
   });
 
-  test('a wrong API key makes the environment refuse: status --strict exits 3 and names the cause; a direct call exits 4', async () => {
+  test('a wrong API key makes the environment refuse: status --strict exits 4 like every other command', async () => {
     const keyFile = join(lab.dir, 'wrong.key');
     writeFileSync(keyFile, 'not-the-key\n', { mode: 0o600 });
     const config = variantConfig('wrong-key', (c) => {
@@ -181,6 +186,11 @@ describe('lab up + status through the built binary', () => {
     expect(status.environments.operating!.online).toBe(false);
     expect(status.environments.operating!.error?.code).toBe('AUTH');
     expect(run.stdout + run.stderr).not.toContain('not-the-key');
+    const strict = await lab.run(['--config', config, 'status', '--strict', '--json']);
+    expect(strict.code).toBe(4);
+    expect((JSON.parse(strict.stdout) as StatusJson).environments.operating!.error?.code).toBe('AUTH');
+    expect(strict.stderr).toContain('Refused our credentials: operating environment');
+    expect(strict.stdout + strict.stderr).not.toContain('not-the-key');
   });
 
   test('a client without the certificate is refused by mutual TLS', async () => {

@@ -3,13 +3,18 @@
  * (mutual TLS, real PostgreSQL): the job's success, failure and "still running" paths, the re-run that
  * finds the same job, and the safety export downloaded into the catalog before a forced restore.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa } from 'execa';
 import type { Sequences } from '../../src/core/domain.js';
 import { bumpSequencesSql, readSequences } from '../../src/adapters/postgres/sequences-sql.js';
 import { writeLabPki } from '../../src/lab/pki.js';
+import { BIN } from '../helpers/cli.js';
 import { startCloudFixture, type CloudFixture } from '../helpers/lab-cloud.js';
 import { createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
 
@@ -57,6 +62,14 @@ beforeAll(async () => {
   await world.writeState({ selectedEmergency: 'cloud' });
   backed = await counters();
   await world.catalog('operating', f.db, BACKUP);
+});
+
+/**
+ * Every test starts in normal mode with the cloud selected. The restore points stay: they record what the
+ * environment really holds, and a restore's job request follows from them.
+ */
+afterEach(async () => {
+  await world.writeState({ ...(await world.readState()), mode: 'normal', selectedEmergency: 'cloud' });
 });
 
 afterAll(async () => {
@@ -123,6 +136,58 @@ describe('restore into a cloud environment', () => {
     const rerun = await world.run(['restore', '--backup', BACKUP, '--yes']);
     expect([rerun.code, rerun.stderr]).toEqual([0, expect.stringContaining(`Found the restore job ${jobId!}`)]);
     expect(await counters()).toEqual(backed);
+  });
+
+  it('Ctrl-C while the job runs exits 130 (not 3), says where the job stands and journals it; the re-run finds it', async () => {
+    const blocker = await f.cluster.connect('postgres');
+    await blocker.query('BEGIN');
+    await blocker.query(`COMMENT ON DATABASE ${f.db.database} IS 'held by a test'`);
+    const journaled = (await world.journal()).length;
+    let stopped: { code: number | undefined; stdout: string; stderr: string };
+    try {
+      const child = execa(
+        'node',
+        [BIN, '--config', world.configFile, 'restore', '--backup', BACKUP, '--yes', '--json'],
+        {
+          reject: false,
+          env: { LANG: 'C' },
+        },
+      );
+      // Ctrl-C once the tool polls the job (the server has started it and told its id).
+      let polled = false;
+      const onRequest = (message: unknown): void => {
+        const request = (message as { request: IncomingMessage }).request;
+        if (request.socket.localPort === f.server.port && /\/jobs\//.test(request.url ?? '')) polled = true;
+      };
+      subscribe('http.server.request.start', onRequest);
+      try {
+        for (let i = 0; i < 1200 && !polled; i++) await sleep(25);
+      } finally {
+        unsubscribe('http.server.request.start', onRequest);
+      }
+      child.kill('SIGINT');
+      const done = await child;
+      stopped = { code: done.exitCode, stdout: String(done.stdout), stderr: String(done.stderr) };
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    expect(stopped.code).toBe(130);
+    expect(JSON.parse(stopped.stdout).error).toMatchObject({ code: 'CANCELLED', exitCode: 130 });
+    const jobId =
+      /Stopped watching the restore job (\S+) of the cloud emergency environment: it was (queued|running)/.exec(
+        stopped.stderr,
+      )?.[1];
+    expect([jobId, stopped.stderr]).toEqual([
+      expect.any(String),
+      expect.stringContaining('goes on on the environment'),
+    ]);
+    expect((await world.journal()).slice(journaled)).toEqual([
+      expect.objectContaining({ command: 'restore', outcome: 'failed', exitCode: 130 }),
+    ]);
+    await f.server.idle();
+    const rerun = await world.run(['restore', '--backup', BACKUP, '--yes']);
+    expect([rerun.code, rerun.stderr]).toEqual([0, expect.stringContaining(`Found the restore job ${jobId!}`)]);
   });
 
   it('takes the safety export into the catalog before a forced restore over the active cloud environment', async () => {

@@ -3,9 +3,9 @@
  * after a restore, refusals before anything is touched (altered or unverified dump, another clinic, the
  * active emergency environment, nobody to confirm), a SIGKILL during pg_restore, the safety dump.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { execa } from 'execa';
-import { copyFile, open, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listArchive } from '../../src/adapters/postgres/dump-tool.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
@@ -14,6 +14,13 @@ import { BIN } from '../helpers/cli.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
 import { CLINIC_CODE, CLINIC_NAME, createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
 
+/** Catalog entries tests plant beside the real backup (altered, unverified, another clinic's, a big one). */
+const PLANTED = [
+  '20260302T000000Z-altered',
+  '20260302T000000Z-unverified',
+  '20260303T000000Z-other',
+  '20260304T000000Z-big',
+];
 let cluster: TestCluster;
 let world: RestoreWorld;
 const isSessionTable = (t: string): boolean =>
@@ -83,6 +90,17 @@ beforeAll(async () => {
   });
   await world.writeState({ selectedEmergency: 'local' });
   await world.catalog('operating', dbConfig(cluster, 'orca_src_test'), '20260301T000000Z-operating');
+});
+
+/** Every test starts from normal mode, the one real backup, and no lock (a killed run's is removed here). */
+afterEach(async () => {
+  await world.writeState({ ...(await world.readState()), mode: 'normal', selectedEmergency: 'local' });
+  for (const id of PLANTED) {
+    await rm(join(world.backupFolder, 'operating', `${id}.dump`), { force: true });
+    await rm(join(world.backupFolder, 'operating', `${id}.json`), { force: true });
+  }
+  await rm(join(world.stateDir, 'orca-hybrid.lock'), { recursive: true, force: true });
+  await rm(join(world.stateDir, 'orca-hybrid.lock.json'), { force: true });
 });
 
 afterAll(async () => {
@@ -173,11 +191,6 @@ describe('restore into a directly reached database', () => {
     expect(await markerRows()).toBe(1);
     expect(await sideDatabases()).toEqual([]);
     expect((await world.journal()).at(-1)).toMatchObject({ command: 'restore', outcome: 'failed', exitCode: 6 });
-    for (const id of ['20260302T000000Z-altered', '20260302T000000Z-unverified']) {
-      const { rm } = await import('node:fs/promises');
-      await rm(join(dir, `${id}.dump`));
-      await rm(join(dir, `${id}.json`));
-    }
   });
 
   it('refuses a dump of another clinic with exit 5, printing both codes', async () => {
@@ -245,7 +258,6 @@ describe('restore into a directly reached database', () => {
     expect(safety).toMatchObject({ source: 'localEmergency', verified: true });
     expect((await listArchive(safety.dumpPath)).tablesWithData).toContain('public.test_marker');
     expect((await query('orca_local_test', `SELECT to_regclass('test_marker') AS t`))[0]!.t).toBeNull();
-    await world.writeState({ selectedEmergency: 'local' });
   });
 
   it('asks for --yes when nobody can answer, and for the clinic name before replacing the operating environment', async () => {

@@ -2,20 +2,15 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import type { JournalEntry } from '../../src/core/journal.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDirs, validSettings } from '../helpers/config-fixtures.js';
 import { startHolder } from '../helpers/lock-holder.js';
+import { journalLines, writeState } from '../helpers/state-files.js';
 
 const dirs = tempDirs();
 afterAll(() => dirs.cleanup());
 
 const journalText = (stateDir: string) => readFile(join(stateDir, 'journal.jsonl'), 'utf8').catch(() => '');
-const journalLines = async (stateDir: string) =>
-  (await journalText(stateDir))
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as JournalEntry);
 const exists = (path: string) =>
   stat(path).then(
     () => true,
@@ -99,11 +94,7 @@ describe('select and the journal (built binary)', () => {
 
   test('select is refused (exit 5) in emergency mode, journaled as failed; --force changes it', async () => {
     const { dir, env, cwd } = await stateFolder();
-    await mkdir(dir, { recursive: true });
-    await writeFile(
-      join(dir, 'state.json'),
-      JSON.stringify({ schemaVersion: 1, mode: 'emergency', selectedEmergency: 'cloud' }),
-    );
+    writeState(dir, { mode: 'emergency', selectedEmergency: 'cloud' });
     const refused = await runCli(['select', 'local'], { env, cwd });
     expect(refused.code).toBe(5);
     expect(refused.stderr).toContain('In emergency mode the selected emergency environment (cloud) cannot change');
@@ -127,6 +118,19 @@ describe('select and the journal (built binary)', () => {
     expect(since.code).toBe(2);
     expect(since.stderr).toContain('"yesterday" is not a date');
     expect(await exists(join(dir, 'journal.jsonl'))).toBe(false);
+  });
+
+  test('one duration syntax everywhere: journal --since takes 30s like --wait does; a bad one names the forms', async () => {
+    const { env, cwd } = await stateFolder();
+    expect((await runCli(['select', 'local'], { env, cwd })).code).toBe(0);
+    const recent = await runCli(['journal', '--since', '30s', '--json'], { env, cwd });
+    expect([recent.code, recent.stderr]).toEqual([0, '']);
+    expect(JSON.parse(recent.stdout)).toHaveLength(1);
+    expect(JSON.parse((await runCli(['journal', '--since', '1h30m', '--json'], { env, cwd })).stdout)).toHaveLength(1);
+    const wait = await runCli(['bump-seq', '--env', 'localEmergency', '--wait', 'soon'], { env, cwd });
+    expect(wait.code).toBe(2);
+    expect(wait.stderr).toContain('--wait soon is not a duration');
+    expect(wait.stderr).toContain('500ms, 30s, 5m, 1h30m, 7d');
   });
 
   test('a torn last journal line is skipped with a warning; the next change is still readable', async () => {

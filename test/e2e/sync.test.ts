@@ -3,9 +3,10 @@
  * normal path, retention, the upload guard of emergency mode, `--no-upload`, `backups list`. The fault knobs
  * are in sync-faults.test.ts.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { readState, writeState } from '../helpers/state-files.js';
 import { expectPrivate, idsOf, soundCatalog } from '../helpers/catalog-check.js';
 import {
   OPERATING_SEQUENCES,
@@ -55,8 +56,11 @@ describe('sync', () => {
     expect(entries[0]!.tocEntries).toBeGreaterThan(5);
     expectPrivate(setup.folder);
     expect(await world.emergency.store.get(nightly.id)).toMatchObject({ sha256: nightly.sha256 });
-    const state = JSON.parse(readFileSync(join(setup.stateDir, 'state.json'), 'utf8'));
-    expect(state.lastKnownSequences.operating.values).toEqual(OPERATING_SEQUENCES);
+    const state = readState(setup.stateDir) as {
+      lastKnownSequences: Record<string, { values: unknown }>;
+      lastSync: unknown;
+    };
+    expect(state.lastKnownSequences.operating!.values).toEqual(OPERATING_SEQUENCES);
     expect(state.lastSync).toMatchObject({ outcome: 'downloaded', backupId: nightly.id });
     expect(statSync(join(setup.stateDir, 'orca-hybrid.log')).mode & 0o777).toBe(0o600);
 
@@ -84,10 +88,8 @@ describe('sync', () => {
       expect(run.code).toBe(0);
     }
     expect(idsOf(await soundCatalog(setup2.folder))).toEqual([ids[1], ids[2]].sort());
-    const statePath = join(setup2.stateDir, 'state.json');
-    const state = JSON.parse(readFileSync(statePath, 'utf8'));
-    state.restorePoints = { cloudEmergency: { backupId: ids[1], restoredAt: new Date().toISOString() } };
-    writeFileSync(statePath, JSON.stringify(state));
+    const restorePoints = { cloudEmergency: { backupId: ids[1], restoredAt: new Date().toISOString() } };
+    writeState(setup2.stateDir, { ...readState(setup2.stateDir), restorePoints });
     ids.push((await world.operating.createNightlyBackup()).id);
     const run = await runSync(setup2);
     expect(jsonOf(run)).toMatchObject({ outcome: 'downloaded', pruned: [] });
@@ -113,21 +115,11 @@ describe('sync', () => {
 
   test('in emergency mode with the cloud selected it downloads but never uploads over the cloud emergency environment', async () => {
     const setup3 = world.makeConfig();
-    mkdirSync(setup3.stateDir, { recursive: true, mode: 0o700 });
-    writeFileSync(
-      join(setup3.stateDir, 'state.json'),
-      JSON.stringify({
-        schemaVersion: 1,
-        mode: 'emergency',
-        modeChangedAt: new Date().toISOString(),
-        selectedEmergency: 'cloud',
-        lastKnownSequences: {},
-        restorePoints: {},
-        lastSync: null,
-        pendingModePushes: {},
-      }),
-      { mode: 0o600 },
-    );
+    writeState(setup3.stateDir, {
+      mode: 'emergency',
+      modeChangedAt: new Date().toISOString(),
+      selectedEmergency: 'cloud',
+    });
     const nightly = await world.operating.createNightlyBackup();
     const mark = world.requests.length;
     const run = await runSync(setup3);

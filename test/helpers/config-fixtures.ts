@@ -1,28 +1,27 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { configTree } from './config-builder.js';
 
 /** A complete, valid configuration (as a file would hold it) with recognisable values. */
 export function validSettings(name = 'Test Clinic'): Record<string, unknown> {
-  return {
+  return configTree({
     clinic: { institutionCode: '1312345678', name },
-    environments: {
-      operating: {
-        kind: 'cloud',
-        url: 'https://control.example.test',
-        orcaApiUrl: 'https://weborca.example.test',
-        credentials: { user: 'ormaster', clientCertificate: { p12File: 'certs/client.p12' } },
-      },
-      cloudEmergency: {
-        kind: 'cloud',
-        url: 'https://control-emergency.example.test',
-        orcaApiUrl: 'https://weborca-emergency.example.test',
-        credentials: { user: 'ormaster' },
-      },
-      localEmergency: { kind: 'postgres', database: { host: '127.0.0.1' }, orcaApiUrl: 'http://127.0.0.1:8000' },
+    operating: {
+      url: 'https://control.example.test',
+      orcaApiUrl: 'https://weborca.example.test',
+      user: 'ormaster',
+      clientCertificate: { p12File: 'certs/client.p12' },
     },
-    backup: { folder: 'backups', retention: 3 },
-  };
+    cloudEmergency: {
+      url: 'https://control-emergency.example.test',
+      orcaApiUrl: 'https://weborca-emergency.example.test',
+      user: 'ormaster',
+    },
+    localEmergency: { host: '127.0.0.1', orcaApiUrl: 'http://127.0.0.1:8000' },
+    backupFolder: 'backups',
+    retention: 3,
+  });
 }
 
 /** Makes a fresh temporary folder; `cleanup` removes every folder made. */

@@ -9,6 +9,8 @@ export interface HolderProcess {
   /** Resolves true once the child printed "acquired", false when it exited without. */
   acquired: Promise<boolean>;
   release(): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Tells it to exit at once without releasing (`process.exit`, as a second Ctrl-C does). */
+  quit(): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Waits for the exit without telling it to release. */
   exited(): Promise<{ code: number; stdout: string; stderr: string }>;
 }
@@ -42,6 +44,10 @@ export function startHolder(stateDir: string, command: string, extra: string[] =
     exited,
     release: async () => {
       child.stdin.end('release\n');
+      return exited();
+    },
+    quit: async () => {
+      child.stdin.end('exit\n');
       return exited();
     },
   };

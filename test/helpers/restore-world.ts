@@ -2,7 +2,7 @@
  * A configured world for `restore` / `bump-seq` tests: a temp folder with a config file (0600) whose
  * environments point at test databases, a backup folder, a state folder, and a runner of the built binary.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../src/core/config-schema.js';
@@ -10,6 +10,8 @@ import type { CatalogEntry } from '../../src/core/backup-catalog.js';
 import type { EnvironmentName } from '../../src/core/domain.js';
 import { FsBackupFolder } from '../../src/adapters/fs/backup-folder.js';
 import { runCli, type CliRun } from './cli.js';
+import { configTree, writeConfigFile, type CloudEnvironment, type DatabaseEnvironment } from './config-builder.js';
+import { journalLines, readState, writeState } from './state-files.js';
 import type { TestCluster } from './pg.js';
 
 export const CLINIC_CODE = '1312345678';
@@ -67,14 +69,10 @@ const deadCloud: CloudSettings = {
   caFile: '',
 };
 
-function environment(settings: DatabaseConfig | CloudSettings): Record<string, unknown> {
-  if ('url' in settings) {
-    const credentials: Record<string, unknown> = { user: settings.user, apiKey: settings.apiKey };
-    if (settings.certFile) credentials.clientCertificate = { certFile: settings.certFile, keyFile: settings.keyFile };
-    if (settings.caFile) credentials.caFile = settings.caFile;
-    return { kind: 'cloud', url: settings.url, orcaApiUrl: settings.url, credentials };
-  }
-  return { kind: 'postgres', database: { ...settings }, orcaApiUrl: 'http://127.0.0.1:9' };
+function environment(settings: DatabaseConfig | CloudSettings): CloudEnvironment | DatabaseEnvironment {
+  if (!('url' in settings)) return { ...settings };
+  const { certFile, keyFile, ...cloud } = settings;
+  return { ...cloud, ...(certFile ? { clientCertificate: { certFile, keyFile } } : {}) };
 }
 
 export async function createWorld(settings: WorldSettings): Promise<RestoreWorld> {
@@ -82,19 +80,17 @@ export async function createWorld(settings: WorldSettings): Promise<RestoreWorld
   const stateDir = join(dir, 'state');
   const backupFolder = join(dir, 'backups');
   const configFile = join(dir, 'orca-hybrid.json');
-  const config = {
+  const tree = configTree({
     clinic: { institutionCode: CLINIC_CODE, name: CLINIC_NAME },
-    environments: {
-      operating: environment(settings.operating),
-      cloudEmergency: environment(settings.cloudEmergency ?? deadCloud),
-      localEmergency: environment(settings.localEmergency),
-    },
-    backup: { folder: backupFolder },
+    operating: environment(settings.operating),
+    cloudEmergency: environment(settings.cloudEmergency ?? deadCloud) as CloudEnvironment,
+    localEmergency: environment(settings.localEmergency) as DatabaseEnvironment,
+    backupFolder,
     sequences: settings.sequences ?? {},
     sync: { requestTimeoutSeconds: 10, deadlineMinutes: 2 },
     stateDir,
-  };
-  await writeFile(configFile, JSON.stringify(config, null, 2), { mode: 0o600 });
+  });
+  writeConfigFile(configFile, tree);
   const folder = new FsBackupFolder(backupFolder);
   return {
     dir,
@@ -105,23 +101,9 @@ export async function createWorld(settings: WorldSettings): Promise<RestoreWorld
     run: (args, options = {}) =>
       runCli(['--config', configFile, ...args], { cwd: dir, timeoutMs: options.timeoutMs ?? 90_000 }),
     catalog: async (source, db, id) => (await folder.dump(source, db, id)).entry,
-    writeState: async (state) => {
-      const { mkdir } = await import('node:fs/promises');
-      await mkdir(stateDir, { recursive: true, mode: 0o700 });
-      await writeFile(
-        join(stateDir, 'state.json'),
-        JSON.stringify({ schemaVersion: 1, mode: 'normal', selectedEmergency: 'local', ...state }),
-        { mode: 0o600 },
-      );
-    },
-    readState: async () => JSON.parse(await readFile(join(stateDir, 'state.json'), 'utf8')) as Record<string, unknown>,
-    journal: async () => {
-      const text = await readFile(join(stateDir, 'journal.jsonl'), 'utf8').catch(() => '');
-      return text
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
-    },
+    writeState: async (state) => writeState(stateDir, state),
+    readState: async () => readState(stateDir),
+    journal: async () => journalLines(stateDir) as unknown as Array<Record<string, unknown>>,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -26,6 +26,7 @@ import { createLabPki, type LabPki } from '../../src/lab/pki.js';
 import { createOrcaSchema, seedOrcaSystem } from '../../src/lab/orca/schema.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
 import { runCli, type CliRun } from './cli.js';
+import { configTree, writeConfigFile } from './config-builder.js';
 import { startTestCluster, type TestCluster } from './pg.js';
 
 export const INSTITUTION = '1312345678';
@@ -170,38 +171,32 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
         return file;
       };
       const cloud = (url: string, key: string, name: string) => ({
-        kind: 'cloud',
         url,
-        orcaApiUrl: url,
-        credentials: { user: USER, apiKeyFile: secret(name, key), caFile },
+        user: USER,
+        apiKeyFile: secret(name, key),
+        caFile,
       });
-      const settings = {
+      const setup = { dir: testDir, folder: join(testDir, 'backups'), stateDir: join(testDir, 'state') };
+      const tree = configTree({
         clinic: { institutionCode: INSTITUTION, name: 'Test Clinic' },
-        environments: {
-          operating: cloud(config.operatingUrl ?? operating.url, apiKeys.operating, 'operating.key'),
-          cloudEmergency: cloud(emergency.url, apiKeys.cloudEmergency, 'emergency.key'),
-          localEmergency: {
-            kind: 'postgres',
-            orcaApiUrl: 'http://127.0.0.1:9',
-            database: {
-              host: cluster.host,
-              port: cluster.port,
-              database: DB_NAMES.local,
-              user: cluster.user,
-              passwordFile: secret('local.pass', cluster.password),
-            },
-          },
+        operating: cloud(config.operatingUrl ?? operating.url, apiKeys.operating, 'operating.key'),
+        cloudEmergency: cloud(emergency.url, apiKeys.cloudEmergency, 'emergency.key'),
+        localEmergency: {
+          host: cluster.host,
+          port: cluster.port,
+          database: DB_NAMES.local,
+          user: cluster.user,
+          passwordFile: secret('local.pass', cluster.password),
         },
-        backup: { folder: join(testDir, 'backups'), retention: config.retention ?? 7 },
+        backupFolder: setup.folder,
+        retention: config.retention ?? 7,
         sync: {
           requestTimeoutSeconds: config.requestTimeoutSeconds ?? 10,
           deadlineMinutes: config.deadlineMinutes ?? 2,
         },
-        stateDir: join(testDir, 'state'),
-      };
-      const file = join(testDir, 'orca-hybrid.json');
-      writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 });
-      return { dir: testDir, config: file, folder: settings.backup.folder, stateDir: settings.stateDir };
+        stateDir: setup.stateDir,
+      });
+      return { ...setup, config: writeConfigFile(join(testDir, 'orca-hybrid.json'), tree) };
     },
     contentGets(id, from = 0) {
       return requests

@@ -3,7 +3,6 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import YAML from 'yaml';
-import { loadConfig } from '../../src/adapters/config/load.js';
 import { createContext, type CommandContext } from '../../src/commands/context.js';
 import { Output } from '../../src/ui/output.js';
 import { tempDirs, validSettings, type LooseTree } from '../helpers/config-fixtures.js';
@@ -16,7 +15,10 @@ function context(
   env: NodeJS.ProcessEnv = {},
   lang?: string,
 ): { ctx: CommandContext; stderr: () => string } {
-  const ctx = createContext({ json: false, verbose: true, yes: false, color: false, lang }, [], { LANG: 'C', ...env });
+  const ctx = createContext(
+    { json: false, verbose: true, yes: false, color: false, lang },
+    { argv: [], env: { LANG: 'C', ...env } },
+  );
   const err = new PassThrough();
   let text = '';
   err.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -25,7 +27,7 @@ function context(
   return { ctx, stderr: () => text };
 }
 
-describe('loadConfig (in process)', () => {
+describe('the configuration of a command run (in process)', () => {
   test('reads …File secrets (trailing line breaks removed), environment beats a file secret', async () => {
     const dir = await dirs.make();
     const settings = validSettings() as LooseTree;
@@ -39,7 +41,7 @@ describe('loadConfig (in process)', () => {
     await writeFile(join(dir, 'cloud.key'), ' spaced secret \r\n', { mode: 0o600 });
     await chmod(join(dir, 'orca-hybrid.yaml'), 0o644);
     const { ctx, stderr } = context(dir, { ORCA_HYBRID_LOCAL_EMERGENCY_DB_PASSWORD: 'env-pw' });
-    const { config, filepath } = await loadConfig(ctx);
+    const { config, filepath } = await ctx.config();
     expect(filepath).toBe(join(dir, 'orca-hybrid.yaml'));
     const envs = config.environments;
     expect(envs.operating.credentials?.apiKey).toBe('op-secret');
@@ -57,12 +59,12 @@ describe('loadConfig (in process)', () => {
     const dir = await dirs.make();
     await writeFile(join(dir, 'orca-hybrid.yaml'), YAML.stringify({ ...validSettings(), language: 'ja' }));
     const { ctx } = context(dir);
-    const first = loadConfig(ctx);
-    expect(loadConfig(ctx)).toBe(first);
+    const first = ctx.config();
+    expect(ctx.config()).toBe(first);
     await first;
     expect(ctx.lang).toBe('ja');
     const flagged = context(dir, {}, 'en');
-    const { config } = await loadConfig(flagged.ctx);
+    const { config } = await flagged.ctx.config();
     expect(config.language).toBe('en');
     expect(flagged.ctx.lang).toBe('en');
   });

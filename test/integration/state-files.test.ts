@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 const ctxWith = (argv: string[]) =>
-  createContext({ json: false, verbose: false, yes: false, color: false }, argv, { LANG: 'C' });
+  createContext({ json: false, verbose: false, yes: false, color: false }, { argv, env: { LANG: 'C' } });
 const at = new Date('2026-11-25T01:00:00.000Z');
 
 async function journalLines(dir: string): Promise<JournalEntry[]> {
@@ -104,7 +104,12 @@ describe('journal file', () => {
   });
 });
 
-describe('runStateChange', () => {
+/** The run's end as `main()` does it: the one journal line with the exit code of what ended the run. */
+async function endRun(ctx: ReturnType<typeof ctxWith>, error?: { exitCode: number }): Promise<void> {
+  await ctx.journal.write(error?.exitCode ?? 0, error);
+}
+
+describe('runStateChange and the run journal', () => {
   test('writes the state and exactly one journal line with the diff; secrets in arguments are redacted', async () => {
     const dir = await tempDir();
     const argv = [
@@ -116,7 +121,8 @@ describe('runStateChange', () => {
       'SECRET3',
       '--verbose',
     ];
-    const result = await runStateChange(ctxWith(argv), { stateDir: dir, command: 'sync' }, (state) => ({
+    const ctx = ctxWith(argv);
+    const result = await runStateChange(ctx, { stateDir: dir, command: 'sync' }, (state) => ({
       state: recordSequences(
         state,
         'operating',
@@ -126,6 +132,8 @@ describe('runStateChange', () => {
       result: 42,
     }));
     expect(result).toBe(42);
+    await endRun(ctx);
+    await endRun(ctx);
     const raw = await readFile(join(dir, 'journal.jsonl'), 'utf8');
     expect(raw).not.toMatch(/SECRET/);
     const [line, ...rest] = await journalLines(dir);
@@ -148,15 +156,13 @@ describe('runStateChange', () => {
   test('a failure is journaled once with its exit code; checkpoints written before it stay and are in the diff', async () => {
     const dir = await tempDir();
     const refusal = new GuardError({ key: 'select.refused.emergency', params: { current: 'cloud' } });
-    const run = runStateChange(
-      ctxWith(['switch', 'emergency']),
-      { stateDir: dir, command: 'switch emergency' },
-      async (state, tools) => {
-        await tools.checkpoint(selectEmergency(state, 'local'));
-        throw refusal;
-      },
-    );
+    const ctx = ctxWith(['switch', 'emergency']);
+    const run = runStateChange(ctx, { stateDir: dir, command: 'switch emergency' }, async (state, tools) => {
+      await tools.checkpoint(selectEmergency(state, 'local'));
+      throw refusal;
+    });
     await expect(run).rejects.toBe(refusal);
+    await endRun(ctx, refusal);
     const lines = await journalLines(dir);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
@@ -171,11 +177,14 @@ describe('runStateChange', () => {
   test('a damaged state is journaled as failed and not replaced', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'state.json'), 'not json');
-    const run = runStateChange(ctxWith(['select', 'local']), { stateDir: dir, command: 'select' }, (state) => ({
+    const ctx = ctxWith(['select', 'local']);
+    const run = runStateChange(ctx, { stateDir: dir, command: 'select' }, (state) => ({
       state: selectEmergency(state, 'local'),
       result: null,
     }));
-    await expect(run).rejects.toMatchObject({ key: 'state.damaged', exitCode: 5 });
+    const damaged = await run.catch((error: GuardError) => error);
+    expect(damaged).toMatchObject({ key: 'state.damaged', exitCode: 5 });
+    await endRun(ctx, damaged as GuardError);
     expect(await readFile(join(dir, 'state.json'), 'utf8')).toBe('not json');
     expect((await journalLines(dir))[0]).toMatchObject({ outcome: 'failed', exitCode: 5, before: {}, after: {} });
   });
@@ -184,20 +193,15 @@ describe('runStateChange', () => {
     const dir = await tempDir();
     const envs = ['operating', 'cloudEmergency', 'localEmergency'] as const;
     await Promise.all(
-      envs.map((env, i) =>
-        runStateChange(ctxWith(['sync']), { stateDir: dir, command: 'sync' }, async (state) => {
+      envs.map(async (env, i) => {
+        const ctx = ctxWith(['sync']);
+        await runStateChange(ctx, { stateDir: dir, command: 'sync' }, async (state) => {
           await new Promise((resolve) => setTimeout(resolve, 50));
-          return {
-            state: recordSequences(
-              state,
-              env,
-              { outpatientSlip: i, inpatientSlip: i, patientSerial: i, patientId: i },
-              at,
-            ),
-            result: null,
-          };
-        }),
-      ),
+          const values = { outpatientSlip: i, inpatientSlip: i, patientSerial: i, patientId: i };
+          return { state: recordSequences(state, env, values, at), result: null };
+        });
+        await endRun(ctx);
+      }),
     );
     const state = await new FileStateStore(dir).read();
     expect(Object.keys(state.lastKnownSequences).sort()).toEqual([...envs].sort());

@@ -6,6 +6,8 @@ import { runConfigInit } from '../../src/commands/config-init/run-init.js';
 import type { Prompter, PromptValidator } from '../../src/commands/config-init/prompter.js';
 import { createContext, type CommandContext } from '../../src/commands/context.js';
 import { Output } from '../../src/ui/output.js';
+import type { CommandOutcome } from '../../src/ui/outcome.js';
+import { writeEnding } from '../../src/ui/run-report.js';
 import { tempDirs, type LooseTree } from '../helpers/config-fixtures.js';
 
 const dirs = tempDirs();
@@ -54,13 +56,21 @@ function scriptedPrompter(script: Record<string, unknown>) {
 }
 
 function context(cwd: string, lang: 'en' | 'ja'): { ctx: CommandContext; stdout: () => string } {
-  const ctx = createContext({ json: false, verbose: false, yes: false, color: false, lang }, [], { LANG: 'C' });
+  const ctx = createContext(
+    { json: false, verbose: false, yes: false, color: false, lang },
+    { argv: [], env: { LANG: 'C' } },
+  );
   const out = new PassThrough();
   let text = '';
   out.on('data', (chunk: Buffer) => (text += chunk.toString()));
   ctx.cwd = cwd;
   ctx.out = new Output({ json: false, verbose: false, color: false, stdout: out, stderr: new PassThrough() });
   return { ctx, stdout: () => text };
+}
+
+/** What `main()` prints of the command's outcome. */
+function show(ctx: CommandContext, outcome: CommandOutcome): void {
+  writeEnding({ kind: 'outcome', ...outcome }, ctx.out, ctx.t);
 }
 
 describe('config init wizard (scripted prompts)', () => {
@@ -96,7 +106,7 @@ describe('config init wizard (scripted prompts)', () => {
       'backup.retention': ['0', '14'],
     });
     const { ctx, stdout } = context(dir, 'en');
-    await runConfigInit(ctx, {}, prompter);
+    show(ctx, await runConfigInit(ctx, {}, prompter));
 
     const file = join(dir, 'orca-hybrid.yaml');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -186,7 +196,7 @@ describe('config init wizard (scripted prompts)', () => {
       'status.timeoutSeconds': '2.5',
     });
     const { ctx, stdout } = context(dir, 'ja');
-    await runConfigInit(ctx, { output: 'conf/orca.yaml' }, prompter);
+    show(ctx, await runConfigInit(ctx, { output: 'conf/orca.yaml' }, prompter));
     const file = join(dir, 'conf', 'orca.yaml');
     const written = YAML.parse(await readFile(file, 'utf8')) as LooseTree;
     expect(written.language).toBe('ja');

@@ -62,6 +62,12 @@ describe('parseSince', () => {
     expect(parseSince('7d', now)?.toISOString()).toBe('2026-11-18T12:00:00.000Z');
   });
 
+  test('ages take the duration syntax of every other option', () => {
+    expect(parseSince('30s', now)?.toISOString()).toBe('2026-11-25T11:59:30.000Z');
+    expect(parseSince('1h30m', now)?.toISOString()).toBe('2026-11-25T10:30:00.000Z');
+    expect(parseSince('400d', now)?.toISOString()).toBe('2025-10-21T12:00:00.000Z');
+  });
+
   test('a date means local midnight; date-times with and without zones', () => {
     expect(parseSince('2026-11-20', now)?.getTime()).toBe(new Date(2026, 10, 20).getTime());
     expect(parseSince('2026-11-20T10:00:00Z', now)?.toISOString()).toBe('2026-11-20T10:00:00.000Z');

@@ -248,7 +248,7 @@ describe('runRestore over fakes', () => {
       restore: async () => (calls.push('restore'), outcome),
     };
     const ports: RestoreRunPorts = {
-      target,
+      destination: target,
       inspectDump: async () => ({ header, institutionCode: dumpCode }),
       localRestoreVersion: async () => ({ version: '15.18', major: 15 }),
       confirm: async () => void calls.push('confirm'),
@@ -296,7 +296,7 @@ describe('runRestore over fakes', () => {
       await slowDump;
       throw new VerificationError({ key: 'dump.checksumMismatch' });
     };
-    ports.target.inspect = async () => {
+    ports.destination.inspect = async () => {
       started.push('target');
       release();
       throw new UnreachableError({ key: 'postgres.unreachable' });

@@ -110,8 +110,16 @@ describe('parseDuration', () => {
     ['1h30m', 5_400_000],
     ['500ms', 500],
     [' 2M ', 120_000],
+    ['1.5h', 5_400_000],
+    ['0.5', 500],
+    ['7d', 604_800_000],
+    ['1d2h', 93_600_000],
   ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms));
-  test.each(['', 'abc', '-5s', '1.5h', '5 m', '9999h'])('rejects %j', (text) => expect(parseDuration(text)).toBeNull());
+  test('a longer limit where a command allows one', () =>
+    expect(parseDuration('30d', 31 * 86_400_000)).toBe(2_592_000_000));
+  test.each(['', 'abc', '-5s', '1.5555h', '5 m', '9999h', '8d', 's', '.5'])('rejects %j', (text) =>
+    expect(parseDuration(text)).toBeNull(),
+  );
 });
 
 test('makeDumpId is a valid, sortable backup id', () => {

@@ -5,6 +5,7 @@ import { backupSchema, parseSha256Etag, sha256Schema } from '../../core/cloud-co
 import type { CloudBackupDownload, CloudBackupHead, CloudUploadOutcome } from '../../core/ports.js';
 import { UsageError } from '../../core/errors.js';
 import type { HttpClient } from '../http/client-factory.js';
+import { firstHeader } from '../http/headers.js';
 import { malformedAnswer } from '../http/http-errors.js';
 
 /** Byte transfers of backups (docs/cloud-api.md "Backups"): HEAD, resumable GET, resumable PUT. */
@@ -31,7 +32,8 @@ export async function headBackup(http: HttpClient, id: string, signal?: AbortSig
   const answer = await http.requestJson({ method: 'HEAD', path, accept: [404], signal });
   if (answer.ok) {
     const size = nonNegativeInt(answer.headers['content-length']);
-    const sha256 = parseSha256Etag(headerText(answer.headers.etag)) ?? sha256Header(answer.headers['x-content-sha256']);
+    const sha256 =
+      parseSha256Etag(firstHeader(answer.headers.etag)) ?? sha256Header(answer.headers['x-content-sha256']);
     if (size === null || sha256 === null)
       throw malformedAnswer({ env: http.env, url: path }, 'HEAD without size or checksum');
     return { state: 'complete', size, sha256 };
@@ -89,7 +91,7 @@ export async function downloadBackup(
       toError,
     };
   }
-  const total = answer.status === 416 ? unsatisfiedTotal(headerText(answer.headers['content-range'])) : null;
+  const total = answer.status === 416 ? unsatisfiedTotal(firstHeader(answer.headers['content-range'])) : null;
   return {
     status: answer.status as 404 | 416,
     start: offset,
@@ -104,11 +106,6 @@ export async function downloadBackup(
 function unsatisfiedTotal(value: string | null): number | null {
   const match = value ? /^bytes \*\/(\d{1,16})$/.exec(value.trim()) : null;
   return match ? Number(match[1]) : null;
-}
-
-function headerText(value: string | string[] | undefined | null): string | null {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text ?? null;
 }
 
 export async function uploadBackup(

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CatalogEntry } from '../../core/backup-catalog.js';
 import type { EnvironmentName } from '../../core/domain.js';
-import { PartialError, UnreachableError } from '../../core/errors.js';
+import { CancelledError, PartialError, UnreachableError } from '../../core/errors.js';
 import type {
   BackupFolder,
   CloudBackupApi,
@@ -134,13 +134,21 @@ export class CloudRestoreTarget implements RestoreTarget {
     signal?: AbortSignal,
   ): Promise<JobRun> {
     const started = Date.now();
-    const start = await this.api.startRestore(entry.id, requestId, signal);
+    const start = await this.api.startRestore(entry.id, requestId, signal).catch((error: unknown) => {
+      throw error instanceof CancelledError ? stoppedStarting(this.env, error) : error;
+    });
     if (start.kind === 'refused') return { kind: 'refused', code: start.code ?? String(start.status) };
+    let last: CloudJob | null = null;
     const outcome = await waitForJob(this.api, start.jobId, {
       timeoutMs: this.options.timeoutMs,
       pollMs: this.options.pollMs,
       signal,
-      onUpdate: (job) => onProgress({ step: 'remote', fraction: job.progress }),
+      onUpdate: (job) => {
+        last = job;
+        onProgress({ step: 'remote', fraction: job.progress });
+      },
+    }).catch((error: unknown) => {
+      throw error instanceof CancelledError ? stoppedWatching(this.env, start.jobId, last, error) : error;
     });
     if (outcome.job && Date.parse(outcome.job.createdAt) < started - 1000) {
       this.options.onJob?.({ kind: 'replayed', jobId: outcome.job.jobId, createdAt: outcome.job.createdAt });
@@ -180,6 +188,30 @@ function toRestoreOutcome(env: EnvironmentName, run: JobRun): RestoreOutcome {
     default:
       return { kind: 'unknown', jobId: run.jobId, step: 'remote', fraction: run.job?.progress ?? null };
   }
+}
+
+/**
+ * Ctrl-C while the environment restores: we stop watching, the job does not stop. Say where it stood; a
+ * re-run of the same command finds the same job (same request id) and follows it to its end.
+ */
+function stoppedWatching(env: EnvironmentName, jobId: string, job: CloudJob | null, cause: unknown): CancelledError {
+  const percent = job === null ? '?' : Math.round(job.progress * 100);
+  return new CancelledError({
+    key: 'restore.cloud.cancelled',
+    params: { env, jobId, state: job?.state ?? 'queued', percent },
+    hintKey: 'restore.cloud.cancelled.hint',
+    cause,
+  });
+}
+
+/** Ctrl-C while the job was being asked for: it may have started; the re-run's same request finds it. */
+function stoppedStarting(env: EnvironmentName, cause: unknown): CancelledError {
+  return new CancelledError({
+    key: 'restore.cloud.cancelledStarting',
+    params: { env },
+    hintKey: 'restore.cloud.cancelled.hint',
+    cause,
+  });
 }
 
 const MAX_FAILED_REPLAYS = 20;

@@ -1,7 +1,6 @@
 import { dirname } from 'node:path';
 import { ENVIRONMENT_NAMES, validateConfig, type ConfigProblem, type OrcaConfig } from '../../core/config-schema.js';
-import { ConfigError } from '../../core/errors.js';
-import type { CommandContext } from '../../commands/context.js';
+import { ConfigError, type MessageParams } from '../../core/errors.js';
 import { defaultStateDir } from '../fs/paths.js';
 import { CONFIG_FILE_VAR, readEnvOverrides } from './env-overrides.js';
 import { findConfigFile } from './find-file.js';
@@ -17,6 +16,21 @@ import {
 
 export type { ConfigNotice } from './secret-files.js';
 export type { ConfigTree } from './tree.js';
+
+/**
+ * Where a command run looks for its configuration: its folder and environment, and the flags that beat the
+ * file (`--config`, `--lang`). The loader returns data; the command layer prints notices and sets the language.
+ */
+export interface ConfigSource {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** `--config <file>`. */
+  file?: string;
+  /** `--lang`: beats the file's `language` and the environment's. */
+  language?: string;
+  /** Debug lines (which file, which variables) as catalog keys, for `--verbose`. */
+  debug?: (key: string, params: MessageParams) => void;
+}
 
 export interface LoadConfigOptions {
   /** Read exactly this file, ignoring `--config`, ORCA_HYBRID_CONFIG and the search. */
@@ -42,6 +56,15 @@ export interface ConfigInspection {
   config: OrcaConfig | undefined;
   problems: ConfigProblem[];
   notices: ConfigNotice[];
+  /** The configured `language` (also read from an invalid file, so its errors speak it). */
+  language: string | undefined;
+}
+
+/** A valid configuration and what was noticed while reading it (printed by the command layer). */
+export interface LoadedConfig {
+  config: OrcaConfig;
+  filepath: string;
+  notices: ConfigNotice[];
 }
 
 /**
@@ -49,10 +72,10 @@ export interface ConfigInspection {
  * `overrides`), resolves relative paths against the file's folder and reads `…File` secrets.
  * Throws ConfigError when no file is found or a file cannot be read or parsed.
  */
-export async function loadRawConfig(ctx: CommandContext, options: LoadConfigOptions = {}): Promise<RawConfig> {
-  const explicit = options.filepath ?? ctx.global.config ?? (ctx.env[CONFIG_FILE_VAR] || undefined);
-  const found = await findConfigFile(ctx.cwd, explicit);
-  ctx.out.debug(ctx.t('config.debug.file', { file: found.filepath }));
+export async function loadRawConfig(source: ConfigSource, options: LoadConfigOptions = {}): Promise<RawConfig> {
+  const explicit = options.filepath ?? source.file ?? (source.env[CONFIG_FILE_VAR] || undefined);
+  const found = await findConfigFile(source.cwd, explicit);
+  source.debug?.('config.debug.file', { file: found.filepath });
   const problems: ConfigProblem[] = [];
   const notices: ConfigNotice[] = [];
 
@@ -62,13 +85,13 @@ export async function loadRawConfig(ctx: CommandContext, options: LoadConfigOpti
   problems.push(...findSecretConflicts(fileLayer, 'config file'));
   if (hasInlineSecret(fileLayer)) notices.push(...(await checkConfigFileMode(found.filepath)));
 
-  const env = readEnvOverrides(ctx.env);
+  const env = readEnvOverrides(source.env);
   problems.push(...env.problems, ...findSecretConflicts(env.layer, 'environment'));
-  if (env.used.length > 0) ctx.out.debug(ctx.t('config.debug.env', { names: env.used.join(', ') }));
-  if (env.ignored.length > 0) ctx.out.debug(ctx.t('config.debug.envIgnored', { names: env.ignored.join(', ') }));
+  if (env.used.length > 0) source.debug?.('config.debug.env', { names: env.used.join(', ') });
+  if (env.ignored.length > 0) source.debug?.('config.debug.envIgnored', { names: env.ignored.join(', ') });
 
   const flags = cloneTree(options.overrides ?? {});
-  if (ctx.global.lang !== undefined) flags.language = ctx.global.lang;
+  if (source.language !== undefined) flags.language = source.language;
 
   const raw = mergeLayers([fileLayer, env.layer, flags]);
   resolveConfigPaths(raw, dirname(found.filepath));
@@ -78,49 +101,25 @@ export async function loadRawConfig(ctx: CommandContext, options: LoadConfigOpti
   return { raw, filepath: found.filepath, problems, notices, envVars: env.used };
 }
 
-/**
- * Loads and validates without throwing on invalid settings: every problem at once, with dotted paths.
- * Switches the context's language to the configured one (unless `--lang` was given).
- */
-export async function inspectConfig(ctx: CommandContext, options: LoadConfigOptions = {}): Promise<ConfigInspection> {
-  const loaded = await loadRawConfig(ctx, options);
+/** Loads and validates without throwing on invalid settings: every problem at once, with dotted paths. */
+export async function inspectConfig(source: ConfigSource, options: LoadConfigOptions = {}): Promise<ConfigInspection> {
+  const loaded = await loadRawConfig(source, options);
   const checked = validateConfig(loaded.raw);
   const problems = [...loaded.problems, ...(checked.ok ? [] : checked.problems)];
-  const config = checked.ok && problems.length === 0 ? applyDefaults(checked.config, ctx.env) : undefined;
+  const config = checked.ok && problems.length === 0 ? applyDefaults(checked.config, source.env) : undefined;
   const language = config?.language ?? (typeof loaded.raw.language === 'string' ? loaded.raw.language : undefined);
-  ctx.setLanguageFromConfig(language);
   const notices = [...loaded.notices, ...(config ? insecureNotices(config) : [])];
-  return { filepath: loaded.filepath, config, problems, notices };
+  return { filepath: loaded.filepath, config, problems, notices, language };
 }
-
-const loaded = new WeakMap<CommandContext, Promise<{ config: OrcaConfig; filepath: string }>>();
 
 /**
- * The validated configuration, loaded once per command run (STYLE.md §10) and passed down. Prints the
- * load-time warnings (TLS verification off, secret files others can read) to stderr. Throws ConfigError
- * (exit 2) listing every problem as `path: message` when the settings are invalid.
+ * The validated configuration with the load-time notices (TLS verification off, secret files others can
+ * read). Throws ConfigError (exit 2) listing every problem as `path: message` when the settings are invalid.
  */
-export function loadConfig(
-  ctx: CommandContext,
-  options?: LoadConfigOptions,
-): Promise<{ config: OrcaConfig; filepath: string }> {
-  if (options) return loadValidConfig(ctx, options);
-  let pending = loaded.get(ctx);
-  if (!pending) {
-    pending = loadValidConfig(ctx, {});
-    loaded.set(ctx, pending);
-  }
-  return pending;
-}
-
-async function loadValidConfig(
-  ctx: CommandContext,
-  options: LoadConfigOptions,
-): Promise<{ config: OrcaConfig; filepath: string }> {
-  const inspection = await inspectConfig(ctx, options);
-  printNotices(ctx, inspection.notices);
+export async function loadConfig(source: ConfigSource, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const inspection = await inspectConfig(source, options);
   if (!inspection.config) throw invalidConfigError(inspection.filepath, inspection.problems);
-  return { config: inspection.config, filepath: inspection.filepath };
+  return { config: inspection.config, filepath: inspection.filepath, notices: inspection.notices };
 }
 
 /** The error for an invalid configuration: one `details` line per problem. */
@@ -131,15 +130,6 @@ export function invalidConfigError(filepath: string, problems: ConfigProblem[]):
     details: problems.map((p) => `${p.path}: ${p.message}`),
     hintKey: 'config.invalid.hint',
   });
-}
-
-/** Writes notices to stderr in the context's language. */
-export function printNotices(ctx: CommandContext, notices: readonly ConfigNotice[]): void {
-  for (const notice of notices) {
-    const params = { ...notice.params };
-    for (const [name, key] of Object.entries(notice.terms ?? {})) params[name] = ctx.t(key);
-    ctx.out.warn(ctx.t(notice.key, params));
-  }
 }
 
 function insecureNotices(config: OrcaConfig): ConfigNotice[] {

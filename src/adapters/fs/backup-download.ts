@@ -4,10 +4,16 @@
  * Transport failures keep the partial and reconnect until the deadline. Writes go through a few fixed 512 KiB
  * buffers (constant memory); each full buffer is hashed (running-hash.ts) while the thread pool writes it.
  */
-import { open, stat, truncate } from 'node:fs/promises';
+import { open, rm, stat, truncate } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { UnexpectedError, UnreachableError, VerificationError, isOrcaError } from '../../core/errors.js';
+import {
+  CancelledError,
+  UnexpectedError,
+  UnreachableError,
+  VerificationError,
+  isOrcaError,
+} from '../../core/errors.js';
 import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { resumeStepFor } from '../../core/sync-plan.js';
 import { CoalescingFileWriter } from './coalescing-writer.js';
@@ -116,7 +122,7 @@ async function download(
       }
     } catch (error) {
       const held = (await stat(partial)).size;
-      if (options.signal?.aborted) throw abortReason(options.signal.reason, backup, held, error);
+      if (options.signal?.aborted) throw await abortReason(options.signal.reason, backup, partial, held, error);
       if (!(error instanceof UnreachableError) || error.key === 'sync.backupVanished') throw error;
       lastError = error;
       offset = held;
@@ -220,10 +226,32 @@ function pump(body: Readable, take: (chunk: Buffer) => Promise<void> | null): Pr
   });
 }
 
-/** The run's deadline while bytes are missing says how many are kept; any other abort passes through. */
-function abortReason(reason: unknown, backup: BackupInfo, held: number, fallback: unknown): unknown {
+/**
+ * The run's deadline while bytes are missing says how many are kept. Ctrl-C says so too, and removes a
+ * partial that holds nothing yet (the next run starts from byte 0 anyway). Any other abort passes through.
+ */
+async function abortReason(
+  reason: unknown,
+  backup: BackupInfo,
+  partial: string,
+  held: number,
+  fallback: unknown,
+): Promise<unknown> {
   if (isOrcaError(reason) && reason.key === 'sync.deadline') return deadlineError(backup, held, reason);
+  if (reason instanceof CancelledError) {
+    if (held === 0) await rm(partial, { force: true });
+    return downloadCancelled(backup, held, reason);
+  }
   return isOrcaError(reason) ? reason : fallback;
+}
+
+/** Ctrl-C during the transfer (or its verification): `bytes` of the backup are kept for the next run. */
+export function downloadCancelled(backup: BackupInfo, bytes: number, cause: unknown): CancelledError {
+  return new CancelledError({
+    key: 'sync.cancelled',
+    params: { id: backup.id, bytes, size: backup.size },
+    cause,
+  });
 }
 
 function deadlineError(backup: BackupInfo, offset: number, cause: unknown): UnreachableError {

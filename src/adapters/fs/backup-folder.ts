@@ -9,11 +9,19 @@ import { rm } from 'node:fs/promises';
 import type { CatalogEntry, Damage } from '../../core/backup-catalog.js';
 import type { RecheckOutcome } from '../../core/backup-verify.js';
 import type { DatabaseConfig, EnvironmentName } from '../../core/config-schema.js';
-import { VerificationError } from '../../core/errors.js';
-import type { BackupFolder, BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
+import { CancelledError, VerificationError } from '../../core/errors.js';
+import type {
+  BackupFolder,
+  BackupInfo,
+  CloudBackupApi,
+  FetchOptions,
+  FetchStats,
+  TransferProgress,
+  VerifyStep,
+} from '../../core/ports.js';
 import { readCatalog } from './backup-catalog.js';
 import { markDamaged, recheckDump } from './catalog-recheck.js';
-import { downloadToPartial } from './backup-download.js';
+import { downloadCancelled, downloadToPartial } from './backup-download.js';
 import {
   addVerifiedDump,
   commitVerifiedDump,
@@ -24,15 +32,17 @@ import {
 import { verifyDumpFile } from './dump-verify.js';
 
 export interface FsBackupFolderOptions {
-  /** Called with each verification step and on notable events (for the lock phase and the log). */
-  onStep?: (step: string) => void;
-  /** Called when a corrupted download is discarded and fetched again. */
-  onRetry?: (reason: string) => void;
   /** First pause between reconnects (tests shorten it). */
   pauseMs?: number;
 }
 
 export class FsBackupFolder implements BackupFolder {
+  /** The local pg_restore's version, asked once in this folder's lifetime (a failure is asked again). */
+  private readonly localRestoreVersion = rememberSuccess(async () =>
+    // Loaded after a download: the process runner (execa) need not sit in memory while bytes stream.
+    (await import('../postgres/dump-tool.js')).localPgRestoreVersion(),
+  );
+
   constructor(
     readonly folder: string,
     private readonly options: FsBackupFolderOptions = {},
@@ -57,17 +67,15 @@ export class FsBackupFolder implements BackupFolder {
     env: EnvironmentName,
     source: CloudBackupApi,
     backup: BackupInfo,
-    options: {
-      deadlineAt: number;
-      signal?: AbortSignal;
-      onProgress?: (progress: TransferProgress) => void;
-    },
+    options: FetchOptions,
   ): Promise<{ entry: CatalogEntry; stats: FetchStats }> {
     const paths = await prepareCatalogPaths(this.folder, env, backup.id);
     const expected = { size: backup.size, sha256: backup.sha256 };
     for (let round = 1; ; round++) {
       const downloaded = await downloadToPartial(source, backup, paths.partial, {
-        ...options,
+        deadlineAt: options.deadlineAt,
+        signal: options.signal,
+        onProgress: options.onProgress,
         pauseMs: this.options.pauseMs,
       });
       try {
@@ -75,7 +83,8 @@ export class FsBackupFolder implements BackupFolder {
           expected,
           sha256: downloaded.sha256,
           signal: options.signal,
-          onStep: this.options.onStep,
+          onStep: options.onStep,
+          localRestoreVersion: this.localRestoreVersion,
         });
         const entry = await commitVerifiedDump({
           folder: this.folder,
@@ -88,6 +97,8 @@ export class FsBackupFolder implements BackupFolder {
         return { entry, stats: { ...downloaded.stats, restarted: downloaded.stats.restarted || round > 1 } };
       } catch (error) {
         if (error instanceof VerificationError && error.key === 'verify.archiveTooNew') throw error;
+        // Ctrl-C while verifying: the bytes are sound as far as anyone knows; the next run verifies them again.
+        if (error instanceof CancelledError) throw downloadCancelled(backup, downloaded.size, error);
         await rm(paths.partial, { force: true });
         const retry =
           error instanceof VerificationError &&
@@ -95,7 +106,7 @@ export class FsBackupFolder implements BackupFolder {
           round === 1 &&
           Date.now() < options.deadlineAt;
         if (!retry) throw error;
-        this.options.onRetry?.(error.key);
+        options.onRefetch?.(error.key);
       }
     }
   }
@@ -104,7 +115,7 @@ export class FsBackupFolder implements BackupFolder {
     env: EnvironmentName,
     db: DatabaseConfig,
     id: string,
-    options: { signal?: AbortSignal } = {},
+    options: { signal?: AbortSignal; onStep?: (step: VerifyStep) => void } = {},
   ): Promise<{ entry: CatalogEntry }> {
     const paths = await prepareCatalogPaths(this.folder, env, id);
     const createdAt = new Date().toISOString();
@@ -117,7 +128,8 @@ export class FsBackupFolder implements BackupFolder {
       file: partialFile,
       createdAt,
       signal: options.signal,
-      onStep: this.options.onStep,
+      onStep: options.onStep,
+      localRestoreVersion: this.localRestoreVersion,
     });
     return { entry };
   }
@@ -129,4 +141,16 @@ export class FsBackupFolder implements BackupFolder {
   removeStalePartials(env: EnvironmentName, keepId: string | null): Promise<string[]> {
     return removeStalePartials(this.folder, env, keepId);
   }
+}
+
+/** `load`'s answer, remembered once it succeeded; a failure is not remembered (the next call asks again). */
+function rememberSuccess<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
 }

@@ -11,7 +11,7 @@ import type { EnvironmentName } from '../../core/config-schema.js';
 import { isBackupId } from '../../core/domain.js';
 import { UsageError } from '../../core/errors.js';
 import { replaceFileAtomically, syncFolder } from './atomic-write.js';
-import { verifyDumpFile, type VerifiedDump } from './dump-verify.js';
+import { verifyDumpFile, type VerifiedDump, type VerifyOptions } from './dump-verify.js';
 import { ensurePrivateDir } from './private-files.js';
 
 export const PARTIAL_SUFFIX = '.dump.partial';
@@ -95,7 +95,8 @@ export interface AddDumpInput {
   expected?: { size: number; sha256: string } | null;
   sha256?: string;
   signal?: AbortSignal;
-  onStep?: (step: string) => void;
+  onStep?: VerifyOptions['onStep'];
+  localRestoreVersion?: VerifyOptions['localRestoreVersion'];
 }
 
 /**
@@ -112,6 +113,7 @@ export async function addVerifiedDump(input: AddDumpInput): Promise<CatalogEntry
       sha256: input.sha256,
       signal: input.signal,
       onStep: input.onStep,
+      localRestoreVersion: input.localRestoreVersion,
     });
   } catch (error) {
     await rm(input.file, { force: true });

@@ -7,6 +7,7 @@
 import { open, stat } from 'node:fs/promises';
 import { archiveVersionReadable, newestReadableArchiveVersion, type ArchiveListing } from '../../core/dump-header.js';
 import { VerificationError } from '../../core/errors.js';
+import type { VerifyStep } from '../../core/ports.js';
 import { hashFile } from './file-hasher.js';
 
 export interface VerifiedDump {
@@ -22,12 +23,12 @@ export interface VerifyOptions {
   sha256?: string;
   signal?: AbortSignal;
   /** Called before each step (`checksum`, `header`, `list`, `fullRead`), for the lock's phase and the log. */
-  onStep?: (step: string) => void;
+  onStep?: (step: VerifyStep) => void;
+  /** The local pg_restore's version; the caller may remember it for its own lifetime (default: asked each time). */
+  localRestoreVersion?: () => Promise<{ version: string; major: number }>;
   /** Bytes checksummed so far (when the checksum is computed here). */
   onBytes?: (bytes: number) => void;
 }
-
-let restoreMajor: Promise<{ version: string; major: number }> | null = null;
 
 /** Runs every check on `file`; returns what the sidecar records. */
 export async function verifyDumpFile(file: string, options: VerifyOptions): Promise<VerifiedDump> {
@@ -55,8 +56,7 @@ export async function verifyDumpFile(file: string, options: VerifyOptions): Prom
     throw new VerificationError({ key: 'verify.notADump', params: { file }, hintKey: 'verify.retry.hint' });
   // Loaded here, after a download: the process runner (execa) need not sit in memory while bytes stream.
   const { listArchive, localPgRestoreVersion, readWholeArchive } = await import('../postgres/dump-tool.js');
-  restoreMajor ??= localPgRestoreVersion();
-  const local = await restoreMajor;
+  const local = await (options.localRestoreVersion ?? localPgRestoreVersion)();
   if (!archiveVersionReadable(version, local.major)) {
     throw new VerificationError({
       key: 'verify.archiveTooNew',

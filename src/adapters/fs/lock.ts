@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { LockedError, type MessageParams } from '../../core/errors.js';
 import { currentActor } from './actor.js';
@@ -17,7 +18,6 @@ import { ensurePrivateDir } from './private-files.js';
  */
 const PROPER_LOCKFILE_STALE_MS = 2 ** 40;
 const REFRESH_MS = 10_000;
-const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 export interface AcquireLockOptions {
   stateDir: string;
@@ -25,9 +25,8 @@ export interface AcquireLockOptions {
   command: string;
   /** Keep retrying this long (ms) while another holder is alive; 0 (default) fails at once with LockedError. */
   waitMs?: number;
-  /** Release the lock and exit (130/143/129) on SIGINT/SIGTERM/SIGHUP (default true). A command with its
-   *  own cancellation passes false and releases in `finally`; the lock is still removed at process exit. */
-  handleSignals?: boolean;
+  /** Stops waiting (throws its reason) when aborted: Ctrl-C while another run holds the lock. */
+  signal?: AbortSignal;
   /** Notices for stderr as catalog keys: `lock.waiting`, `lock.tookOver.*`, `lock.compromised`. */
   notify?: (key: string, params: MessageParams) => void;
 }
@@ -44,7 +43,11 @@ export interface LockHandle {
   release(): Promise<void>;
 }
 
-/** Takes the lock, waiting up to `waitMs`; throws LockedError (exit 7) naming the holder when it cannot. */
+/**
+ * Takes the lock, waiting up to `waitMs`; throws LockedError (exit 7) naming the holder when it cannot. The
+ * holder releases it (`release`); should the process end without that (a second Ctrl-C, a crash), it is
+ * removed on exit while it is still this holder's. Signals are the command's business (`commands/interrupt.ts`).
+ */
 export async function acquireLock(options: AcquireLockOptions): Promise<LockHandle> {
   await ensurePrivateDir(options.stateDir);
   const deadline = Date.now() + (options.waitMs ?? 0);
@@ -60,7 +63,9 @@ export async function acquireLock(options: AcquireLockOptions): Promise<LockHand
       options.notify?.(key, { ...holderParams(outcome), seconds: Math.ceil(remaining / 1000) });
       announced = true;
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, remaining)));
+    await sleep(Math.min(delay, remaining), undefined, { signal: options.signal }).catch(() => {
+      throw options.signal?.reason;
+    });
     delay = Math.min(delay * 2, 1000);
   }
 }
@@ -137,18 +142,9 @@ async function startHolding(
   }
   ownership.creating = false;
 
-  const signals = options.handleSignals === false ? [] : (Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]);
-  const onSignal = (signal: NodeJS.Signals): void => {
-    releaseSync();
-    process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
-  };
   const onExit = (): void => releaseSync();
-  const detach = (): void => {
-    process.removeListener('exit', onExit);
-    for (const signal of signals) process.removeListener(signal, onSignal);
-  };
+  const detach = (): void => void process.removeListener('exit', onExit);
   process.on('exit', onExit);
-  for (const signal of signals) process.on(signal, onSignal);
 
   function releaseSync(): void {
     if (ownership.decided !== null) return;

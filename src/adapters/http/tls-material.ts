@@ -28,21 +28,24 @@ function readOrThrow(env: EnvironmentName, path: string): Buffer {
 }
 
 /**
- * Reads the CA file and client certificate once and checks that node can use them (a wrong passphrase or a
- * damaged `.p12` is reported here as AuthError naming the file, not later as an obscure handshake error).
+ * Certificates and keys read and checked once per owner — the adapter factory of one command run, whose
+ * control-API and WebORCA-API clients of an environment use the same files. A wrong passphrase or a damaged
+ * `.p12` is reported as AuthError naming the file (not later as an obscure handshake error), and every
+ * request of a client reports that same typed error.
  */
-export function loadTlsMaterial(env: EnvironmentName, caFile?: string, cert?: ClientCertificateSource): TlsMaterial {
-  // One command often opens several clients with the same files (control API and WebORCA API of an
-  // environment): read and check them once per process.
-  const key = JSON.stringify([env, caFile ?? null, cert ?? null]);
-  const known = loaded.get(key);
-  if (known) return known;
-  const material = readTlsMaterial(env, caFile, cert);
-  loaded.set(key, material);
-  return material;
-}
+export class TlsMaterialCache {
+  private readonly readers = new Map<string, () => TlsMaterial>();
 
-const loaded = new Map<string, TlsMaterial>();
+  reader(env: EnvironmentName, caFile?: string, cert?: ClientCertificateSource): () => TlsMaterial {
+    const key = JSON.stringify([env, caFile ?? null, cert ?? null]);
+    let read = this.readers.get(key);
+    if (!read) {
+      read = lazyTlsMaterial(() => readTlsMaterial(env, caFile, cert));
+      this.readers.set(key, read);
+    }
+    return read;
+  }
+}
 
 function readTlsMaterial(env: EnvironmentName, caFile?: string, cert?: ClientCertificateSource): TlsMaterial {
   const ca = caFile ? readOrThrow(env, caFile) : undefined;
@@ -80,8 +83,8 @@ function contextBuilds(options: Parameters<typeof createSecureContext>[0]): bool
   }
 }
 
-/** Memoizes `loadTlsMaterial` including its failure, so every request reports the same typed error. */
-export function lazyTlsMaterial(load: () => TlsMaterial): () => TlsMaterial {
+/** Memoizes a read including its failure. */
+function lazyTlsMaterial(load: () => TlsMaterial): () => TlsMaterial {
   let result: { ok: true; value: TlsMaterial } | { ok: false; error: OrcaError } | undefined;
   return () => {
     if (!result) {

@@ -161,7 +161,3 @@ function localDateTime(now: Date): { date: string; time: string } {
     time: `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`,
   };
 }
-
-export function createOrcaApiClient(http: HttpClient, options?: OrcaApiClientOptions): OrcaApiClient {
-  return new OrcaApiClient(http, options);
-}

@@ -13,7 +13,6 @@ import {
   UnreachableError,
   VerificationError,
 } from '../../core/errors.js';
-import type { DumpTool } from '../../core/ports.js';
 import { findPgBinary, ProcessError, runProcess } from '../process/run.js';
 
 export interface DumpOptions {
@@ -211,11 +210,3 @@ export async function localPgRestoreVersion(): Promise<PgToolVersion> {
     });
   return { ...parsed, path };
 }
-
-/** The `DumpTool` port over the functions above. */
-export const postgresDumpTool: DumpTool = {
-  dump: (db, file, opts) => dumpDatabase(db, file, opts),
-  list: (file, opts) => listArchive(file, opts),
-  readWhole: (file, opts) => readWholeArchive(file, opts),
-  localRestoreVersion: () => localPgRestoreVersion(),
-};

@@ -170,8 +170,6 @@ function findRunuser(): string {
   return 'runuser';
 }
 
-const binaryCache = new Map<string, string>();
-
 /**
  * Absolute path of a PostgreSQL program: PATH first, else the newest `/usr/lib/postgresql/<ver>/bin/<name>`
  * (Debian keeps initdb, pg_ctl and postgres there, off PATH). When PATH only has Debian's `pg_wrapper`
@@ -180,14 +178,11 @@ const binaryCache = new Map<string, string>();
  * archive versions. Throws a ProcessError naming the package.
  */
 export function findPgBinary(name: string): string {
-  const cached = binaryCache.get(name);
-  if (cached !== undefined) return cached;
   const onPath = findOnPath(name);
   const found = onPath === undefined || isDebianWrapper(onPath) ? (findInDebianLayout(name) ?? onPath) : onPath;
   if (found === undefined) {
     throw new ProcessError({ key: 'process.pgBinaryMissing', command: name, processExitCode: null, stderrTail: [] });
   }
-  binaryCache.set(name, found);
   return found;
 }
 

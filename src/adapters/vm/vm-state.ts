@@ -1,9 +1,10 @@
 /**
- * The state of the local emergency environment's VM, for `status`. VirtualBox answers through
+ * The `VmStateReader` port for real hypervisors, for `status`. VirtualBox answers through
  * `VBoxManage showvminfo --machinereadable` (`VMState="running"`), Hyper-V through PowerShell's
- * `(Get-VM).State` stringified; the lab's "VM" is its local PostgreSQL cluster. Formats: VM-TOOLS.md.
+ * `(Get-VM).State` stringified. The lab's stand-in is read by the lab itself (`src/lab/vm-stand-in.ts`).
  */
 import type { VmConfig } from '../../core/config-schema.js';
+import type { VmStateReader } from '../../core/ports.js';
 import type { VmStatus } from '../../core/status.js';
 
 /** Parses `key="value"` lines of `showvminfo --machinereadable` (CRLF tolerated). */
@@ -21,9 +22,11 @@ function vboxFailed(exitCode: number, stderr: string): boolean {
   return exitCode !== 0 || /VBoxManage([.a-z]+)?: error:/i.test(stderr);
 }
 
-export async function readVmState(vm: VmConfig, signal?: AbortSignal): Promise<VmStatus> {
+export const hypervisorVmState: VmStateReader = { readState: readVmState };
+
+async function readVmState(vm: VmConfig, signal?: AbortSignal): Promise<VmStatus> {
   const base = { provider: vm.provider, name: vm.name };
-  // The process runner (execa) only when a hypervisor program is asked; the lab reads a pid file.
+  // The process runner (execa) only when a hypervisor program is asked.
   const runProcess = async (...args: Parameters<typeof import('../process/run.js').runProcess>) =>
     (await import('../process/run.js')).runProcess(...args);
   switch (vm.provider) {
@@ -49,12 +52,7 @@ export async function readVmState(vm: VmConfig, signal?: AbortSignal): Promise<V
         return { ...base, state: /unable to find a virtual machine/i.test(run.stderr) ? 'notFound' : 'error' };
       return { ...base, state: run.stdout.trim().toLowerCase() || 'unknown' };
     }
-    case 'lab': {
-      const { clusterPaths, readPostmasterPid } = await import('../../lab/postgres/cluster-files.js');
-      const { labLayout } = await import('../../lab/layout.js');
-      if (!vm.labDir) return { ...base, state: 'unknown' };
-      const running = (await readPostmasterPid(clusterPaths(labLayout(vm.labDir).localCluster))) !== null;
-      return { ...base, state: running ? 'running' : 'poweroff' };
-    }
+    case 'lab':
+      return { ...base, state: 'unknown' };
   }
 }

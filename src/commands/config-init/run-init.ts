@@ -7,6 +7,7 @@ import { ConfigError, UsageError } from '../../core/errors.js';
 import { ConfigParseFailure, loadJsonSafely } from '../../adapters/config/file-loaders.js';
 import { errorCode } from '../../adapters/config/secret-files.js';
 import type { ConfigTree } from '../../adapters/config/tree.js';
+import type { CommandOutcome } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { runConfigValidate } from '../config-validate.js';
 import { createInquirerPrompter, type Prompter } from './prompter.js';
@@ -26,7 +27,11 @@ export interface InitOptions {
  * Refuses (usage error, exit 2) to overwrite an existing file without `--force`, and to prompt when
  * nobody can answer. `prompter` replaces the terminal prompts (tests).
  */
-export async function runConfigInit(ctx: CommandContext, options: InitOptions, prompter?: Prompter): Promise<void> {
+export async function runConfigInit(
+  ctx: CommandContext,
+  options: InitOptions,
+  prompter?: Prompter,
+): Promise<CommandOutcome> {
   const output = resolve(ctx.cwd, options.output ?? ctx.global.config ?? DEFAULT_CONFIG_FILE);
   await refuseOverwrite(output, options.force === true);
 
@@ -43,7 +48,7 @@ export async function runConfigInit(ctx: CommandContext, options: InitOptions, p
       params: { flag: '--from-json <file>' },
     });
   } else {
-    ctx.out.info(ctx.t('config.init.welcome', { file: output }));
+    ctx.out.note(ctx.t('config.init.welcome', { file: output }));
     tree = await askQuestions(prompter ?? (await createInquirerPrompter()), { t: ctx.t, lang: ctx.lang, cwd: ctx.cwd });
   }
 
@@ -63,8 +68,8 @@ export async function runConfigInit(ctx: CommandContext, options: InitOptions, p
 
   await refuseOverwrite(output, options.force === true);
   await writeConfigFile(output, checked.config, ctx.t('config.init.header'));
-  ctx.out.info(ctx.t('config.init.written', { file: output }));
-  await runConfigValidate(ctx, { filepath: output });
+  ctx.out.note(ctx.t('config.init.written', { file: output }));
+  return runConfigValidate(ctx, { filepath: output });
 }
 
 async function refuseOverwrite(file: string, force: boolean): Promise<void> {

@@ -8,8 +8,6 @@ export const backupMessages: AreaMessages = {
     'sync.option.wait': 'if another run holds the lock, wait up to this long (e.g. 30s, 5m)',
     'sync.option.deadline': 'total time for the run, retries included (default: sync.deadlineMinutes)',
     'sync.option.noUpload': 'download and verify only; do not upload to the cloud emergency environment',
-    'sync.invalidDuration': '{option} {value} is not a duration.',
-    'sync.invalidDuration.hint': 'Give seconds (90), or a number with s, m or h (30s, 5m, 1h).',
     'sync.progress.download': 'download',
     'sync.progress.upload': 'upload',
     'sync.chosen': 'Newest backup of the operating environment: {id} (created {createdAt}, {size}).',
@@ -38,6 +36,7 @@ export const backupMessages: AreaMessages = {
       'The catalog copy of {id} is damaged or its file is missing: downloading it again to replace it.',
     'sync.retryCorrupt': 'The download failed its checksum: discarded, downloading it once more from the start.',
     'sync.skippedLocked': 'sync skipped: another run holds the lock. Nothing was changed.',
+    'sync.cancelled': 'Stopped while fetching backup {id} ({bytes} of {size} bytes are here).',
     'sync.failed': 'sync failed.',
     'sync.next.retry': 'Nothing was changed; the next hourly run tries again.',
     'sync.next.resume':
@@ -173,8 +172,6 @@ export const backupMessages: AreaMessages = {
     'sync.option.wait': '他の実行がロックを保持している場合に待つ最長時間 (例 30s, 5m)',
     'sync.option.deadline': '再試行を含む実行全体の制限時間 (既定: sync.deadlineMinutes)',
     'sync.option.noUpload': '取得と検証のみ行い、クラウド応急措置環境へはアップロードしない',
-    'sync.invalidDuration': '{option} {value} は時間の指定として正しくありません。',
-    'sync.invalidDuration.hint': '秒数 (90) か、s・m・h を付けた数 (30s, 5m, 1h) で指定してください。',
     'sync.progress.download': 'ダウンロード',
     'sync.progress.upload': 'アップロード',
     'sync.chosen': '運用環境の最新バックアップ: {id} ({createdAt}作成、{size})。',
@@ -202,6 +199,7 @@ export const backupMessages: AreaMessages = {
     'sync.retryCorrupt':
       'ダウンロードしたファイルのチェックサムが一致しません。破棄して最初からもう一度ダウンロードします。',
     'sync.skippedLocked': 'sync をスキップしました: 別の実行がロックを保持しています。何も変更していません。',
+    'sync.cancelled': 'バックアップ {id} の取得中に中断しました ({size}バイト中{bytes}バイトを取得済み)。',
     'sync.failed': 'sync に失敗しました。',
     'sync.next.retry': '何も変更していません。次の毎時実行で再試行します。',
     'sync.next.resume':

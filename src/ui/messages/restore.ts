@@ -13,9 +13,6 @@ export const restoreMessages: AreaMessages = {
     'restore.option.timeout': 'how long to wait for a cloud restore job (e.g. 30m)',
     'restore.option.wait': 'wait this long for the lock held by another run (e.g. 5m)',
     'restore.option.jobs': 'pg_restore parallel jobs (default: the number of CPU cores)',
-    'restore.stopping':
-      'Stopping after the current step; the database in use stays as it was. Press Ctrl-C again to quit at once.',
-    'restore.invalidDuration': '{option} {value} is not a duration (for example 90s, 5m, 1h30m).',
     'restore.invalidJobs': '--jobs must be a whole number from 1 to 64, not "{value}".',
     'restore.backupNotFound': 'No backup "{id}" is in the catalog.',
     'restore.backupNotFound.hint':
@@ -112,6 +109,12 @@ export const restoreMessages: AreaMessages = {
     'restore.failed.remote':
       "The restore job of the {env} failed; by the contract, the environment's database was left as it was.",
     'restore.failed.hint': 'Nothing changed in the {env}. Fix the cause shown above and re-run `{tool} restore`.',
+    'restore.cloud.cancelled':
+      'Stopped watching the restore job {jobId} of the {env}: it was {state} ({percent}%) and goes on on the environment, which will hold the backup once it finishes. The restore point is not recorded yet.',
+    'restore.cloud.cancelledStarting':
+      'Stopped while the {env} was being asked to start the restore job: the job may have started and then goes on on the environment. The restore point is not recorded yet.',
+    'restore.cloud.cancelled.hint':
+      'Re-run the same `{tool} restore` command: it finds the same job, follows it to its end and records the restore point.',
     'restore.unknown':
       'The restore job {jobId} of the {env} has not finished yet (last seen: {step}, {percent}%). Its outcome is unknown — this is not a failure.',
     'restore.unknown.hint':
@@ -190,9 +193,6 @@ export const restoreMessages: AreaMessages = {
     'restore.option.timeout': 'クラウドの反映ジョブを待つ時間 (例: 30m)',
     'restore.option.wait': '他の実行がロックを保持しているとき待つ時間 (例: 5m)',
     'restore.option.jobs': 'pg_restore の並列数 (既定: CPU コア数)',
-    'restore.stopping':
-      '現在の手順が終わりしだい中止します。使用中のデータベースは変更しません。すぐに終了するにはもう一度 Ctrl-C を押してください。',
-    'restore.invalidDuration': '{option} {value} は時間の指定として正しくありません (例: 90s、5m、1h30m)。',
     'restore.invalidJobs': '--jobs には 1〜64 の整数を指定してください ("{value}" は不可)。',
     'restore.backupNotFound': 'バックアップ "{id}" はカタログにありません。',
     'restore.backupNotFound.hint':
@@ -285,6 +285,12 @@ export const restoreMessages: AreaMessages = {
     'restore.failed.remote': '{env}の反映ジョブが失敗しました。契約上、環境のデータベースは元のままです。',
     'restore.failed.hint':
       '{env}には何も変更がありません。上の原因を解消してから `{tool} restore` を再実行してください。',
+    'restore.cloud.cancelled':
+      '{env}の反映ジョブ {jobId} の監視を中止しました: ジョブは {state} ({percent}%) で、環境側で続いています。終わるとバックアップの内容に置き換わります。反映の記録はまだしていません。',
+    'restore.cloud.cancelledStarting':
+      '{env}へ反映ジョブの開始を依頼している途中で中断しました: ジョブが始まっていれば環境側で続いています。反映の記録はまだしていません。',
+    'restore.cloud.cancelled.hint':
+      '同じ `{tool} restore` コマンドを再実行してください。同じジョブを見つけて終わりまで待ち、反映を記録します。',
     'restore.unknown':
       '{env}の反映ジョブ {jobId} はまだ終わっていません (最後の状態: {step}、{percent}%)。結果は不明です — 失敗ではありません。',
     'restore.unknown.hint':

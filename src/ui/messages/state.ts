@@ -69,7 +69,7 @@ export const stateMessages: AreaMessages = {
     'journal.torn': 'Skipped line {line} of the journal: it was cut off (a crash while it was written).',
     'journal.invalid': 'Skipped line {line} of the journal: it is not a readable entry.',
     'journal.badSince':
-      '--since: "{value}" is not a date (use 2026-11-25, 2026-11-25T10:00, or an age such as 30m, 24h, 7d).',
+      '--since: "{value}" is not a date (use 2026-11-25, 2026-11-25T10:00, or an age such as 30s, 30m, 24h, 7d).',
     'journal.col.time': 'Time',
     'journal.col.who': 'User@host',
     'journal.col.command': 'Command',
@@ -82,7 +82,7 @@ export const stateMessages: AreaMessages = {
     'journal.option.wide': 'the full table: the whole command line and every change uncut, whatever the width',
     'state.option.stateDir':
       "state folder (default: the config's stateDir, ORCA_HYBRID_STATE_DIR, or the user's state folder)",
-    'journal.option.since': 'only entries since a date (2026-11-25, 2026-11-25T10:00) or an age (30m, 24h, 7d)',
+    'journal.option.since': 'only entries since a date (2026-11-25, 2026-11-25T10:00) or an age (30s, 30m, 24h, 7d)',
     'select.option.force': 'do it even though the mode forbids it',
   },
   ja: {
@@ -151,7 +151,7 @@ export const stateMessages: AreaMessages = {
     'journal.torn': '監査ログの {line} 行目を読み飛ばしました: 書き込み中に途切れています (書き込み中の異常終了)。',
     'journal.invalid': '監査ログの {line} 行目を読み飛ばしました: 読み取れない内容です。',
     'journal.badSince':
-      '--since: "{value}" は日時として解釈できません (2026-11-25、2026-11-25T10:00、または 30m、24h、7d のような経過時間で指定してください)。',
+      '--since: "{value}" は日時として解釈できません (2026-11-25、2026-11-25T10:00、または 30s、30m、24h、7d のような経過時間で指定してください)。',
     'journal.col.time': '日時',
     'journal.col.who': 'ユーザー@ホスト',
     'journal.col.command': 'コマンド',
@@ -164,7 +164,7 @@ export const stateMessages: AreaMessages = {
     'journal.option.wide': '幅にかかわらず表全体 (コマンドライン全体と、省略しない変更内容) を表示',
     'state.option.stateDir':
       '状態フォルダー (既定: 設定の stateDir、ORCA_HYBRID_STATE_DIR、またはユーザーの状態フォルダー)',
-    'journal.option.since': '指定日時以降の記録のみ (2026-11-25、2026-11-25T10:00) または経過時間 (30m、24h、7d)',
+    'journal.option.since': '指定日時以降の記録のみ (2026-11-25、2026-11-25T10:00) または経過時間 (30s、30m、24h、7d)',
     'select.option.force': 'モードにより禁止されていても実行する',
   },
 };

@@ -4,11 +4,12 @@ export const statusMessages: AreaMessages = {
   en: {
     'status.cmd.summary':
       'show the mode, every environment (online, reported mode, 管理連番), the newest backup and the lock',
-    'status.option.timeout': 'seconds the whole command may take, probes included (default: status.timeoutSeconds, 5)',
-    'status.option.strict': 'exit 3 when any environment is unavailable (for monitoring)',
+    'status.option.timeout':
+      'how long the whole command may take, probes included: 0.5s to 2m (e.g. 5, 10s; default: status.timeoutSeconds, 5)',
+    'status.option.strict':
+      'exit 3 when any environment is unavailable, 4 when one refuses the credentials (for monitoring)',
     'status.help.after':
-      'Environments are probed in parallel; one that does not answer within the timeout is shown as unavailable.\nExit codes: 0 shown; 3 with --strict when an environment is unavailable; 2 bad configuration.',
-    'status.badTimeout': '--timeout must be a number of seconds from 0.5 to 120 (got "{value}")',
+      'Environments are probed in parallel; one that does not answer within the timeout is shown as unavailable.\nExit codes: 0 shown; with --strict 3 when an environment is unavailable, 4 when one refuses the credentials; 2 bad configuration.',
     'status.option.prometheus':
       'write the fleet metrics to this file (node_exporter textfile format, replaced atomically) instead of the table',
     'status.prometheus.extension': 'The metrics file {file} must end in .prom (node_exporter reads only those).',
@@ -60,15 +61,18 @@ export const statusMessages: AreaMessages = {
     'status.mismatchHint': 'The next mode switch pushes the recorded mode to every environment that answers.',
     'status.timeout': 'no answer within {seconds} s',
     'status.strictOffline': 'Unavailable: {envs}',
+    'status.strictAuth': 'Refused our credentials: {envs}',
+    'status.strictAuth.hint':
+      'Check the API key and the client certificate of these environments in the configuration.',
     'status.damagedSidecar': 'Ignored a damaged backup sidecar: {path}',
   },
   ja: {
     'status.cmd.summary': 'モード、各環境 (接続状況・モード・管理連番)、最新バックアップ、ロックを表示',
-    'status.option.timeout': 'コマンド全体 (各環境の確認を含む) にかける秒数 (既定: status.timeoutSeconds、5)',
-    'status.option.strict': '利用不可の環境があれば終了コード 3 (監視用)',
+    'status.option.timeout':
+      'コマンド全体 (各環境の確認を含む) にかける時間: 0.5s〜2m (例: 5、10s。既定: status.timeoutSeconds、5)',
+    'status.option.strict': '利用不可の環境があれば終了コード 3、認証を拒否した環境があれば 4 (監視用)',
     'status.help.after':
-      '各環境は並行して確認します。タイムアウトまでに応答しない環境は利用不可と表示します。\n終了コード: 0 表示完了、3 --strict で利用不可の環境あり、2 設定の誤り。',
-    'status.badTimeout': '--timeout には 0.5〜120 の秒数を指定してください (指定値 "{value}")',
+      '各環境は並行して確認します。タイムアウトまでに応答しない環境は利用不可と表示します。\n終了コード: 0 表示完了、--strict で 3 利用不可の環境あり・4 認証の拒否、2 設定の誤り。',
     'status.option.prometheus':
       '表の代わりに、監視用の指標をこのファイルへ書き出す (node_exporter の textfile 形式、一括で置き換え)',
     'status.prometheus.extension':
@@ -121,6 +125,8 @@ export const statusMessages: AreaMessages = {
     'status.mismatchHint': '次のモード切り替えで、応答するすべての環境へ記録上のモードを送ります。',
     'status.timeout': '{seconds}秒以内に応答がありません',
     'status.strictOffline': '利用不可: {envs}',
+    'status.strictAuth': '認証を拒否した環境: {envs}',
+    'status.strictAuth.hint': '設定にあるこれらの環境の API キーとクライアント証明書を確認してください。',
     'status.damagedSidecar': '破損したバックアップ情報ファイルを無視しました: {path}',
   },
 };

@@ -1,0 +1,81 @@
+/** The option values of the `lab` commands: its folder, whole numbers, fault knobs (docs/lab.md). */
+import { resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { defaultLabDir } from '../adapters/fs/paths.js';
+import type { CommandContext } from './context.js';
+
+export interface FaultFlags {
+  slow?: string;
+  resetAfter?: string;
+  corruptAt?: string;
+  truncateAfter?: string;
+  failNext?: string;
+  blackhole?: boolean;
+  rate?: string;
+  times?: string;
+  clear?: boolean;
+}
+
+export interface EnterFlags {
+  visits: string;
+  newPatients: string;
+  corrected: string;
+  renamed: string;
+  registeredOnly: string;
+  seed: string;
+}
+
+/** `--dir`, else ORCA_HYBRID_LAB_DIR, else the user's lab folder. */
+export function labDir(ctx: CommandContext, dir: string | undefined): string {
+  return resolve(ctx.cwd, dir ?? ctx.env.ORCA_HYBRID_LAB_DIR ?? defaultLabDir(ctx.env));
+}
+
+export function whole(value: string, flag: string, max = 1_000_000): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > max) throw new UsageError({ key: 'lab.badNumber', params: { flag, value, max } });
+  return n;
+}
+
+export function positive(value: string, flag: string, max: number): number {
+  const n = whole(value, flag, max);
+  if (n < 1) throw new UsageError({ key: 'lab.badNumber', params: { flag, value, max } });
+  return n;
+}
+
+/** The knobs to set (`--slow` is in ms: the lab's raw knob, not a duration option); none given is refused. */
+export function faultPatch(o: FaultFlags): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  const huge = Number.MAX_SAFE_INTEGER;
+  if (o.slow !== undefined) patch.delayMs = whole(o.slow, '--slow', 600_000);
+  if (o.resetAfter !== undefined) patch.resetAfterBytes = whole(o.resetAfter, '--reset-after', huge);
+  if (o.corruptAt !== undefined) patch.corruptAtOffset = whole(o.corruptAt, '--corrupt-at', huge);
+  if (o.truncateAfter !== undefined) patch.truncateAfterBytes = whole(o.truncateAfter, '--truncate-after', huge);
+  if (o.failNext !== undefined) patch.failNext = whole(o.failNext, '--fail-next');
+  if (o.blackhole) patch.blackhole = true;
+  if (o.rate !== undefined) patch.rate = bitsPerSecond(o.rate);
+  if (o.times !== undefined) patch.times = positive(o.times, '--times', 1_000_000);
+  if (Object.keys(patch).length === 0) throw new UsageError({ key: 'lab.fault.none' });
+  return patch;
+}
+
+/** What `lab enter` enters, checked. */
+export function enterPlan(o: EnterFlags) {
+  return {
+    visits: whole(o.visits, '--visits'),
+    newPatients: whole(o.newPatients, '--new-patients'),
+    seed: o.seed,
+    corrected: whole(o.corrected, '--corrected'),
+    renamed: whole(o.renamed, '--renamed'),
+    registeredOnly: whole(o.registeredOnly, '--registered-only'),
+  };
+}
+
+/** `100M`, `1G`, `500k` or a plain number: bits per second (a link's speed), 8 kbit/s to 100 Gbit/s. */
+function bitsPerSecond(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kKmMgG]?)$/.exec(value.trim());
+  const unit = { '': 1, k: 1e3, m: 1e6, g: 1e9 }[(match?.[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const n = match ? Math.round(Number(match[1]) * unit) : NaN;
+  if (!Number.isSafeInteger(n) || n < 8_000 || n > 100e9)
+    throw new UsageError({ key: 'lab.fault.badRate', params: { value: value.slice(0, 40) } });
+  return n;
+}
