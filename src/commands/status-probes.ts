@@ -12,13 +12,26 @@ export function probeEnvironment(
   env: EnvironmentName,
   kind: 'cloud' | 'postgres',
   describe: (error: unknown) => string,
+  options: {
+    /** Whether a database left closed may be re-opened (a promise: the lock is read while probes run). */
+    repair: boolean | Promise<boolean>;
+    translate?: (key: string, params: Record<string, string>) => string;
+  } = { repair: false },
 ): (signal: AbortSignal) => Promise<EnvironmentProbeResult> {
   return async (signal) => {
     const cloud = kind === 'cloud' ? await adapters.cloudControl(env) : null;
     const [control, api] = await Promise.all([cloud ?? adapters.environmentControl(env), adapters.orcaApi(env)]);
+    // Leftovers are looked at beside the other calls (one more round trip before them would slow every
+    // status); a database a killed restore left closed is re-opened there, and its counters read after.
+    const leftovers = Promise.resolve(options.repair)
+      .then((repair) => adapters.restoreLeftovers(env, { repair, signal }))
+      .catch(() => null);
     const [healthAnswer, sequences, orca] = await Promise.allSettled([
       cloud ? cloud.health(signal) : Promise.resolve(null),
-      control.readSequences(signal),
+      control.readSequences(signal).catch(async (error: unknown) => {
+        if ((await leftovers)?.reopened) return control.readSequences(signal);
+        throw error;
+      }),
       // A cloud environment's health answer names version and clinic: only the WebORCA ping is needed.
       api.probe(signal, { details: !cloud }),
     ]);
@@ -36,7 +49,14 @@ export function probeEnvironment(
       version: o?.version ?? (h?.version || null),
       institutionName: o?.institutionName ?? (h?.institutionName || null),
       institutionCode: o?.institutionCode ?? (h?.institutionCode || null),
-      warnings: failures.map((f) => describe(f.reason)),
+      warnings: [
+        ...failures.map((f) => describe(f.reason)),
+        // One endpoint's failure while another answered: said, never hiding what the others told.
+        ...Object.values(o?.failures ?? {}).map(describe),
+        ...(o?.warnings ?? []).map((w) => options.translate?.(w.key, w.params) ?? w.key),
+      ],
+      keptDatabases: (await leftovers)?.kept ?? [],
+      reopened: (await leftovers)?.reopened ?? false,
     };
   };
 }

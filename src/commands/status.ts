@@ -53,7 +53,18 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     }),
   ]);
   const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
-  const probes = startProbes((env) => probeEnvironment(adapters, env, config.environments[env].kind, describe));
+  // Re-opening a database a killed restore left closed is safe only while no live run holds the lock; the
+  // probes start before the lock is read, and only that re-opening waits for it.
+  const probeOptions = {
+    repair: records.then(
+      (r) => !r.lockHeld,
+      () => false,
+    ),
+    translate: ctx.t,
+  };
+  const probes = startProbes((env) =>
+    probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions),
+  );
   // The environments answer (on another core, or far away) while the records are read and the renderer loads.
   const rendering = import('../ui/status-outcome.js');
   const vm = config.environments.localEmergency.vm;

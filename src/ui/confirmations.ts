@@ -10,7 +10,7 @@ import { assertClinicNameTyped } from '../core/restore-plan.js';
 import type { RestorePlan } from '../core/restore-run.js';
 import type { Asker } from './asker.js';
 import { askText, askYesNo, promptNeedsTerminal } from './prompts.js';
-import { renderBumpSource, renderBumpTable } from './restore-render.js';
+import { renderBumpSource, renderBumpTable } from './bump-render.js';
 
 /** The restore's go-ahead; a mismatched clinic name is exit 5, "no" is exit 130. */
 export function confirmRestore(
@@ -37,7 +37,10 @@ export function confirmRestore(
 }
 
 /** The bump's go-ahead: the source and the before/after table are shown before the question. */
-export async function confirmBump(asker: Asker, plan: BumpReport): Promise<boolean> {
+export async function confirmBump(
+  asker: Asker,
+  plan: Pick<BumpReport, 'env' | 'source' | 'margin' | 'before' | 'after'>,
+): Promise<boolean> {
   if (asker.yes) return true;
   if (!asker.interactive) throw promptNeedsTerminal('--yes');
   asker.out.note(renderBumpSource(plan, asker.t));
@@ -58,6 +61,12 @@ export function offerAlternative(asker: Asker): (damaged: CatalogEntry, alternat
     const question = t('restore.offerAlternative', { id: alternative.id, createdAt: alternative.createdAt });
     return askYesNo(question, asker.signal);
   };
+}
+
+/** `restore --drop-kept`'s go-ahead, after the list of kept databases; "no" is exit 130. */
+export async function confirmDropKept(asker: Asker, env: string): Promise<void> {
+  if (await approved(asker, asker.t('restore.dropKept.confirm', { env: asker.t(`env.${env}`) }))) return;
+  throw new CancelledError({ key: 'error.cancelled' });
 }
 
 async function approved(asker: Asker, question: string): Promise<boolean> {

@@ -130,6 +130,7 @@ function environmentNotes(
     const s = report.environments[env];
     if (s.error) note(`  ${t(`env.${env}`)}: ${s.error.message}`, paint.red);
     for (const w of s.warnings) note(`  ${t(`env.${env}`)}: ${w}`, paint.yellow);
+    for (const l of leftoverNotes(env, s, t)) note(`  ${t(`env.${env}`)}: ${l}`, paint.yellow);
     if (s.institutionName && env === 'operating') note(`${t('status.institution')}: ${s.institutionName}`);
     if (s.vm) note(`${t('status.vm')}: ${vmText(s.vm, t)}`);
   }
@@ -160,8 +161,17 @@ function environmentBlock(
   if (s.institutionName && env === 'operating') row(t('status.block.institution'), s.institutionName);
   if (s.vm) row(t('status.block.vm'), vmText(s.vm, t));
   if (s.error) lines.push(...wrapText(`  ${s.error.message}`, width, '  ').map((l) => paint.red(l)));
-  for (const w of s.warnings) lines.push(...wrapText(`  ${w}`, width, '  ').map((l) => paint.yellow(l)));
+  for (const w of [...s.warnings, ...leftoverNotes(env, s, t)])
+    lines.push(...wrapText(`  ${w}`, width, '  ').map((l) => paint.yellow(l)));
   return lines;
+}
+
+/** What interrupted or earlier restores left behind in a directly reached database. */
+function leftoverNotes(env: EnvironmentName, s: EnvironmentStatus, t: Translate): string[] {
+  return [
+    ...(s.reopened ? [t('status.reopened')] : []),
+    ...(s.keptDatabases.length > 0 ? [t('status.keptDatabases', { names: s.keptDatabases.join(', '), env })] : []),
+  ];
 }
 
 function vmText(vm: NonNullable<EnvironmentStatus['vm']>, t: Translate): string {

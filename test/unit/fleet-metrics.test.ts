@@ -16,6 +16,8 @@ const env = (online: boolean, reported: string | null, expected: string) => ({
   institutionName: null,
   error: null,
   warnings: [],
+  keptDatabases: [],
+  reopened: false,
 });
 
 test('a fresh clinic: environments up or down, a mismatch flagged, no backup and no sync yet (absent, not zero)', async () => {

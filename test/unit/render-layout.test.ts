@@ -17,6 +17,8 @@ const env = (over: Partial<StatusReport['environments']['operating']> = {}) => (
   institutionName: 'オルカ内科クリニック',
   error: null,
   warnings: [],
+  keptDatabases: [] as string[],
+  reopened: false,
   ...over,
 });
 

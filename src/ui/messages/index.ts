@@ -9,6 +9,9 @@ import { restoreMessages } from './restore.js';
 import { stateMessages } from './state.js';
 import { statusMessages } from './status.js';
 import { labMessages } from './lab.js';
+import { bumpOrcaMessages } from './bump-orca.js';
+import { orcaApiMessages } from './orca-api.js';
+import { restoreOrcaMessages } from './restore-orca.js';
 
 export type { Language } from './catalog.js';
 
@@ -24,6 +27,9 @@ export const AREAS: Record<string, AreaMessages> = {
   state: stateMessages,
   status: statusMessages,
   lab: labMessages,
+  orcaApi: orcaApiMessages,
+  restoreOrca: restoreOrcaMessages,
+  bumpOrca: bumpOrcaMessages,
 };
 
 function merge(lang: Language): MessageTable {

@@ -32,7 +32,7 @@ export const postgresMessages: AreaMessages = {
     'sequences.rowsMissing':
       'The 管理連番 rows {missing} are missing from tbl_syskanri (hospnum 1, kbncd *, valid on {date}) in the {env}.',
     'sequences.rowsMissing.hint':
-      'Check that {env} holds an ORCA database and that its system management master is set up.',
+      'Check that the {env} holds an ORCA database and that its system management master is set up.',
     'sequences.rowsDuplicated': 'The 管理連番 row {kanricd} appears more than once for {date} in the {env}.',
     'sequences.rowsDuplicated.hint': 'Fix the overlapping validity periods of row {kanricd} in tbl_syskanri by hand.',
     'postgres.unreachable': 'Cannot reach the database of the {env} ({host}:{port}): {reason}.',
