@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../core/config-schema.js';
 import { isOrcaError } from '../core/errors.js';
+import { describeVm } from '../core/vm-status.js';
 import { gatherStatus, ProbeTimeout, strictFailure, type StatusInput } from '../core/status.js';
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
@@ -68,7 +69,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   // The environments answer (on another core, or far away) while the records are read and the renderer loads.
   const rendering = import('../ui/status-outcome.js');
   const vm = config.environments.localEmergency.vm;
-  const vmReader = vm ? await adapters.vmStateReader(vm) : null;
+  const hypervisor = vm ? await adapters.hypervisor(vm) : null;
   const { recorded, damaged } = await records.catch((error: unknown) => {
     probes.stop();
     throw error;
@@ -77,7 +78,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     ...recorded,
     urls: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(config, env)])) as StatusInput['urls'],
     probes: probes.started,
-    vm: vm && vmReader ? (signal) => vmReader.readState(vm, signal) : undefined,
+    vm: hypervisor ? (signal) => describeVm(hypervisor, signal) : undefined,
     timeoutMs,
     describeError: describe,
     signal: ctx.signal,

@@ -7,6 +7,7 @@ import type { EnvironmentName } from './config-schema.js';
 import { ENVIRONMENT_NAMES } from './config-schema.js';
 import { reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from './domain.js';
 import { AuthError, UnreachableError, isOrcaError, type OrcaError } from './errors.js';
+import type { VmStatus } from './vm-status.js';
 
 /** What one probe of an environment found. Every field may be missing when only part answered. */
 export interface EnvironmentProbeResult {
@@ -23,11 +24,7 @@ export interface EnvironmentProbeResult {
   reopened?: boolean;
 }
 
-export interface VmStatus {
-  provider: string;
-  name: string;
-  state: string;
-}
+export type { VmStatus };
 
 export interface EnvironmentStatus {
   url: string;

@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '../core/config-schema.js';
 import { SEQUENCE_NAMES, modeOfReported } from '../core/domain.js';
 import type { EnvironmentStatus, StatusReport } from '../core/status.js';
+import { renderVmState } from './vm-render.js';
 import type { Translate } from './i18n.js';
 import { displayWidth, truncateTo, widestLine, wrapItems, wrapText } from './text-width.js';
 
@@ -175,9 +176,7 @@ function leftoverNotes(env: EnvironmentName, s: EnvironmentStatus, t: Translate)
 }
 
 function vmText(vm: NonNullable<EnvironmentStatus['vm']>, t: Translate): string {
-  const key = `vm.state.${vm.state}`;
-  const state = t(key);
-  return `${vm.provider} ${vm.name} — ${state === key ? vm.state : state}`;
+  return `${vm.provider} "${vm.name}" — ${renderVmState(vm, t)}`;
 }
 
 function summaryLines(report: StatusReport, t: Translate, paint: ChalkInstance, width: number): string[] {

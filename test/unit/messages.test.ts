@@ -78,7 +78,7 @@ describe('message catalog', () => {
       'mode.normal',
       'mode.emergency',
       'vm.state.running',
-      'vm.state.poweroff',
+      'vm.state.off',
       'vm.state.notFound',
     ])
       expect([key, japanese.test(CATALOG.ja[key] ?? '')]).toEqual([key, true]);

@@ -41,7 +41,7 @@ const report: StatusReport = {
     localEmergency: env({
       selected: false,
       url: 'http://127.0.0.1:8000',
-      vm: { provider: 'virtualbox', name: 'weborca', state: 'running' },
+      vm: { provider: 'virtualbox', name: 'weborca', state: 'running', detail: null, maybeNotElevated: false },
     }),
   },
   newestBackup: {

@@ -9,6 +9,7 @@ import { restoreMessages } from './restore.js';
 import { stateMessages } from './state.js';
 import { statusMessages } from './status.js';
 import { labMessages } from './lab.js';
+import { vmMessages } from './vm.js';
 import { bumpOrcaMessages } from './bump-orca.js';
 import { orcaApiMessages } from './orca-api.js';
 import { restoreOrcaMessages } from './restore-orca.js';
@@ -27,6 +28,7 @@ export const AREAS: Record<string, AreaMessages> = {
   state: stateMessages,
   status: statusMessages,
   lab: labMessages,
+  vm: vmMessages,
   orcaApi: orcaApiMessages,
   restoreOrca: restoreOrcaMessages,
   bumpOrca: bumpOrcaMessages,
