@@ -3,6 +3,7 @@ import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../cor
 import { isOrcaError } from '../core/errors.js';
 import { describeVm } from '../core/vm-status.js';
 import { gatherStatus, ProbeTimeout, strictFailure, type StatusInput } from '../core/status.js';
+import { startProbes } from '../core/status-early.js';
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
@@ -99,31 +100,6 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     wide: options.wide === true,
     quiet: options.prometheus !== undefined,
   });
-}
-
-/**
- * Starts every environment's probe now, before the records are read; `gatherStatus` gets functions that hand
- * back the running probe, and its shared deadline (or Ctrl-C) still stops them.
- */
-function startProbes(
-  probe: (env: EnvironmentName) => (signal: AbortSignal) => ReturnType<StatusInput['probes'][EnvironmentName]>,
-) {
-  const early = new AbortController();
-  const running = Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, probe(env)(early.signal)])) as Record<
-    EnvironmentName,
-    ReturnType<StatusInput['probes'][EnvironmentName]>
-  >;
-  for (const promise of Object.values(running)) promise.catch(() => undefined);
-  const started = Object.fromEntries(
-    ENVIRONMENT_NAMES.map((env) => [
-      env,
-      (signal: AbortSignal) => {
-        signal.addEventListener('abort', () => early.abort(), { once: true });
-        return running[env];
-      },
-    ]),
-  ) as StatusInput['probes'];
-  return { started, stop: () => early.abort() };
 }
 
 function urlOf(config: OrcaConfig, env: EnvironmentName): string {
