@@ -12,6 +12,7 @@ import {
   AuthError,
   CancelledError,
   ConfigError,
+  isOrcaError,
   OrcaError,
   UnexpectedError,
   UnreachableError,
@@ -182,4 +183,14 @@ export function mapQueryError(error: unknown, env: string): OrcaError {
     hintKey: 'postgres.queryFailed.hint',
     cause: error,
   });
+}
+
+/** Connects to a maintenance database of the target's server (`postgres`, else `template1`). */
+export async function connectMaintenance(db: DatabaseConfig, env: string, signal?: AbortSignal): Promise<PgClient> {
+  try {
+    return await connectDatabase(db, { database: 'postgres', env, signal });
+  } catch (error) {
+    if (!isOrcaError(error) || error.key !== 'postgres.unreachable') throw error;
+    return connectDatabase(db, { database: 'template1', env, signal });
+  }
 }
