@@ -9,7 +9,6 @@ import tseslint from 'typescript-eslint';
  */
 const ioLibraries = [
   'execa',
-  'got',
   'chalk',
   'ora',
   'cli-table3',

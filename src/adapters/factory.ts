@@ -3,8 +3,8 @@
  * environment gets the cloud control client over the one HTTP client, a directly reached database gets the
  * PostgreSQL control and `pg_dump`, every environment a WebORCA API client; the backup folder, the restore
  * target and the local emergency VM (hypervisor, guest shell, database) follow the same config. Heavy
- * modules (got, pg, execa) are imported only when an adapter needs them, so `status` of a cloud setup never
- * loads pg and a local restore never loads got.
+ * modules (pg, execa) are imported only when an adapter needs them, so `status` of a cloud setup never
+ * loads pg.
  * One factory lives for one command run: `close()` releases every client it made.
  */
 import type { EnvironmentName, OrcaConfig, VmConfig } from '../core/config-schema.js';
@@ -173,8 +173,11 @@ export class AdapterFactory {
 
   /** The local emergency VM's hypervisor (VirtualBox, Hyper-V, or the lab's stand-in). */
   async hypervisor(vm: VmConfig): Promise<Hypervisor> {
+    const labVm = await this.hooks.labVm?.();
+    // The lab's stand-in reads two files (status asks it every run); the real ones need the process runner.
+    if (vm.provider === 'lab' && labVm) return labVm.hypervisor(vm);
     const { createHypervisor } = await import('./vm/create.js');
-    return createHypervisor(vm, { labVm: await this.hooks.labVm?.() });
+    return createHypervisor(vm, { labVm });
   }
 
   /** Where `vm rebuild` runs its update steps: SSH into the guest, the lab, or nowhere. */

@@ -3,6 +3,7 @@ import { readCatalog } from '../adapters/fs/backup-catalog.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { backupsListOutcome } from '../ui/backups-table.js';
 import type { CommandKit, CommandOutcome } from './command.js';
+import type { BackupsVerifyOptions } from './backups-verify.js';
 import type { CommandContext } from './context.js';
 import { resolveStateDir } from './state-dir.js';
 
@@ -18,6 +19,19 @@ export function buildBackupsCommand({ t, action }: CommandKit): Command {
     .description(t('backups.list.summary'))
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .action(action<BackupsListOptions>(runBackupsList));
+  backups
+    .command('verify')
+    .description(t('backups.verify.summary'))
+    .argument('[id]', t('backups.verify.arg.id'))
+    .option('--all', t('backups.verify.option.all'))
+    .option('--wait <duration>', t('sync.option.wait'))
+    .option('--state-dir <dir>', t('state.option.stateDir'))
+    .addHelpText('after', `\n${t('backups.verify.help.after')}`)
+    .action(
+      action<BackupsVerifyOptions>(async (ctx, options, args) =>
+        (await import('./backups-verify.js')).runBackupsVerify(ctx, options, args[0]),
+      ),
+    );
   return backups;
 }
 

@@ -9,6 +9,7 @@ import { resolveStateDir } from './state-dir.js';
 export interface JournalOptions {
   since?: string;
   stateDir?: string;
+  wide?: boolean;
 }
 
 /** `journal [--since <date|age>] [--json]`: the audit journal, a table for people, a JSON array for scripts. */
@@ -17,6 +18,7 @@ export function buildJournalCommand({ t, action }: CommandKit): Command {
     .description(t('journal.cmd.summary'))
     .option('--since <date>', t('journal.option.since'))
     .option('--state-dir <dir>', t('state.option.stateDir'))
+    .option('--wide', t('journal.option.wide'))
     .action(action<JournalOptions>(runJournal));
 }
 
@@ -26,5 +28,5 @@ export async function runJournal(ctx: CommandContext, options: JournalOptions): 
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: true });
   const reading = await readJournal(stateDir, { since });
   for (const problem of reading.problems) ctx.out.note(ctx.t(`journal.${problem.kind}`, { line: problem.line }));
-  return journalOutcome(reading.entries, ctx.t);
+  return journalOutcome(reading.entries, ctx.t, { width: ctx.out.columns, wide: options.wide === true });
 }

@@ -13,6 +13,7 @@ export interface FaultFlags {
   truncateAfter?: string;
   failNext?: string;
   blackhole?: boolean;
+  rate?: string;
   times?: string;
   clear?: boolean;
 }
@@ -70,6 +71,7 @@ export function faultPatch(o: FaultFlags): Record<string, unknown> {
   if (o.truncateAfter !== undefined) patch.truncateAfterBytes = whole(o.truncateAfter, '--truncate-after', huge);
   if (o.failNext !== undefined) patch.failNext = whole(o.failNext, '--fail-next');
   if (o.blackhole) patch.blackhole = true;
+  if (o.rate !== undefined) patch.rate = bitsPerSecond(o.rate);
   if (o.times !== undefined) patch.times = positive(o.times, '--times', 1_000_000);
   if (Object.keys(patch).length === 0) throw new UsageError({ key: 'lab.fault.none' });
   return patch;
@@ -84,4 +86,14 @@ export function enterPlan(o: EnterFlags) {
     seed: o.seed,
     ...(Object.fromEntries(cases) as Record<EnterCase, number>),
   };
+}
+
+/** `100M`, `1G`, `500k` or a plain number: bits per second (a link's speed), 8 kbit/s to 100 Gbit/s. */
+function bitsPerSecond(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kKmMgG]?)$/.exec(value.trim());
+  const unit = { '': 1, k: 1e3, m: 1e6, g: 1e9 }[(match?.[2] ?? '').toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const n = match ? Math.round(Number(match[1]) * unit) : NaN;
+  if (!Number.isSafeInteger(n) || n < 8_000 || n > 100e9)
+    throw new UsageError({ key: 'lab.fault.badRate', params: { value: value.slice(0, 40) } });
+  return n;
 }

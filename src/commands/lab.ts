@@ -85,6 +85,7 @@ export function buildLabCommand({ t, action }: CommandKit): Command {
     .option('--truncate-after <bytes>', t('lab.fault.truncateAfter'))
     .option('--fail-next <k>', t('lab.fault.failNext'))
     .option('--blackhole', t('lab.fault.blackhole'))
+    .option('--rate <bits>', t('lab.fault.rate'))
     .option('--times <n>', t('lab.fault.times'))
     .option('--clear', t('lab.fault.clear'))
     .action(

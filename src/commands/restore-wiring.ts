@@ -9,7 +9,7 @@ import type { RestoreReport, RestoreRunPorts } from '../core/restore-run.js';
 import { recordRestorePoint, recordSequences } from '../core/state-changes.js';
 import type { OrcaState } from '../core/state.js';
 import type { AdapterFactory } from '../adapters/factory.js';
-import { confirmRestore } from '../ui/confirmations.js';
+import { confirmRestore, offerAlternative } from '../ui/confirmations.js';
 import { restoreProgress } from '../ui/restore-progress.js';
 import { askerOf, type CommandContext } from './context.js';
 import type { LockedRun } from './locked-run.js';
@@ -57,6 +57,8 @@ export async function wireRestore(
     destination,
     ...(await adapters.archiveReader()),
     confirm: confirmRestore(askerOf(ctx), config.clinic.name, setup.confirmClinic),
+    markDamaged: async (entry, damage) => (await adapters.backupFolder()).markDamaged(entry, damage),
+    offerAlternative: offerAlternative(askerOf(ctx)),
     readCounters: async () => (await adapters.environmentControl(setup.target)).readSequences(),
     // The restore has happened: a WebORCA that does not answer soon is said so, not waited for.
     pingWebOrca: async () => void (await (await adapters.orcaApi(setup.target, WEBORCA_PING)).ping()),

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
 import type { EnvironmentName } from '../core/domain.js';
-import { defaultRestoreTarget } from '../core/restore-plan.js';
+import { defaultRestoreTarget, missingDump } from '../core/restore-plan.js';
 import { runRestore } from '../core/restore-run.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { restoreOutcome } from '../ui/restore-render.js';
@@ -64,7 +64,8 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     runRestore(
       {
         target,
-        entries: catalog.entries,
+        // A sidecar whose dump file is gone is a damaged entry: named, never restored.
+        entries: [...catalog.entries, ...catalog.missing.map((entry) => missingDump(entry))],
         backupId: options.backup,
         force: options.force,
         state,

@@ -12,19 +12,28 @@ export function probeEnvironment(
   env: EnvironmentName,
   kind: 'cloud' | 'postgres',
   describe: (error: unknown) => string,
-  options: { repair: boolean; translate?: (key: string, params: Record<string, string>) => string } = {
-    repair: false,
-  },
+  options: {
+    /** Whether a database left closed may be re-opened (a promise: the lock is read while probes run). */
+    repair: boolean | Promise<boolean>;
+    translate?: (key: string, params: Record<string, string>) => string;
+  } = { repair: false },
 ): (signal: AbortSignal) => Promise<EnvironmentProbeResult> {
   return async (signal) => {
     const cloud = kind === 'cloud' ? await adapters.cloudControl(env) : null;
     const [control, api] = await Promise.all([cloud ?? adapters.environmentControl(env), adapters.orcaApi(env)]);
-    // A database a killed restore left closed is re-opened first, so the counters below can be read.
-    const leftovers = await adapters.restoreLeftovers(env, { repair: options.repair, signal }).catch(() => null);
+    // Leftovers are looked at beside the other calls (one more round trip before them would slow every
+    // status); a database a killed restore left closed is re-opened there, and its counters read after.
+    const leftovers = Promise.resolve(options.repair)
+      .then((repair) => adapters.restoreLeftovers(env, { repair, signal }))
+      .catch(() => null);
     const [healthAnswer, sequences, orca] = await Promise.allSettled([
       cloud ? cloud.health(signal) : Promise.resolve(null),
-      control.readSequences(signal),
-      api.probe(signal),
+      control.readSequences(signal).catch(async (error: unknown) => {
+        if ((await leftovers)?.reopened) return control.readSequences(signal);
+        throw error;
+      }),
+      // A cloud environment's health answer names version and clinic: only the WebORCA ping is needed.
+      api.probe(signal, { details: !cloud }),
     ]);
     const failures = [healthAnswer, sequences, orca].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failures.length === 3 || (cloud && healthAnswer.status === 'rejected' && orca.status === 'rejected')) {
@@ -46,8 +55,8 @@ export function probeEnvironment(
         ...Object.values(o?.failures ?? {}).map(describe),
         ...(o?.warnings ?? []).map((w) => options.translate?.(w.key, w.params) ?? w.key),
       ],
-      keptDatabases: leftovers?.kept ?? [],
-      reopened: leftovers?.reopened ?? false,
+      keptDatabases: (await leftovers)?.kept ?? [],
+      reopened: (await leftovers)?.reopened ?? false,
     };
   };
 }

@@ -3,6 +3,7 @@ import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../cor
 import { isOrcaError } from '../core/errors.js';
 import { describeVm } from '../core/vm-status.js';
 import { gatherStatus, ProbeTimeout, strictFailure, type StatusInput } from '../core/status.js';
+import { startProbes } from '../core/status-early.js';
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
@@ -14,6 +15,8 @@ interface StatusOptions {
   timeout?: string;
   strict: boolean;
   stateDir?: string;
+  prometheus?: string;
+  wide?: boolean;
 }
 
 const TIMEOUT_RANGE = { minMs: 500, maxMs: 120_000 };
@@ -25,6 +28,8 @@ export function buildStatusCommand({ t, action }: CommandKit): Command {
     .option('--timeout <duration>', t('status.option.timeout'))
     .option('--strict', t('status.option.strict'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
+    .option('--prometheus <file>', t('status.option.prometheus'))
+    .option('--wide', t('status.option.wide'))
     .addHelpText('after', `\n${t('status.help.after')}`)
     .action(action<StatusOptions>(runStatus));
 }
@@ -37,38 +42,72 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   // included), so `status --timeout 5` answers within about 5 s even when an environment never answers.
   // Probes always keep at least half of it.
   const timeoutMs = Math.max(timeoutSeconds * 1000 - performance.now(), timeoutSeconds * 500);
+  // The shared deadline (gatherStatus) reports a silent environment; the requests' own limits are a backstop.
+  const requestMs = timeoutMs + 1_000;
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
-  const [{ recorded, damaged, lockHeld }, { probeEnvironment }, adapters] = await Promise.all([
-    readStatusRecords(stateDir, config.backup.folder),
+  const records = readStatusRecords(stateDir, config.backup.folder);
+  records.catch(() => undefined);
+  const [{ probeEnvironment }, adapters] = await Promise.all([
     import('./status-probes.js'),
     openAdapters(ctx, {
-      timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs },
+      timeouts: { connectMs: requestMs, responseMs: requestMs, idleMs: requestMs },
       retry: { limit: 0 },
     }),
   ]);
   const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
-  // Re-opening a database a killed restore left closed is safe only while no live run holds the lock.
-  const probeOptions = { repair: !lockHeld, translate: ctx.t };
-  const probe = (env: EnvironmentName) =>
-    probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions);
+  // Re-opening a database a killed restore left closed is safe only while no live run holds the lock; the
+  // probes start before the lock is read, and only that re-opening waits for it.
+  const probeOptions = {
+    repair: records.then(
+      (r) => !r.lockHeld,
+      () => false,
+    ),
+    translate: ctx.t,
+  };
+  const probes = startProbes((env) =>
+    probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions),
+  );
+  // The environments answer (on another core, or far away) while the records are read and the renderer loads.
+  const rendering = import('../ui/status-outcome.js');
   const vm = config.environments.localEmergency.vm;
   const hypervisor = vm ? await adapters.hypervisor(vm) : null;
   // --verbose: which PostgreSQL programs this PC would run, and where they were found.
   const pgTools = ctx.global.verbose ? adapters.pgTools().then((tools) => tools.report()) : null;
+  const { recorded, damaged } = await records.catch((error: unknown) => {
+    probes.stop();
+    throw error;
+  });
   const report = await gatherStatus({
     ...recorded,
     urls: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(config, env)])) as StatusInput['urls'],
-    probes: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, probe(env)])) as StatusInput['probes'],
+    probes: probes.started,
     vm: hypervisor ? (signal) => describeVm(hypervisor, signal) : undefined,
     timeoutMs,
     describeError: describe,
     signal: ctx.signal,
   });
   for (const path of damaged) ctx.out.note(ctx.t('status.damagedSidecar', { path }));
-  if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.note(ctx.t('status.mismatchHint'));
+  if (options.prometheus !== undefined) {
+    const { writeFleetMetrics } = await import('./status-metrics.js');
+    await writeFleetMetrics(ctx, report, config.clinic.institutionCode, options.prometheus);
+  }
+  if (report.mismatches.length > 0 && !ctx.out.json && options.prometheus === undefined)
+    ctx.out.note(ctx.t('status.mismatchHint'));
   const strict = options.strict ? strictFailure(report, (env) => ctx.t(`env.${env}`)) : null;
-  const { statusOutcome } = await import('../ui/status-outcome.js');
-  return statusOutcome(report, strict, ctx.t, ctx.out.color, await pgTools);
+  const { statusOutcome } = await rendering;
+  // With --prometheus the file is the result: a scheduled run leaves nothing else behind (--json still prints).
+  return statusOutcome(
+    report,
+    strict,
+    ctx.t,
+    {
+      color: ctx.out.color,
+      width: ctx.out.columns,
+      wide: options.wide === true,
+      quiet: options.prometheus !== undefined,
+    },
+    await pgTools,
+  );
 }
 
 function urlOf(config: OrcaConfig, env: EnvironmentName): string {

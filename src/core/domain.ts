@@ -30,6 +30,12 @@ export type SequenceName = (typeof SEQUENCE_NAMES)[number];
 export const REPORTED_MODES = ['normal', 'emergency', 'recovery', 'normal-fa', 'emergency-fa', 'recovery-fa'] as const;
 export type ReportedMode = (typeof REPORTED_MODES)[number];
 
+/** The mode a reported `X-Hybridmode` stands for (`emergency-fa` → emergency); null for an unknown value. */
+export function modeOfReported(reported: string): Mode | null {
+  const base = reported.endsWith('-fa') ? reported.slice(0, -3) : reported;
+  return (MODES as readonly string[]).includes(base) ? (base as Mode) : null;
+}
+
 /** The header value an environment should send for a recorded mode. */
 export function reportedModeFor(env: EnvironmentName, mode: Mode): ReportedMode {
   return (env === 'operating' ? mode : `${mode}-fa`) as ReportedMode;

@@ -54,7 +54,11 @@ export type { GuestShell, Hypervisor, VmDatabase, WebOrcaCheck } from './hypervi
 
 /** The WebORCA public API of one environment (`/api/api01rv2/…`). */
 export interface OrcaApi {
-  probe(signal?: AbortSignal): Promise<OrcaApiProbe>;
+  /**
+   * Reachability and `X-Hybridmode` (always), version and clinic (unless `details` is false: a cloud
+   * environment's control API already told them, and each further call is another connection).
+   */
+  probe(signal?: AbortSignal, options?: { details?: boolean }): Promise<OrcaApiProbe>;
   /** `system01dailyv2`: resolves when WebORCA answers with success, throws otherwise. */
   ping(signal?: AbortSignal): Promise<unknown>;
 }
@@ -190,6 +194,8 @@ export interface FetchStats {
   restarted: boolean;
   /** Wall time of the transfer including the checksum finishing, in seconds. */
   seconds: number;
+  /** CPU time the process spent meanwhile (all its threads: TLS, parsing, writing, the sha256 thread), in seconds. */
+  cpuSeconds: number;
 }
 
 /** A step of a dump's verification, announced before it runs (for the lock's phase and the run log). */
@@ -214,8 +220,28 @@ export interface FetchOptions {
  */
 export interface BackupFolder {
   readonly folder: string;
-  /** The catalog (verified entries) and the sidecars that could not be trusted. */
-  read(): Promise<{ entries: import('./backup-catalog.js').CatalogEntry[]; damaged: string[] }>;
+  /**
+   * The catalog: entries (a dump whose size no longer matches comes back marked damaged), the sidecars that
+   * could not be trusted, and the sidecars whose dump file is gone.
+   */
+  read(): Promise<{
+    entries: import('./backup-catalog.js').CatalogEntry[];
+    damaged: string[];
+    missing: import('./backup-catalog.js').CatalogEntry[];
+  }>;
+  /** Records in the entry's sidecar that its dump failed a check; the dump itself is never touched. */
+  markDamaged(
+    entry: import('./backup-catalog.js').CatalogEntry,
+    damage: import('./backup-catalog.js').Damage,
+  ): Promise<import('./backup-catalog.js').CatalogEntry>;
+  /**
+   * Re-reads a cataloged dump (size, sha256, archive version, `pg_restore --list`, a full read) and records the
+   * outcome in its sidecar: passed (verifiedAt now, an earlier damage mark cleared) or damaged.
+   */
+  recheck(
+    entry: import('./backup-catalog.js').CatalogEntry,
+    options?: { signal?: AbortSignal; onProgress?: (progress: TransferProgress) => void },
+  ): Promise<import('./backup-verify.js').RecheckOutcome>;
   /**
    * Downloads `backup` from `source` into `<env>/<id>.dump.partial`, resuming what an earlier run left
    * (HTTP Range), verifies and commits it. Transport failures are retried until `deadlineAt` (ms since

@@ -38,6 +38,7 @@ export function chooseRestoreBackup(
         params: { id: backupId },
         hintKey: 'restore.notVerified.hint',
       });
+    if (verified.damaged) throw damagedBackupError(verified, nextUsableBackup(entries, target, verified), target);
     return verified;
   }
   const chosen = newestVerified(entries.filter((e) => e.source !== target));
@@ -46,6 +47,42 @@ export function chooseRestoreBackup(
     throw new GuardError({ key: 'restore.noBackup', params: { env: target }, hintKey });
   }
   return chosen;
+}
+
+/** The backup the default choice would take if `excluded` were not in the catalog (after it proved damaged). */
+export function nextUsableBackup(
+  entries: readonly CatalogEntry[],
+  target: EnvironmentName,
+  excluded: CatalogEntry,
+): CatalogEntry | null {
+  return newestVerified(entries.filter((e) => e !== excluded && e.source !== target));
+}
+
+/**
+ * A damaged dump refused (exit 6): it stays in the catalog, marked, and the hint names the exact
+ * `--backup` of the next-newest verified one (or says there is none).
+ */
+export function damagedBackupError(
+  damaged: CatalogEntry,
+  alternative: CatalogEntry | null,
+  target: EnvironmentName,
+  cause?: { error: unknown; explained: string },
+): VerificationError {
+  return new VerificationError({
+    key: `restore.damaged.${damaged.damaged?.check ?? 'archive'}`,
+    params: { id: damaged.id },
+    hintKey: alternative ? 'restore.damaged.hint' : 'restore.damaged.noAlternative.hint',
+    hintParams: { id: damaged.id, target, backup: alternative?.id ?? '' },
+    details: cause ? [cause.explained] : [],
+    cause: cause?.error,
+  });
+}
+
+/** A sidecar whose dump file is gone, as a catalog entry marked damaged (`missing`). */
+export function missingDump(entry: CatalogEntry, now: Date = new Date()): CatalogEntry {
+  return entry.damaged
+    ? entry
+    : { ...entry, damaged: { at: now.toISOString(), check: 'missing', detail: 'the dump file is missing' } };
 }
 
 /** What a restore into `target` puts at risk, from the recorded mode. */

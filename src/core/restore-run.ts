@@ -4,7 +4,7 @@
  * data entered during an outage), then check that WebORCA answers and whether the counters need a bump.
  * Every refusal happens before anything is touched.
  */
-import type { CatalogEntry } from './backup-catalog.js';
+import { damageCheckOf, damageDetail, type CatalogEntry, type Damage } from './backup-catalog.js';
 import type { ClinicIdentity } from './clinic-identity.js';
 import type { EnvironmentName, Sequences } from './domain.js';
 import type { DumpHeader } from './dump-header.js';
@@ -24,10 +24,13 @@ import {
   assessRestoreRisk,
   backupAgeSeconds,
   chooseRestoreBackup,
+  damagedBackupError,
+  nextUsableBackup,
   type RestoreRisk,
 } from './restore-plan.js';
 import { defaultBumpSource } from './bump-source.js';
 import type { OrcaState } from './state.js';
+import type { VerificationError } from './errors.js';
 
 export interface RestoreRunOptions {
   target: EnvironmentName;
@@ -74,6 +77,13 @@ export interface RestoreRunPorts {
   inspectDump(entry: CatalogEntry, signal?: AbortSignal): Promise<DumpFacts>;
   /** The local pg_restore (asked only when the tool restores the dump itself). */
   localRestoreVersion(): Promise<{ version: string; major: number }>;
+  /** Records that a dump failed its checks (its sidecar says so; the dump is never deleted). */
+  markDamaged(entry: CatalogEntry, damage: Damage): Promise<unknown>;
+  /**
+   * Asked when the chosen dump proved damaged and another verified one exists: true restores that one
+   * instead (a person said yes). Without a person to ask it answers false and the error names `--backup`.
+   */
+  offerAlternative(damaged: CatalogEntry, alternative: CatalogEntry): Promise<boolean>;
   /** The go-ahead; throws (CancelledError, UsageError naming the flag, GuardError) to stop. */
   confirm(plan: RestorePlan): Promise<void>;
   /** The restored environment's 管理連番. */
@@ -110,17 +120,37 @@ export interface RestoreReport {
 export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPorts): Promise<RestoreReport> {
   const started = ports.clock.now().getTime();
   const { destination, events } = ports;
-  const backup = chooseRestoreBackup(options.entries, options.target, options.backupId);
-  const ageSeconds = backupAgeSeconds(backup, ports.clock.now());
-  events.chosen(backup, ageSeconds);
-
-  // Three independent reads (the dump, the target, the local pg_restore) run side by side; when several
-  // fail, the first in this order is reported, as if they had run one after another.
-  const [dump, facts, pgRestore] = await settleInOrder(
-    ports.inspectDump(backup, options.signal),
-    destination.inspect(options.signal),
-    destination.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
-  );
+  let entries = options.entries;
+  let backup = chooseRestoreBackup(entries, options.target, options.backupId);
+  let ageSeconds: number;
+  let dump: DumpFacts;
+  let facts: Awaited<ReturnType<RestoreTarget['inspect']>>;
+  let pgRestore: { version: string; major: number } | null;
+  for (;;) {
+    ageSeconds = backupAgeSeconds(backup, ports.clock.now());
+    events.chosen(backup, ageSeconds);
+    try {
+      // Three independent reads (the dump, the target, the local pg_restore) run side by side; when several
+      // fail, the first in this order is reported, as if they had run one after another.
+      [dump, facts, pgRestore] = await settleInOrder(
+        ports.inspectDump(backup, options.signal),
+        destination.inspect(options.signal),
+        destination.kind === 'postgres' ? ports.localRestoreVersion() : Promise.resolve(null),
+      );
+      break;
+    } catch (error) {
+      const check = damageCheckOf(error);
+      if (check === null) throw error;
+      const damage = { at: ports.clock.now().toISOString(), check, detail: damageDetail(error as VerificationError) };
+      await ports.markDamaged(backup, damage);
+      const damaged = { ...backup, damaged: damage };
+      const alternative = nextUsableBackup(entries, options.target, backup);
+      if (!alternative || !(await ports.offerAlternative(damaged, alternative)))
+        throw damagedBackupError(damaged, alternative, options.target, { error, explained: ports.explain(error) });
+      entries = entries.map((e) => (e === backup ? damaged : e));
+      backup = alternative;
+    }
+  }
   const checks = [
     ...checkVersions({
       dumpVersion: dump.header.dumpVersion,

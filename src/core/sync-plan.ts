@@ -3,7 +3,7 @@
  * newest, whether the catalog already holds it, what a resumed download's answer means, and whether the
  * cloud emergency environment may receive an upload now.
  */
-import type { CatalogEntry } from './backup-catalog.js';
+import { isUsable, type CatalogEntry } from './backup-catalog.js';
 import type { EnvironmentName } from './domain.js';
 import type { BackupInfo } from './ports.js';
 import type { OrcaState } from './state.js';
@@ -20,14 +20,17 @@ export function chooseNewestBackup<T extends BackupInfo>(backups: readonly T[]):
   return best;
 }
 
-/** The catalog entry that already holds `backup` verified (same env, id and sha256), or null. */
+/**
+ * The catalog entry that already holds `backup` usable (same env, id and sha256, verified, not found damaged
+ * since), or null: a damaged or vanished copy counts as absent, so `sync` fetches it again.
+ */
 export function findCataloged(
   entries: readonly CatalogEntry[],
   env: EnvironmentName,
   backup: BackupInfo,
 ): CatalogEntry | null {
   return (
-    entries.find((e) => e.source === env && e.id === backup.id && e.sha256 === backup.sha256 && e.verified) ?? null
+    entries.find((e) => e.source === env && e.id === backup.id && e.sha256 === backup.sha256 && isUsable(e)) ?? null
   );
 }
 

@@ -140,10 +140,13 @@ async function bringNewest(
       hintKey: 'sync.noRemoteBackup.hint',
     });
   await readCounters(ports, signal);
-  const { entries } = await ports.folder.read();
+  const { entries, missing } = await ports.folder.read();
   const cataloged = findCataloged(entries, 'operating', newest);
   ports.events.chosen(newest, backupAgeSeconds(newest, ports.clock.now()), cataloged !== null);
   if (cataloged) return { entry: cataloged, outcome: 'upToDate', transfer: null };
+  // A damaged or vanished copy counts as absent: the download replaces it (the mark goes with it).
+  const spoilt = [...entries, ...missing].find((e) => e.source === 'operating' && e.id === newest.id);
+  if (spoilt) ports.events.warning('sync.refetchDamaged', { id: newest.id });
   ports.events.phase('downloading');
   const fetched = await ports.folder.fetch('operating', api, newest, {
     deadlineAt,

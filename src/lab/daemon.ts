@@ -58,12 +58,14 @@ async function main(dir: string): Promise<void> {
     );
   const operating = await cloud('operating', secrets.operatingApiKey);
   const cloudEmergency = await cloud('cloudEmergency', secrets.cloudEmergencyApiKey);
+  // The local WebORCA stand-in connects as the database's owner, as WebORCA does: its kept-open sessions
+  // are ones a restore (connected as that owner) may terminate at its swap; a superuser's would refuse it.
   const localDb = {
     host: '127.0.0.1',
     port: manifest.ports.localCluster ?? 5432,
     database: LAB_DATABASES.localEmergency,
-    user: 'postgres',
-    password: secrets.localSuperPassword,
+    user: LAB_USERS.localDb,
+    password: secrets.localDbPassword,
     sslmode: 'disable' as const,
   };
   const localOptions = {

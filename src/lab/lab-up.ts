@@ -21,7 +21,7 @@ import { writeLabConfig } from './lab-config.js';
 import { LAB_DATABASES, LAB_USERS, readManifest, writeManifest, type LabManifest } from './manifest.js';
 import { generateClinic } from './orca/generator.js';
 import { createLabPki, writeLabPki } from './pki.js';
-import { createDatabase, initCluster, startCluster } from './postgres/cluster.js';
+import { clusterStatus, createDatabase, initCluster, startCluster } from './postgres/cluster.js';
 import { ensureLabSecrets, writeP12Passphrase, type LabSecrets } from './secrets.js';
 import { adminRequest } from './admin-client.js';
 
@@ -68,6 +68,19 @@ export async function labUp(options: LabUpOptions): Promise<LabUpReport> {
     },
   };
   const secrets = await ensureLabSecrets(layout.secrets);
+  // A lab that already runs is reported as such, before any step is announced or repeated.
+  const running = existing ? await runningLab(layout) : null;
+  if (existing && running) {
+    await writeLabConfig(layout, existing, running);
+    return {
+      dir: layout.dir,
+      config: layout.config,
+      alreadyUp: true,
+      generated: false,
+      daemon: running,
+      manifest: existing,
+    };
+  }
   if (!existsSync(join(layout.pki, 'ca.crt'))) {
     step('pki');
     const pki = createLabPki({ hosts: ['127.0.0.1', 'localhost'] });
@@ -138,6 +151,14 @@ export async function labUp(options: LabUpOptions): Promise<LabUpReport> {
   await ensurePrivateDir(layout.stateDir);
   await writeLabConfig(layout, manifest, daemon);
   return { dir: layout.dir, config: layout.config, alreadyUp, generated, daemon, manifest };
+}
+
+/** The daemon, when it and both clusters run. */
+async function runningLab(layout: LabLayout): Promise<DaemonInfo | null> {
+  const daemon = await runningDaemon(layout);
+  if (!daemon) return null;
+  const clusters = await Promise.all([clusterStatus(layout.cloudCluster), clusterStatus(layout.localCluster)]);
+  return clusters.every((c) => c.running) ? daemon : null;
 }
 
 function portOption(port: number | null): { port?: number } {

@@ -10,20 +10,15 @@ import type { GuestShell, Hypervisor, VmObservation } from '../core/hypervisor.j
 import type { LabVmFactory } from '../adapters/vm/create.js';
 import { UsageError } from '../core/errors.js';
 import { defaultLabDir } from '../adapters/fs/paths.js';
-import { todayYmd } from './orca/dates.js';
-import { createOrcaSchema, seedOrcaSystem } from './orca/schema.js';
-import { openLab, setFaults, type LabHandle } from './lab-ops.js';
-import { LAB_DATABASES, LAB_USERS } from './manifest.js';
-import {
-  clusterStatus,
-  createDatabase,
-  dropDatabase,
-  LAB_HOST,
-  startCluster,
-  stopCluster,
-} from './postgres/cluster.js';
-import { ProcessError, runProcess } from '../adapters/process/run.js';
-import { connectDatabase } from '../adapters/postgres/connect.js';
+import type { LabHandle } from './lab-ops.js';
+import { labLayout } from './layout.js';
+import { LAB_DATABASES, LAB_USERS, readManifest } from './manifest.js';
+import { clusterStatus, LAB_HOST } from './postgres/cluster-files.js';
+
+// `status` asks the VM's state on every run: that path reads two files. Starting, stopping and rebuilding
+// load the lab's operations, cluster control, process runner and ORCA schema when they run.
+const operations = () => import('./lab-ops.js');
+const clusters = () => import('./postgres/cluster.js');
 
 /** The one snapshot the lab's VM has. */
 export const LAB_SNAPSHOT = 'clean';
@@ -37,9 +32,9 @@ export class LabHypervisor implements Hypervisor {
   ) {}
 
   async observe(): Promise<VmObservation> {
-    const lab = await this.lab();
-    if (!lab) return { kind: 'missing', maybeNotElevated: false };
-    const status = await clusterStatus(lab.layout.localCluster);
+    const layout = labLayout(this.labDir);
+    if (!(await readManifest(layout.manifest))) return { kind: 'missing', maybeNotElevated: false };
+    const status = await clusterStatus(layout.localCluster);
     if (!status.initialized) return { kind: 'missing', maybeNotElevated: false };
     return status.running
       ? { kind: 'found', power: 'running', detail: 'running', snapshot: LAB_SNAPSHOT }
@@ -47,7 +42,7 @@ export class LabHypervisor implements Hypervisor {
   }
 
   async start() {
-    const lab = await this.required();
+    const [lab, { startCluster }] = await Promise.all([this.required(), clusters()]);
     const running = (await clusterStatus(lab.layout.localCluster)).running;
     if (!running) await startCluster(lab.layout.localCluster, { port: lab.manifest.ports.localCluster ?? undefined });
     // Only the outage: fault knobs a test set (blackhole, delay) stay as they are.
@@ -71,7 +66,15 @@ export class LabHypervisor implements Hypervisor {
   /** Wipes the VM's database and recreates the current schema version (the cluster runs only meanwhile). */
   async restoreSnapshot(name: string) {
     if (name !== LAB_SNAPSHOT) return { kind: 'snapshotMissing' as const };
-    const lab = await this.required();
+    const [lab, { createDatabase, dropDatabase, startCluster, stopCluster }] = await Promise.all([
+      this.required(),
+      clusters(),
+    ]);
+    const [{ connectDatabase }, { createOrcaSchema, seedOrcaSystem }, { todayYmd }] = await Promise.all([
+      import('../adapters/postgres/connect.js'),
+      import('./orca/schema.js'),
+      import('./orca/dates.js'),
+    ]);
     const dir = lab.layout.localCluster;
     const wasRunning = (await clusterStatus(dir)).running;
     const port = (await startCluster(dir, { port: lab.manifest.ports.localCluster ?? undefined })).port!;
@@ -111,29 +114,21 @@ export class LabHypervisor implements Hypervisor {
   }
 
   private async stop(mode: 'fast' | 'immediate') {
-    const lab = await this.required();
+    const [lab, { stopCluster }] = await Promise.all([this.required(), clusters()]);
     if (!(await clusterStatus(lab.layout.localCluster)).running) return { kind: 'notRunning' as const };
     await setLocalOutage(lab, true);
     await stopCluster(lab.layout.localCluster, { mode });
     return { kind: 'requested' as const };
   }
 
-  private async lab(): Promise<LabHandle | null> {
-    try {
-      return await openLab(this.labDir);
-    } catch (error) {
-      if (error instanceof UsageError && error.key === 'lab.notFound') return null;
-      throw error;
-    }
-  }
-
   private async required(): Promise<LabHandle> {
-    return openLab(this.labDir);
+    return (await operations()).openLab(this.labDir);
   }
 }
 
 /** The WebORCA stand-in refuses connections (VM off) or answers again; nothing to do without the daemon. */
 async function setLocalOutage(lab: LabHandle, outage: boolean): Promise<void> {
+  const { setFaults } = await operations();
   try {
     await setFaults(lab, 'localEmergency', { outage });
   } catch (error) {
@@ -148,6 +143,7 @@ export class LabGuestShell implements GuestShell {
   constructor(private readonly labDir: string) {}
 
   async run(argv: readonly string[], options: { timeoutMs: number; signal?: AbortSignal }) {
+    const { ProcessError, runProcess } = await import('../adapters/process/run.js');
     try {
       const out = await runProcess(argv[0]!, argv.slice(1), {
         cwd: this.labDir,

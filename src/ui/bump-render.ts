@@ -3,7 +3,7 @@ import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { BumpReport } from '../core/bump-run.js';
 import { SEQUENCE_NAMES } from '../core/domain.js';
-import { formatAge } from './backup-format.js';
+import { formatAge, formatLocalMinute } from './backup-format.js';
 import type { Translate } from './i18n.js';
 import type { CommandOutcome } from './outcome.js';
 
@@ -48,7 +48,7 @@ export function renderBumpSource(
   if (report.source.reading === 'live') return t('bump.sourceLive', { env, margin: report.margin });
   const line = t('bump.sourceLastKnown', {
     env,
-    readAt: report.source.readAt,
+    readAt: readWhen(report.source, t),
     age: formatAge(report.source.ageSeconds, t),
     margin: report.margin,
   });
@@ -104,6 +104,11 @@ export function renderSourceFallback(source: BumpReport['source'], t: Translate)
   return t('bump.sourceFallback', {
     env: t(`env.${source.env}`),
     age: formatAge(source.ageSeconds, t),
-    readAt: source.readAt,
+    readAt: readWhen(source, t),
   });
+}
+
+/** When a last-known reading was taken: local time and the age the run measured (not re-measured here). */
+function readWhen(source: BumpReport['source'], t: Translate): string {
+  return `${formatLocalMinute(source.readAt)} (${formatAge(source.ageSeconds, t)})`;
 }

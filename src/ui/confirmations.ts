@@ -3,12 +3,12 @@
  * terminal, or — with nobody to answer — a UsageError naming the flag to pass. Replacing the operating
  * environment takes the clinic's name, typed or given as `--confirm-clinic`.
  */
+import type { CatalogEntry } from '../core/backup-catalog.js';
 import type { BumpReport } from '../core/bump-run.js';
 import { CancelledError } from '../core/errors.js';
 import { assertClinicNameTyped } from '../core/restore-plan.js';
 import type { RestorePlan } from '../core/restore-run.js';
 import type { Asker } from './asker.js';
-import { formatAge } from './backup-format.js';
 import { askText, askYesNo, promptNeedsTerminal } from './prompts.js';
 import { renderBumpSource, renderBumpTable } from './bump-render.js';
 
@@ -21,8 +21,8 @@ export function confirmRestore(
   const { out, t } = asker;
   return async (plan) => {
     const env = t(`env.${plan.target}`);
-    const age = formatAge(plan.ageSeconds, t);
-    out.note(t(plan.safetyDump ? 'restore.plan.withSafety' : 'restore.plan', { id: plan.backup.id, env, age }));
+    const params = { id: plan.backup.id, env, createdAt: plan.backup.createdAt };
+    out.note(t(plan.safetyDump ? 'restore.plan.withSafety' : 'restore.plan', params));
     if (plan.risk.activeEmergency) out.note(t('restore.plan.activeEmergency', { env }));
     if (plan.risk.operating) {
       if (confirmClinic === undefined && !asker.interactive) throw promptNeedsTerminal('--confirm-clinic <name>');
@@ -46,6 +46,21 @@ export async function confirmBump(
   asker.out.note(renderBumpSource(plan, asker.t));
   asker.out.note(renderBumpTable(plan, asker.t, asker.out.color));
   return askYesNo(asker.t('bump.confirm', { env: asker.t(`env.${plan.env}`) }), asker.signal);
+}
+
+/**
+ * When the chosen dump proved damaged: a person at a terminal is asked whether to restore the next-newest
+ * verified backup instead; unattended (`--yes` included, and `--json`) the answer is no, and the error names
+ * its exact `--backup`.
+ */
+export function offerAlternative(asker: Asker): (damaged: CatalogEntry, alternative: CatalogEntry) => Promise<boolean> {
+  const { out, t } = asker;
+  return async (damaged, alternative) => {
+    if (!asker.interactive || out.json) return false;
+    out.note(t(`restore.damaged.${damaged.damaged?.check ?? 'archive'}`, { id: damaged.id }));
+    const question = t('restore.offerAlternative', { id: alternative.id, createdAt: alternative.createdAt });
+    return askYesNo(question, asker.signal);
+  };
 }
 
 /** `restore --drop-kept`'s go-ahead, after the list of kept databases; "no" is exit 130. */

@@ -1,4 +1,6 @@
 import type { MessageParams } from '../core/errors.js';
+import { toolCommand } from './invocation.js';
+import { formatWhen, isIsoInstant } from './time-format.js';
 import { CATALOG, type Language } from './messages/index.js';
 
 export type { Language };
@@ -19,13 +21,33 @@ export function chooseLanguage(
   return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-/** Interpolates `{name}` placeholders; an unknown key falls back to English, then to the key itself. */
+/**
+ * Interpolates `{name}` placeholders; an unknown key falls back to English, then to the key itself. Two
+ * placeholders are rendered the same way in every message: `{tool}` is how a person runs this tool here
+ * (`orca-hybrid`, or `node bin/orca-hybrid.js`), so every command shown runs as shown; and a `{…At}`
+ * placeholder given an ISO-8601 instant becomes local time and age (`2026-09-06 01:10 (5 min ago)`).
+ */
 export function translator(lang: Language): Translate {
-  return (key, params = {}) => {
+  const t: Translate = (key, given = {}) => {
     const template = CATALOG[lang][key] ?? CATALOG.en[key] ?? key;
+    const params = environmentInWords(given, t);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      return value === undefined || value === null ? whole : String(value);
+      const value = name === 'tool' && params.tool === undefined ? toolCommand() : params[name];
+      if (value === undefined || value === null) return whole;
+      return name.endsWith('At') && isIsoInstant(value) ? formatWhen(value, new Date(), t) : String(value);
     });
   };
+  return t;
+}
+
+const ENVIRONMENTS = new Set(['operating', 'cloudEmergency', 'localEmergency']);
+
+/**
+ * `{env}` given as an environment's config name (as errors carry it) is shown in words (運用環境, "operating
+ * environment"); `{envKey}` keeps the config name, for messages that point at a setting.
+ */
+function environmentInWords(params: MessageParams, t: Translate): MessageParams {
+  const env = params.env;
+  if (typeof env !== 'string' || !ENVIRONMENTS.has(env)) return params;
+  return { ...params, env: t(`env.${env}`), envKey: params.envKey ?? env };
 }

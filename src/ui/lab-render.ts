@@ -1,6 +1,7 @@
 /** What the `lab` commands print: their `--json` documents and their lines for people. */
 import type { EnvironmentName } from '../core/domain.js';
 import type { Translate } from './i18n.js';
+import { quoteForShell, toolCommand } from './invocation.js';
 import type { CommandOutcome } from './outcome.js';
 
 /** `lab up`'s report, as far as it is shown. */
@@ -12,7 +13,8 @@ export interface LabUpShown {
 }
 
 export function labUpOutcome(report: LabUpShown, t: Translate): CommandOutcome {
-  const command = `orca-hybrid --config ${report.config} status`;
+  // Runs as shown: `orca-hybrid` once installed, `node bin/orca-hybrid.js` after the README's set-up.
+  const command = `${toolCommand()} --config ${quoteForShell(report.config)} status`;
   const json = {
     dir: report.dir,
     config: report.config,

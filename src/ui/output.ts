@@ -66,6 +66,17 @@ export class Output {
     if (this.verbose) this.stderr.write(this.shown(text) + '\n');
   }
 
+  /**
+   * Columns human output may use: the terminal's width on a terminal, else `COLUMNS`, else 80 (a log or a
+   * pipe gets the narrow layout; `--wide` prints everything whatever the width).
+   */
+  get columns(): number {
+    const tty = (this.stdout as { columns?: number }).columns;
+    if (this.stdout.isTTY && tty && tty > 0) return tty;
+    const env = Number(process.env.COLUMNS);
+    return Number.isInteger(env) && env > 0 ? env : 80;
+  }
+
   /** Raw stderr stream, for spinners and progress bars. */
   get errorStream(): NodeJS.WritableStream & { isTTY?: boolean } {
     return this.stderr;

@@ -7,21 +7,16 @@ import type { GateCheck } from '../core/restore-gates.js';
 import type { DropKeptReport } from '../core/kept-databases.js';
 import type { KeptDatabase } from '../core/ports.js';
 import type { RestoreReport } from '../core/restore-run.js';
-import { formatAge } from './backup-format.js';
 import type { Translate } from './i18n.js';
+import { toolCommand } from './invocation.js';
 import type { CommandOutcome } from './outcome.js';
 
 function painter(color: boolean): ChalkInstance {
   return color ? chalk : new Chalk({ level: 0 });
 }
 
-export function renderChosenBackup(backup: CatalogEntry, ageSeconds: number, t: Translate): string {
-  return t('restore.chosen', {
-    id: backup.id,
-    source: t(`env.${backup.source}`),
-    createdAt: backup.createdAt,
-    age: formatAge(ageSeconds, t),
-  });
+export function renderChosenBackup(backup: CatalogEntry, _ageSeconds: number, t: Translate): string {
+  return t('restore.chosen', { id: backup.id, source: t(`env.${backup.source}`), createdAt: backup.createdAt });
 }
 
 /**
@@ -71,7 +66,9 @@ export function renderCountersAdvice(
           .join('、');
       lines.push(`  ${t(reason.key, params)}`);
     }
-    lines.push(t('restore.recommendBump', { command: bump.command }));
+    // The document keeps the command's canonical form; people get it as it runs here.
+    const command = bump.command.replace(/^orca-hybrid /, `${toolCommand()} `);
+    lines.push(t('restore.recommendBump', { command }));
   }
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
-/** What `schedule install|uninstall|show` prints: the `--json` document and its lines for people. */
-import type { SchedulePlatform } from '../core/schedule-artefacts.js';
+/** What `schedule install|uninstall|show` prints: the `--json` document and the human lines. */
+import type { ScheduledJobName, SchedulePlatform } from '../core/schedule-artefacts.js';
 import type { Translate } from './i18n.js';
 import type { CommandOutcome } from './outcome.js';
 
@@ -8,12 +8,17 @@ export interface ScheduleJson {
   action: 'install' | 'uninstall' | 'show';
   platform: SchedulePlatform;
   dryRun: boolean;
-  /** Registered after the action (for `show`: now). */
+  /** False when this computer lacks the scheduler (no `crontab`: cron is not installed). */
+  available: boolean;
+  /** The hourly sync is registered after the action (for `show`: now). */
   installed: boolean;
+  /** Every job of this tool registered after the action. */
+  jobs: ScheduledJobName[];
   /** True when the action changed the OS scheduler. */
   changed: boolean;
+  /** The hourly job's command line. */
   command: string[];
-  artefacts: Array<{ path: string | null; encoding: string; content: string }>;
+  artefacts: Array<{ job: ScheduledJobName; path: string | null; name: string; encoding: string; content: string }>;
 }
 
 export function scheduleOutcome(json: ScheduleJson, t: Translate): CommandOutcome {
@@ -22,17 +27,29 @@ export function scheduleOutcome(json: ScheduleJson, t: Translate): CommandOutcom
 
 function renderSchedule(json: ScheduleJson, t: Translate): string {
   const platform = t(`schedule.platform.${json.platform}`);
-  if (!json.dryRun && json.action === 'install') return t('schedule.installed', { platform });
-  if (!json.dryRun && json.action === 'uninstall')
+  if (!json.available && !json.dryRun) return t(`schedule.unavailable.${json.platform}`);
+  if (!json.dryRun && json.action !== 'show') {
+    if (json.action === 'install') return t('schedule.installed', { platform, jobs: jobList(json.jobs, t) });
     return t(json.changed ? 'schedule.uninstalled' : 'schedule.notInstalled', { platform });
+  }
   if (json.action === 'uninstall') return t('schedule.dryRun.uninstall', { platform });
   const lines: string[] = [];
   if (json.action === 'show' && !json.dryRun)
-    lines.push(t(json.installed ? 'schedule.show.installed' : 'schedule.show.notInstalled', { platform }));
+    lines.push(
+      json.jobs.length > 0
+        ? t('schedule.show.installed', { platform, jobs: jobList(json.jobs, t) })
+        : t('schedule.show.notInstalled', { platform }),
+    );
   lines.push(t(json.dryRun ? 'schedule.dryRun.header' : 'schedule.show.header', { platform }));
   for (const a of json.artefacts) {
-    lines.push(`--- ${a.path ?? t('schedule.crontabOf')}${a.encoding === 'utf16le' ? ' (UTF-16)' : ''}`);
+    const where =
+      a.path ?? (json.platform === 'windows' ? t('schedule.windowsTask', { name: a.name }) : t('schedule.crontabOf'));
+    lines.push(`--- ${where}${a.encoding === 'utf16le' ? ' (UTF-16)' : ''}`);
     lines.push(a.content.replace(/\r\n/g, '\n').trimEnd());
   }
   return lines.join('\n');
+}
+
+function jobList(jobs: readonly ScheduledJobName[], t: Translate): string {
+  return jobs.map((job) => t(`schedule.job.${job}`)).join(t('word.listSeparator'));
 }

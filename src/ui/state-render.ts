@@ -2,7 +2,7 @@
 import { emergencyEnvironmentOf, type EmergencyChoice } from '../core/domain.js';
 import type { JournalEntry } from '../core/journal.js';
 import type { Translate } from './i18n.js';
-import { renderJournalTable } from './journal-table.js';
+import { renderJournalTable, type JournalLayout } from './journal-table.js';
 import type { CommandOutcome } from './outcome.js';
 
 /** What `select --json` prints. */
@@ -22,6 +22,6 @@ export function selectOutcome(report: SelectReport, t: Translate): CommandOutcom
   };
 }
 
-export function journalOutcome(entries: JournalEntry[], t: Translate): CommandOutcome {
-  return { json: entries, human: () => renderJournalTable(entries, t) };
+export function journalOutcome(entries: JournalEntry[], t: Translate, layout: JournalLayout): CommandOutcome {
+  return { json: entries, human: () => renderJournalTable(entries, t, layout) };
 }

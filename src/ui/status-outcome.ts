@@ -1,24 +1,26 @@
-/** What `status` hands to `main()`: the report as its one `--json` document, the table for people. */
+/** What `status` hands to `main()`: the report as its one `--json` document, the table or blocks for people. */
 import type { OrcaError } from '../core/errors.js';
 import type { PgToolsReport } from '../core/pg-programs.js';
 import type { StatusReport } from '../core/status.js';
 import type { Translate } from './i18n.js';
 import type { CommandOutcome } from './outcome.js';
 import { renderPgTools } from './pg-tools-render.js';
-import { renderStatus } from './render-status.js';
+import { renderStatus, type StatusLayout } from './render-status.js';
 
 /**
- * With `--strict`, an environment that did not answer is the run's error (exit 3, or 4 for refused credentials).
- * With `--verbose` (`pgTools`), the PostgreSQL programs found and where follow, in the document and the text.
+ * With `--strict`, an environment that did not answer is the run's error (exit 3, or 4 for refused
+ * credentials). `quiet` (`--prometheus`: the file is the result) prints nothing for people. With `--verbose`
+ * (`pgTools`), the PostgreSQL programs found and where follow, in the document and the text.
  */
 export function statusOutcome(
   report: StatusReport,
   strict: OrcaError | null,
   t: Translate,
-  color: boolean,
+  layout: StatusLayout & { quiet?: boolean },
   pgTools: PgToolsReport | null = null,
 ): CommandOutcome {
   const json = pgTools ? { ...report, pgTools } : report;
-  const human = () => [renderStatus(report, t, color), ...(pgTools ? renderPgTools(pgTools, t) : [])].join('\n');
+  const human = () =>
+    layout.quiet ? '' : [renderStatus(report, t, layout), ...(pgTools ? renderPgTools(pgTools, t) : [])].join('\n');
   return { json, human, ...(strict ? { error: strict } : {}) };
 }

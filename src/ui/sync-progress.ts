@@ -6,7 +6,7 @@ import type { Sequences } from '../core/domain.js';
 import type { OrcaError } from '../core/errors.js';
 import type { SyncEvents } from '../core/sync.js';
 import type { TakeBackupEvents } from '../core/take-backup.js';
-import { formatAge, formatBytes, formatLocalMinute } from './backup-format.js';
+import { formatBytes } from './backup-format.js';
 import { translator, type Translate } from './i18n.js';
 import type { Output } from './output.js';
 import { createProgressDisplay } from './transfer-progress.js';
@@ -43,8 +43,7 @@ export function syncProgress(out: Output, t: Translate, trail: RunTrail): SyncPr
         `newest ${backup.id} created ${backup.createdAt} (${age} s ago) size ${backup.size} sha256 ${backup.sha256}${known}`,
       );
       if (!show) return;
-      const params = { id: backup.id, created: formatLocalMinute(backup.createdAt), size: formatBytes(backup.size) };
-      out.note(t('sync.chosen', { ...params, age: formatAge(age, t) }));
+      out.note(t('sync.chosen', { id: backup.id, createdAt: backup.createdAt, size: formatBytes(backup.size) }));
     },
     progress: (direction, progress) => bars[direction].update(progress),
     sequencesRead: (values, at) => {

@@ -16,7 +16,8 @@ import type { FetchStats } from '../core/ports.js';
 import type { EnvironmentName } from '../core/domain.js';
 import type { SyncReport, UploadStatus } from '../core/sync.js';
 import type { TakeBackupReport } from '../core/take-backup.js';
-import { formatAge, formatBytes, formatLocalMinute } from './backup-format.js';
+import { formatBytes } from './backup-format.js';
+import { formatDuration } from './time-format.js';
 import type { Translate } from './i18n.js';
 import type { CommandOutcome } from './outcome.js';
 import { errorDocument, type ErrorDocument } from './run-report.js';
@@ -73,11 +74,10 @@ export function renderSyncSummary(report: SyncReport, t: Translate): string {
     id: b.id,
     env: t(`env.${b.source}`),
     size: formatBytes(b.size),
-    created: formatLocalMinute(b.createdAt),
-    age: formatAge(report.ageSeconds, t),
+    createdAt: b.createdAt,
     upload: t(`sync.upload.${report.upload}`),
     pruned: report.pruned.length,
-    seconds: report.transfer ? report.transfer.seconds.toFixed(1) : '0',
+    duration: formatDuration((report.transfer?.seconds ?? 0) * 1000),
   };
   let line = t(report.outcome === 'downloaded' ? 'sync.summary.downloaded' : 'sync.summary.upToDate', params);
   if (report.transfer && report.transfer.resumedFrom > 0)
@@ -86,10 +86,9 @@ export function renderSyncSummary(report: SyncReport, t: Translate): string {
 }
 
 /** "The newest verified backup is still …" for a failure message. */
-export function renderStillNewest(entry: CatalogEntry | null, now: Date, t: Translate): string {
+export function renderStillNewest(entry: CatalogEntry | null, _now: Date, t: Translate): string {
   if (!entry) return t('sync.noVerifiedYet');
-  const age = formatAge(backupAgeSeconds(entry, now), t);
-  return t('sync.stillNewest', { id: entry.id, created: formatLocalMinute(entry.createdAt), age });
+  return t('sync.stillNewest', { id: entry.id, createdAt: entry.createdAt });
 }
 
 /** A finished sync: its summary line; a failed upload after the download is exit 8 (the next run uploads). */

@@ -1,9 +1,11 @@
 /**
- * A progress bar for downloads and uploads on a terminal (bytes, rate, ETA), redrawn at most every 200 ms
- * on stderr. Not on a terminal (the scheduled task) it draws nothing: the command prints one summary line.
+ * A progress bar for downloads, uploads and verification on a terminal: bytes, percentage, rate and ETA,
+ * drawn by cli-progress on stderr (it redraws in place, throttles itself, and draws nothing on a stream
+ * that is not a terminal — the scheduled task then prints its one summary line only).
  */
+import cliProgress from 'cli-progress';
 import type { TransferProgress } from '../core/ports.js';
-import { formatBytes, formatClock } from './backup-format.js';
+import { formatBytes } from './backup-format.js';
 
 export interface ProgressDisplay {
   update(progress: TransferProgress): void;
@@ -11,39 +13,42 @@ export interface ProgressDisplay {
   stop(): void;
 }
 
-const WIDTH = 24;
-const REDRAW_MS = 200;
-
 export const silentProgress: ProgressDisplay = { update: () => undefined, stop: () => undefined };
+
+const SIZED = '{label} [{bar}] {percentage}% {value} / {total} {rate} ETA {eta_formatted}';
+const UNSIZED = '{label} {value} {rate}';
 
 /** A bar labelled `label` on `stream`, or a silent display when `enabled` is false. */
 export function createProgressDisplay(stream: NodeJS.WritableStream, label: string, enabled: boolean): ProgressDisplay {
   if (!enabled) return silentProgress;
-  const started = Date.now();
-  let firstBytes: number | null = null;
-  let lastDraw = 0;
-  let drawn = false;
+  let bar: cliProgress.SingleBar | null = null;
+  let started = 0;
+  let firstBytes = 0;
   return {
     update({ bytes, total }) {
-      const now = Date.now();
-      firstBytes ??= bytes;
-      if (now - lastDraw < REDRAW_MS && bytes !== total) return;
-      lastDraw = now;
-      const seconds = Math.max(0.001, (now - started) / 1000);
-      const rate = (bytes - firstBytes) / seconds;
-      const fraction = total ? Math.min(1, bytes / total) : 0;
-      const filled = Math.round(fraction * WIDTH);
-      const bar = total
-        ? `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%`
-        : '';
-      const eta = total && rate > 0 ? ` ETA ${formatClock((total - bytes) / rate)}` : '';
-      const size = total ? `${formatBytes(bytes)} / ${formatBytes(total)}` : formatBytes(bytes);
-      stream.write(`\r\x1b[2K${label} ${bar} ${size} ${formatBytes(rate)}/s${eta}`);
-      drawn = true;
+      if (!bar) {
+        bar = new cliProgress.SingleBar({
+          stream,
+          format: total ? SIZED : UNSIZED,
+          barsize: 24,
+          barCompleteChar: '#',
+          barIncompleteChar: '-',
+          clearOnComplete: true,
+          fps: 5,
+          etaBuffer: 50,
+          formatValue: (value, _options, type) =>
+            type === 'value' || type === 'total' ? formatBytes(Number(value)) : String(value),
+        });
+        bar.start(total ?? 0, bytes, { label, rate: '' });
+        started = Date.now();
+        firstBytes = bytes;
+      }
+      const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+      bar.update(bytes, { rate: `${formatBytes((bytes - firstBytes) / seconds)}/s` });
     },
     stop() {
-      if (drawn) stream.write('\r\x1b[2K');
-      drawn = false;
+      bar?.stop();
+      bar = null;
     },
   };
 }

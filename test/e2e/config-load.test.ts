@@ -138,7 +138,7 @@ describe('precedence: defaults < file < ORCA_HYBRID_* < flags', () => {
     expect(doc.config.language).toBe('ja');
     expect(doc.config.environments.operating.insecure).toBe(true);
     // The configured language is used, and the insecure warning is printed at load time.
-    expect(run.stderr).toContain('運用環境 の TLS 検証が無効です');
+    expect(run.stderr).toContain('運用環境の TLS 検証が無効です');
     const valid = await runCli(['config', 'validate'], { cwd: dir, env });
     expect(valid.stdout).toContain('は有効な設定です');
   });

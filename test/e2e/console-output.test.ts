@@ -54,9 +54,9 @@ describe('colour', () => {
 });
 
 describe('box drawing or ASCII', () => {
-  test('a table in box drawing by default; in ASCII where the console cannot show it, Japanese still aligned', async () => {
-    const unicode = await runCli(['--config', config, 'journal'], { env: { LANG: 'ja_JP.UTF-8' } });
-    const ascii = await runCli(['--config', config, 'journal'], {
+  test('journal --wide: a table in box drawing by default; in ASCII where the console cannot show it, Japanese still aligned', async () => {
+    const unicode = await runCli(['--config', config, 'journal', '--wide'], { env: { LANG: 'ja_JP.UTF-8' } });
+    const ascii = await runCli(['--config', config, 'journal', '--wide'], {
       env: { LANG: 'ja_JP.UTF-8', ORCA_HYBRID_ASCII: '1' },
     });
     expect([unicode.code, ascii.code]).toEqual([0, 0]);

@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { parse, stringify } from 'yaml';
 import { createOtherCa } from '../../src/lab/pki.js';
 import { isPidAlive } from '../../src/adapters/fs/lock-holder.js';
 import type { PgToolsReport } from '../../src/core/pg-programs.js';
+import { execa } from 'execa';
 import { runCli } from '../helpers/cli.js';
 import { startLab, type LabFixture } from '../helpers/lab.js';
 
@@ -46,10 +48,21 @@ function variantConfig(name: string, change: (config: LabYaml) => void): string 
 }
 
 describe('lab up + status through the built binary', () => {
-  test('lab up twice is harmless and says so', async () => {
+  test('lab up twice is harmless and says so at once, with a next step that runs as shown', async () => {
     const again = await lab.lab(['up', '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).alreadyUp).toBe(true);
+    const human = await lab.lab(['up']);
+    expect(human.code).toBe(0);
+    // Nothing is started again, so no step is announced before "already up".
+    expect(human.stderr).toBe('');
+    expect(human.stdout).toContain('already up');
+    // After the README's set-up the tool is not on PATH: the hint says how to run it here.
+    const tryLine = human.stdout.trim().split('\n').at(-1)!.trim();
+    expect(tryLine).toBe(`node bin/orca-hybrid.js --config ${lab.config} status`);
+    const [program, ...args] = tryLine.split(' ');
+    const ran = await execa(program!, args, { reject: false, env: { NO_COLOR: '1' } });
+    expect(ran.exitCode).toBe(0);
   });
 
   test('status shows three online environments with counters, modes and the clinic', async () => {
@@ -82,6 +95,56 @@ describe('lab up + status through the built binary', () => {
     expect(human.stdout).toContain('PostgreSQL のプログラム:');
     expect(human.stdout).toMatch(/ {2}pg_dump \d+\.\d+\S*: \/\S+\/pg_dump \((PATH|標準のインストール先)\)/);
     expect(human.stdout).toContain('探した場所: ');
+  });
+
+  test('status --prometheus writes the fleet metrics atomically; they match the lab as status --json sees it', async () => {
+    expect((await lab.run(['sync', '--no-upload'])).code).toBe(0);
+    const file = join(lab.dir, 'textfile', 'orca-hybrid.prom');
+    mkdirSync(dirname(file), { recursive: true });
+    const run = await lab.run(['status', '--prometheus', file]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, '', '']);
+    expect(statSync(file).mode & 0o777).toBe(0o644);
+    expect(readdirSync(dirname(file))).toEqual(['orca-hybrid.prom']);
+    const families = parsePrometheusTextFormat(readFileSync(file, 'utf8'));
+    const samples = (name: string) => families.find((f) => f.name === `orca_hybrid_${name}`)?.metrics ?? [];
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      Number(samples(name).find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))?.value ?? NaN);
+    const status = JSON.parse((await lab.run(['status', '--json'])).stdout) as StatusJson & {
+      newestBackup: { createdAt: string; env: string };
+      lastSync: { at: string; outcome: string };
+    };
+    for (const env of ['operating', 'cloudEmergency', 'localEmergency']) {
+      expect([env, value('up', { env })]).toEqual([env, 1]);
+      expect([env, value('mode_mismatch', { env })]).toEqual([env, 0]);
+      for (const [counter, n] of Object.entries(status.environments[env]!.sequences!))
+        expect([env, counter, value('sequence', { env, counter })]).toEqual([env, counter, n]);
+    }
+    expect(value('reported_mode', { env: 'cloudEmergency', reported: 'normal-fa', expected: 'normal-fa' })).toBe(1);
+    expect(value('recorded_mode', { mode: 'normal' })).toBe(1);
+    expect(value('newest_backup_timestamp_seconds', { env: 'operating' })).toBe(
+      Date.parse(status.newestBackup.createdAt) / 1000,
+    );
+    expect(value('last_sync_timestamp_seconds')).toBe(Date.parse(status.lastSync.at) / 1000);
+    expect(value('last_sync_success')).toBe(1);
+    expect(value('last_sync_outcome', { outcome: status.lastSync.outcome })).toBe(1);
+    expect(value('lock_held')).toBe(0);
+    expect(value('info', { institution: '1312345678' })).toBe(1);
+    expect(families.find((f) => f.name === 'orca_hybrid_up')?.type).toBe('GAUGE');
+
+    // An environment that stops answering shows as down in the next file.
+    expect((await lab.lab(['outage', 'cloudEmergency'])).code).toBe(0);
+    try {
+      // --strict keeps its exit code beside the file (the Nagios-style check and the metrics from one run).
+      expect((await lab.run(['status', '--prometheus', file, '--strict', '--timeout', '3'])).code).toBe(3);
+      const after = parsePrometheusTextFormat(readFileSync(file, 'utf8'));
+      const up = after.find((f) => f.name === 'orca_hybrid_up')!.metrics;
+      expect(up.find((m) => m.labels?.env === 'cloudEmergency')?.value).toBe('0');
+      expect(up.find((m) => m.labels?.env === 'operating')?.value).toBe('1');
+    } finally {
+      expect((await lab.lab(['recover', 'cloudEmergency'])).code).toBe(0);
+    }
+    const bad = await lab.run(['status', '--prometheus', join(lab.dir, 'metrics.txt')]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('.prom')]);
   });
 
   test('the human table speaks Japanese with the manual terms', async () => {
@@ -217,7 +280,20 @@ describe('lab up + status through the built binary', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--visits');
     expect((await lab.lab(['outage', 'nowhere'])).code).toBe(2);
+    const rate = await lab.lab(['fault', 'operating', '--rate', 'fast']);
+    expect([rate.code, rate.stderr]).toEqual([2, expect.stringContaining('--rate fast')]);
     expect((await runCli(['lab', 'status', '--dir', join(lab.dir, 'missing'), '--json'])).code).toBe(0);
+  });
+
+  test('lab fault --rate paces downloads at a link speed until cleared', async () => {
+    const set = await lab.lab(['fault', 'operating', '--rate', '1G', '--json']);
+    expect([set.code, JSON.parse(set.stdout).rate]).toEqual([0, 1_000_000_000]);
+    const status = JSON.parse((await lab.lab(['status', '--json'])).stdout) as {
+      faults: Record<string, { rate: number }>;
+    };
+    expect(status.faults.operating!.rate).toBe(1_000_000_000);
+    const cleared = await lab.lab(['fault', 'operating', '--clear', '--json']);
+    expect(JSON.parse(cleared.stdout).rate).toBeNull();
   });
 
   test('lab status shows what runs where', async () => {

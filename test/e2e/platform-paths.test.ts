@@ -10,7 +10,7 @@ import { unreachableTree, writeConfigFile } from '../helpers/config-builder.js';
 import { readPlist, taskXmlText, validateTaskXml } from '../helpers/artefact-formats.js';
 import { runCli } from '../helpers/cli.js';
 import { splitWindowsArguments } from '../helpers/windows-argv.js';
-import { encodeUtf16 } from '../../src/adapters/scheduler/os-scheduler.js';
+import { encodeUtf16 } from '../../src/adapters/scheduler/windows-target.js';
 
 let root: string;
 let home: string;

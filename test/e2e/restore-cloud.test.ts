@@ -104,7 +104,10 @@ describe('restore into a cloud environment', () => {
     await withDb((c) => bumpSequencesSql(c, plus(backed, 7)));
     try {
       const run = await world.run(['restore', '--backup', BACKUP, '--yes']);
-      expect([run.code, run.stderr]).toEqual([3, expect.stringContaining('The restore job of cloudEmergency failed')]);
+      expect([run.code, run.stderr]).toEqual([
+        3,
+        expect.stringContaining('The restore job of the cloud emergency environment failed'),
+      ]);
       expect(await counters()).toEqual(plus(backed, 7));
       expect((await world.readState()).restorePoints).toEqual(point);
       expect((await world.journal()).at(-1)).toMatchObject({ command: 'restore', outcome: 'failed', exitCode: 3 });
@@ -123,7 +126,7 @@ describe('restore into a cloud environment', () => {
       const run = await world.run(['restore', '--backup', BACKUP, '--yes', '--timeout', '3s']);
       expect([run.code, run.stderr]).toEqual([8, expect.stringContaining('has not finished yet')]);
       expect(run.stderr).toContain('this is not a failure');
-      jobId = /restore job (\S+) of cloudEmergency has not finished/.exec(run.stderr)?.[1];
+      jobId = /restore job (\S+) of the cloud emergency environment has not finished/.exec(run.stderr)?.[1];
       expect(jobId).toBeDefined();
     } finally {
       await blocker.query('ROLLBACK');
@@ -171,9 +174,10 @@ describe('restore into a cloud environment', () => {
     }
     expect(stopped.code).toBe(130);
     expect(JSON.parse(stopped.stdout).error).toMatchObject({ code: 'CANCELLED', exitCode: 130 });
-    const jobId = /Stopped watching the restore job (\S+) of cloudEmergency: it was (queued|running)/.exec(
-      stopped.stderr,
-    )?.[1];
+    const jobId =
+      /Stopped watching the restore job (\S+) of the cloud emergency environment: it was (queued|running)/.exec(
+        stopped.stderr,
+      )?.[1];
     expect([jobId, stopped.stderr]).toEqual([
       expect.any(String),
       expect.stringContaining('goes on on the environment'),

@@ -148,7 +148,7 @@ describe('restore into a directly reached database', () => {
     expect(run.stderr).toContain('sudo systemctl restart jma-receipt-weborca');
   });
 
-  it('refuses an altered dump and an unverified one (exit 6) before touching anything', async () => {
+  it('an altered dump is refused (exit 6) before touching anything, marked damaged (kept), and the next-newest is named', async () => {
     await addMarker();
     const entry = (await world.folder.read()).entries.find((e) => e.id === '20260301T000000Z-operating')!;
     const dir = join(world.backupFolder, 'operating');
@@ -172,12 +172,20 @@ describe('restore into a directly reached database', () => {
     await handle.write(Buffer.from([0x5a]), 0, 1, entry.size - 16);
     await handle.close();
 
-    const altered = await world.run(['restore', '--backup', '20260302T000000Z-altered', '--yes']);
-    expect([altered.code, altered.stderr]).toEqual([6, expect.stringContaining('no longer matches its catalog entry')]);
+    // The default choice (the newest by metadata) is the altered one: refused, marked, the real one named.
+    const altered = await world.run(['restore', '--yes']);
+    expect(altered.code).toBe(6);
+    expect(altered.stderr).toContain('no longer has the checksum it was verified with');
+    expect(altered.stderr).toContain('--backup 20260301T000000Z-operating');
+    expect(altered.stderr).not.toContain('orca-hybrid restore');
+    const marked = JSON.parse(await readFile(join(dir, '20260302T000000Z-altered.json'), 'utf8'));
+    expect(marked.damaged).toMatchObject({ check: 'sha256' });
+    expect(await readFile(join(dir, '20260302T000000Z-altered.dump'))).toHaveLength(entry.size);
+    // Named, it is refused without reading it again.
+    const named = await world.run(['restore', '--backup', '20260302T000000Z-altered', '--yes']);
+    expect([named.code, named.stderr]).toEqual([6, expect.stringContaining('--backup 20260301T000000Z-operating')]);
     const unverified = await world.run(['restore', '--backup', '20260302T000000Z-unverified', '--yes']);
     expect([unverified.code, unverified.stderr]).toEqual([6, expect.stringContaining('never verified')]);
-    // The newest entry by metadata is the altered one: the default choice is refused too.
-    expect((await world.run(['restore', '--yes'])).code).toBe(6);
     expect(await markerRows()).toBe(1);
     expect(await sideDatabases()).toEqual([]);
     expect((await world.journal()).at(-1)).toMatchObject({ command: 'restore', outcome: 'failed', exitCode: 6 });
@@ -268,7 +276,8 @@ describe('restore into a directly reached database', () => {
     const safetyId = /kept as backup (\S+)\./.exec(forced.stdout)?.[1];
     // The safety dump is of the replaced database, taken after the swap; its id names the restore run.
     expect(safetyId).toMatch(/-local-safety-[0-9a-z]+$/);
-    expect(forced.stdout).toContain('orca-hybrid bump-seq --env localEmergency --from operating');
+    // The recommendation runs as shown: the tool is not installed here, so it is named by its launcher.
+    expect(forced.stdout).toContain(`node ${BIN} bump-seq --env localEmergency --from operating`);
     const safety = (await world.folder.read()).entries.find((e) => e.id === safetyId)!;
     expect(safety).toMatchObject({ source: 'localEmergency', verified: true });
     expect((await listArchive(safety.dumpPath)).tablesWithData).toContain('public.test_marker');

@@ -87,7 +87,7 @@ describe('select and the journal (built binary)', () => {
     expect(await readFile(join(dir, 'state.json'), 'utf8')).toBe(stateBefore);
 
     const table = await runCli(['journal'], { env, cwd });
-    expect(table.stdout).toContain('selectedEmergency: cloud → local');
+    expect(table.stdout).toContain('selectedEmergency: cloud emergency environment → local emergency environment');
     const json = JSON.parse((await runCli(['journal', '--json'], { env, cwd })).stdout) as unknown[];
     expect(json).toHaveLength(2);
   });

@@ -82,6 +82,23 @@ describe('fault knobs', () => {
     await setFaults({ delayMs: 0 });
   });
 
+  it('paces every download at `rate` bits per second until cleared, bytes intact, ranges included', async () => {
+    // 8 Mbit/s = 1 MB/s: the body cannot arrive sooner than the schedule lets its last chunk leave.
+    await setFaults({ rate: 8_000_000 });
+    expect(f.server.faults.get().rate).toBe(8_000_000);
+    const bytes = Math.min(dump.length, 400_000);
+    const started = performance.now();
+    const ranged = await download({ Range: `bytes=0-${bytes - 1}` });
+    const elapsed = performance.now() - started;
+    expect(ranged.status).toBe(206);
+    expect(sha(ranged.body)).toBe(sha(dump.subarray(0, bytes)));
+    expect(elapsed).toBeGreaterThanOrEqual(((bytes - 16_384) / 1_000_000) * 1000 - 5);
+    expect(sha((await download()).body)).toBe(sha(dump));
+    await setFaults({ rate: null });
+    expect(f.server.faults.get().rate).toBeNull();
+    expect(() => f.server.faults.set({ rate: 10 })).toThrow();
+  });
+
   it('resets the connection after N bytes of one download', async () => {
     await setFaults({ resetAfterBytes: 1000 });
     // Either the headers and at most N bytes arrived before the reset, or nothing at all did.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoalescingFileWriter } from '../../src/adapters/fs/coalescing-writer.js';
 import { HashThread } from '../../src/adapters/fs/hash-thread.js';
+import { createRunningHash, InlineHash } from '../../src/adapters/fs/running-hash.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -85,11 +86,51 @@ describe('CoalescingFileWriter with the hash thread', () => {
     }
   });
 
-  test('a failing consumer fails the write instead of being ignored', async () => {
+  test('a failing consumer fails the writes after it and the close instead of being ignored', async () => {
     const file = join(dir, 'consumer-fails');
     await writeFile(file, '');
     const writer = await CoalescingFileWriter.open(file, 0, 16, () => Promise.reject(new Error('hash thread gone')));
-    await expect(writer.write(Buffer.alloc(40, 1))).rejects.toThrow('hash thread gone');
+    // The blocks are in flight when this returns; the failure is reported as soon as it is known.
+    await writer.write(Buffer.alloc(40, 1)).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(writer.write(Buffer.alloc(1, 1))).rejects.toThrow('hash thread gone');
     await expect(writer.close()).rejects.toThrow('hash thread gone');
+    // Nothing unvouched-for stays: the file is cut back to before the first block that failed.
+    expect((await readFile(file)).length).toBe(0);
+  });
+
+  test('with every buffer in flight, writing waits; blocks land at their offsets whatever order they finish', async () => {
+    const data = randomBytes(200_000);
+    const file = join(dir, 'out-of-order');
+    await writeFile(file, '');
+    let calls = 0;
+    // Every other block takes longer to "hash", so writes complete out of order.
+    const slow = () => new Promise<void>((resolve) => setTimeout(resolve, ++calls % 2 === 0 ? 15 : 1));
+    const writer = await CoalescingFileWriter.open(file, 0, 8_192, slow, 3);
+    for (let at = 0; at < data.length; at += 5_000) await writer.write(data.subarray(at, at + 5_000));
+    expect(await writer.close()).toBe(data.length);
+    expect((await readFile(file)).equals(data)).toBe(true);
+  });
+});
+
+describe('the running hash of a download', () => {
+  test('inline where two cores exist, on a thread with more; both give the same digests, prefix included', async () => {
+    expect(createRunningHash(2)).toBeInstanceOf(InlineHash);
+    const threaded = createRunningHash(4);
+    expect(threaded).toBeInstanceOf(HashThread);
+    const data = randomBytes(700_000);
+    const file = join(dir, 'prefix-both');
+    await writeFile(file, data);
+    try {
+      for (const hash of [new InlineHash(), threaded]) {
+        await hash.restartFromFile(file, 300_000);
+        await hash.update(shared(data.subarray(300_000)));
+        expect(await hash.digest()).toBe(sha256(data));
+        await hash.restartFromFile(file, 0);
+        expect(await hash.digest()).toBe(sha256(Buffer.alloc(0)));
+      }
+    } finally {
+      await threaded.close();
+    }
   });
 });

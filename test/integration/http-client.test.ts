@@ -221,7 +221,7 @@ describe('mutual TLS', () => {
     expect(error.exitCode).toBe(ExitCode.unreachable);
     expect(error.key).toBe('http.tls.serverUntrusted');
     expect(t(error.key, error.params)).toMatch(
-      /server certificate of cloudEmergency .* failed verification \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/,
+      /server certificate of the cloud emergency environment .* failed verification \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/,
     );
     expect(otherServerRequests).toBe(0); // nothing, credentials included, was sent to the untrusted server
     expectNoSecret(error);
@@ -286,8 +286,8 @@ describe('authentication and reachability', () => {
     expect(error).toBeInstanceOf(UnreachableError);
     expect(error.exitCode).toBe(3);
     expect(error.params).toMatchObject({ env: 'cloudEmergency', code: 'ECONNREFUSED', attempts: 2 });
-    expect(t(error.key, error.params)).toContain('cloudEmergency');
-    expect(tJa(error.key, error.params)).toContain('cloudEmergency');
+    expect(t(error.key, error.params)).toContain('cloud emergency environment');
+    expect(tJa(error.key, error.params)).toContain('クラウド応急措置環境');
     expectNoSecret(error);
   });
 });

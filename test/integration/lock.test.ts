@@ -53,7 +53,7 @@ describe('the lock (real processes)', () => {
     expect(second.code).toBe(7);
     expect(second.stderr).toMatch(
       new RegExp(
-        `Another sync \\(pid ${first.child.pid} on ${hostname()}, started \\d\\d:\\d\\d:\\d\\d, downloading\\) holds the lock`,
+        `Another sync \\(pid ${first.child.pid} on ${hostname()}, started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(\\d+ s ago\\), downloading\\) holds the lock`,
       ),
     );
     expect(second.stdout).not.toContain('acquired');

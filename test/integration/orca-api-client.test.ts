@@ -244,7 +244,7 @@ test.each([
   const error = await failure(orca().ping());
   expect(error).toBeInstanceOf(type);
   const message = t(error.key, error.params);
-  expect(message).toContain('localEmergency');
+  expect(message).toContain('local emergency environment');
   expect(message).toContain(`${baseUrl}/api/api01rv2/system01dailyv2`);
   expect(message).toContain(`Api_Result ${code} "ORCA says ${code}"`);
   expect(message).toContain(text);
@@ -294,6 +294,6 @@ test('a 404 (WebORCA without the /api prefix, or another server) is an error nam
   script.status = 404;
   const error = await failure(orca().ping());
   expect(error).toBeInstanceOf(UnreachableError);
-  expect(t(error.key, error.params)).toContain('localEmergency');
+  expect(t(error.key, error.params)).toContain('local emergency environment');
   expect(error.params.status).toBe(404);
 });

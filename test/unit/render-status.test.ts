@@ -8,6 +8,8 @@ import { statusOutcome } from '../../src/ui/status-outcome.js';
 const en = translator('en');
 const ja = translator('ja');
 const counters = { outpatientSlip: 61, inpatientSlip: 22, patientSerial: 113, patientId: 114 };
+const WIDE = { color: false, width: 80, wide: true };
+const NARROW = { color: false, width: 80, wide: false };
 
 function env(over: Partial<EnvironmentStatus> = {}): EnvironmentStatus {
   return {
@@ -53,7 +55,13 @@ function report(over: Partial<StatusReport> = {}): StatusReport {
         vm: { provider: 'virtualbox', name: 'weborca', state: 'off', detail: 'aborted', maybeNotElevated: false },
       }),
     },
-    newestBackup: { env: 'operating', id: '20260906T011028Z-nightly', createdAt: '…', ageSeconds: 7_500, size: 1 },
+    newestBackup: {
+      env: 'operating',
+      id: '20260906T011028Z-nightly',
+      createdAt: new Date(Date.now() - 7_500_000).toISOString(),
+      ageSeconds: 7_500,
+      size: 1,
+    },
     lastSync: { at: '2026-09-06T02:00:00Z', outcome: 'failed', backupId: null, message: 'no answer' },
     lock: { pid: 4242, host: 'PC-01', command: 'sync', startedAt: '2026-09-06T03:00:00Z', phase: 'downloading' },
     mismatches: [{ env: 'localEmergency', recorded: 'normal-fa', reported: 'emergency-fa' }],
@@ -61,33 +69,45 @@ function report(over: Partial<StatusReport> = {}): StatusReport {
   };
 }
 
-test('one row per environment with its state, mode, counters and version; then backups, sync and lock', () => {
-  const text = renderStatus(report(), en, false);
+test('--wide: one row per environment with its state, mode, counters and version; then backups, sync and lock', () => {
+  const text = renderStatus(report(), en, WIDE);
   expect(text.split('\n')[0]).toBe('Mode: normal mode   Selected emergency environment: cloud emergency environment');
   const row = (name: string) => text.split('\n').find((l) => l.includes(name) && l.includes('│'))!;
-  expect(row('operating environment')).toMatch(/online .* normal .* 61 .* 22 .* 113 .* 114 .* 050200-1/);
+  expect(row('operating environment')).toMatch(
+    /online .* normal mode \(normal\) .* 61 .* 22 .* 113 .* 114 .* 050200-1/,
+  );
   expect(row('cloud emergency environment (selected)')).toMatch(/unavailable .* - .* - /);
-  expect(row('local emergency environment')).toContain('emergency-fa ≠ normal-fa');
+  expect(row('local emergency environment')).toContain('emergency mode (emergency-fa) ≠ normal mode (normal-fa)');
   expect(text).toContain('  cloud emergency environment: the credentials were refused');
   expect(text).toContain('  local emergency environment: the database did not answer');
   expect(text).toContain('Institution: テスト内科');
   expect(text).toContain('VM: virtualbox "weborca" — off (aborted)');
-  expect(text).toContain(
-    'Newest verified backup: 20260906T011028Z-nightly from the operating environment, created 2 h ago',
+  expect(text).toMatch(
+    /Newest verified backup: 20260906T011028Z-nightly from the operating environment, created \d{4}-\d\d-\d\d \d\d:\d\d \(2 h ago\)/,
   );
-  expect(text).toContain('Last sync: 2026-09-06T02:00:00Z failed (no answer)');
-  expect(text).toContain('Lock: held by sync (pid 4242 on PC-01, started 2026-09-06T03:00:00Z, downloading)');
-  expect(text).toContain(
-    'The local emergency environment reports "emergency-fa" but the recorded mode means "normal-fa"',
+  expect(text).toMatch(/Last sync: failed, \d{4}-\d\d-\d\d \d\d:\d\d \(\d+ days ago\)\n  no answer/);
+  expect(text).toMatch(
+    /Lock: held by sync \(pid 4242 on PC-01, started \d{4}-\d\d-\d\d \d\d:\d\d \(\d+ days ago\), downloading\)/,
   );
+  expect(text).toContain(
+    'The local emergency environment reports "emergency mode (emergency-fa)" but the recorded mode means "normal mode (normal-fa)"',
+  );
+});
+
+test('80 columns: a block per environment, modes in words, every line within the width', () => {
+  const text = renderStatus(report(), en, NARROW);
+  expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+  expect(text).toContain('local emergency environment: online');
+  expect(text).toContain('emergency mode ≠ normal mode');
+  expect(text).toContain('Outpatient slip 61');
 });
 
 test('nothing recorded yet reads as none; Japanese uses the manual terms', () => {
   const empty = report({ newestBackup: null, lastSync: null, lock: null, mismatches: [] });
-  expect(renderStatus(empty, en, false)).toMatch(
+  expect(renderStatus(empty, en, NARROW)).toMatch(
     /Newest verified backup: \(none\)\nLast sync: \(none\)\nLock: \(none\)/,
   );
-  const text = renderStatus(report(), ja, false);
+  const text = renderStatus(report(), ja, NARROW);
   for (const term of ['運用環境', 'クラウド応急措置環境', 'オンライン', '利用不可', '通常運用モード'])
     expect(text).toContain(term);
 });
@@ -108,9 +128,10 @@ test('--strict: a refusal of the credentials is exit 4, an environment that did 
 test("the outcome carries the report as the one document and the strict verdict as the run's error", () => {
   const r = report();
   const verdict = strictFailure(r, (e) => en(`env.${e}`));
-  const outcome = statusOutcome(r, verdict, en, false);
+  const outcome = statusOutcome(r, verdict, en, NARROW);
   expect(outcome.json).toBe(r);
   expect(outcome.error?.exitCode).toBe(4);
-  expect(outcome.human?.()).toBe(renderStatus(r, en, false));
-  expect(statusOutcome(r, null, en, false).error).toBeUndefined();
+  expect(outcome.human?.()).toBe(renderStatus(r, en, NARROW));
+  expect(statusOutcome(r, null, en, NARROW).error).toBeUndefined();
+  expect(statusOutcome(r, null, en, { ...NARROW, quiet: true }).human?.()).toBe('');
 });

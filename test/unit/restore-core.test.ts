@@ -75,6 +75,21 @@ describe('chooseRestoreBackup', () => {
   });
 });
 
+describe('chooseRestoreBackup and damaged dumps', () => {
+  it('passes a marked dump over by default and refuses it by name, naming the next-newest', async () => {
+    const damaged = entry('new', '2026-01-03T00:00:00Z', {
+      damaged: { at: '2026-01-04T00:00:00Z', check: 'size', detail: 'x' },
+    });
+    const entries = [entry('old', '2026-01-01T00:00:00Z'), damaged];
+    expect(chooseRestoreBackup(entries, 'localEmergency').id).toBe('old');
+    expect(await caught(() => chooseRestoreBackup(entries, 'localEmergency', 'new'))).toMatchObject({
+      exitCode: 6,
+      key: 'restore.damaged.size',
+      hintParams: { backup: 'old' },
+    });
+  });
+});
+
 describe('guards', () => {
   it('refuses the active emergency environment without --force and demands a safety dump with it', async () => {
     const risk = assessRestoreRisk({ mode: 'emergency', selectedEmergency: 'local' }, 'localEmergency');
@@ -229,6 +244,8 @@ describe('runRestore over fakes', () => {
       },
       clock: { now: () => new Date('2026-01-02T00:00:00Z') },
       explain: (e) => (isOrcaError(e) ? e.key : String(e)),
+      markDamaged: async (e, damage) => void calls.push(`mark ${e.id} ${damage.check}`),
+      offerAlternative: async () => false,
     };
     return { calls, ports };
   }
@@ -295,10 +312,43 @@ describe('runRestore over fakes', () => {
     ports.localRestoreVersion = async () => (started.push('pg_restore'), { version: '15.18', major: 15 });
     expect(await caught(() => runRestore(options('normal'), ports))).toMatchObject({
       exitCode: 6,
-      key: 'dump.checksumMismatch',
+      key: 'restore.damaged.archive',
+      cause: expect.objectContaining({ key: 'dump.checksumMismatch' }),
     });
     expect(started).toEqual(['dump', 'target', 'pg_restore']);
-    expect(calls).toEqual([]);
+    expect(calls).toEqual(['mark b1 archive']);
+  });
+  it('a dump that proved damaged is marked, never deleted, and the error names the next-newest --backup', async () => {
+    const { calls, ports } = fakes(restored());
+    ports.inspectDump = async (e) => {
+      if (e.id === 'b2')
+        throw new VerificationError({
+          key: 'restore.dumpChanged',
+          params: { what: 'sha256', expected: 'a', found: 'b' },
+        });
+      return { header, identity: identity('1312345678') };
+    };
+    const two = {
+      ...options('normal'),
+      entries: [entry('b1', '2026-01-01T00:00:00Z'), entry('b2', '2026-01-01T12:00:00Z')],
+    };
+    expect(await caught(() => runRestore(two, ports))).toMatchObject({
+      exitCode: 6,
+      key: 'restore.damaged.sha256',
+      hintKey: 'restore.damaged.hint',
+      hintParams: { target: 'localEmergency', backup: 'b1' },
+    });
+    expect(calls).toEqual(['mark b2 sha256']);
+    // A person who accepts the offer gets the next-newest one restored instead.
+    const offered: string[] = [];
+    ports.offerAlternative = async (damaged, alternative) => (offered.push(`${damaged.id}→${alternative.id}`), true);
+    expect(await runRestore(two, ports)).toMatchObject({ backupId: 'b1' });
+    expect(offered).toEqual(['b2→b1']);
+    // With nothing else in the catalog, the hint says to fetch again.
+    const one = { ...options('normal'), entries: [entry('b2', '2026-01-01T12:00:00Z')] };
+    expect(await caught(() => runRestore(one, ports))).toMatchObject({
+      hintKey: 'restore.damaged.noAlternative.hint',
+    });
   });
   it('turns a failed step into restore.failed.<step> with the cause exit code, and a running job into exit 8', async () => {
     const cause = new VerificationError({ key: 'dump.readFailed', details: ['pg_restore: error: bad block'] });

@@ -4,6 +4,7 @@ import type { BumpReport } from '../../src/core/bump-run.js';
 import type { BumpAdvice } from '../../src/core/restore-advice.js';
 import type { RestoreReport } from '../../src/core/restore-run.js';
 import { translator } from '../../src/ui/i18n.js';
+import { toolCommand } from '../../src/ui/invocation.js';
 import {
   bumpNotes,
   bumpOutcome,
@@ -104,7 +105,7 @@ test('the result names the backup, the time and the safety dump kept; the advice
   // Each reason, with the environment and the counters in words, then the command.
   expect(text).toContain('The operating environment last showed higher Outpatient slip、Patient ID (read x).');
   expect(text).toContain('Emergency mode: the operating environment may have issued numbers after this backup.');
-  expect(text).toContain('orca-hybrid bump-seq --env localEmergency --from operating');
+  expect(text).toContain(`${toolCommand()} bump-seq --env localEmergency --from operating`);
   expect(renderCountersAdvice('localEmergency', null, null, en)).toBe('');
 });
 
@@ -125,7 +126,7 @@ test('restore --json: the documented fields; the human result recommends the bum
     bump: { command: advice.command, reasons: ['restore.advice.belowOther', 'restore.advice.emergency'] },
     warnings: ['restore.structure.older'],
   });
-  expect(outcome.human?.()).toContain('orca-hybrid bump-seq --env localEmergency --from operating');
+  expect(outcome.human?.()).toContain(`${toolCommand()} bump-seq --env localEmergency --from operating`);
   expect(restoreOutcome(restored(null), en).human?.()).not.toContain('bump-seq');
   const none = dropKeptOutcome({ env: 'localEmergency', dropped: [] }, en);
   expect([none.json, none.human?.()]).toEqual([

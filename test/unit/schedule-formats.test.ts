@@ -10,13 +10,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeUtf16 } from '../../src/adapters/scheduler/os-scheduler.js';
+import { encodeUtf16 } from '../../src/adapters/scheduler/windows-target.js';
 import { UsageError } from '../../src/core/errors.js';
 import {
-  LAUNCHD_LABEL,
+  jobIdentity,
   renderLaunchdPlist,
   renderWindowsTask,
-  type ScheduledCommand,
+  type SchedulePlan,
+  type ScheduledJob,
 } from '../../src/core/schedule-artefacts.js';
 import { readPlist, taskXmlText, validateTaskXml } from '../helpers/artefact-formats.js';
 import { splitWindowsArguments } from '../helpers/windows-argv.js';
@@ -24,6 +25,20 @@ import { splitWindowsArguments } from '../helpers/windows-argv.js';
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'orca-schedule-formats-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** One command as the tests write it: the program, its arguments, where it runs and where its output goes. */
+interface ScheduledCommand {
+  program: string;
+  args: string[];
+  workingDir: string;
+  outputFile: string;
+}
+
+/** The plan of the hourly sync alone, as `schedule install` builds it without --verify-daily. */
+function planOf(cmd: ScheduledCommand): [SchedulePlan, ScheduledJob] {
+  const job: ScheduledJob = { name: 'sync', when: 'hourly', args: cmd.args, after: [] };
+  return [{ program: cmd.program, workingDir: cmd.workingDir, outputFile: cmd.outputFile, jobs: [job] }, job];
+}
 
 const YAMADA = 'C:\\Users\\山田 太郎';
 const windows: ScheduledCommand = {
@@ -50,7 +65,7 @@ function writeTask(name: string, xml: string): string {
 
 describe('Windows Task Scheduler XML', () => {
   test('validates against the schema, as UTF-16 with a BOM; Command, Arguments and WorkingDirectory read back exactly', async () => {
-    const file = writeTask('task.xml', renderWindowsTask(windows, start));
+    const file = writeTask('task.xml', renderWindowsTask(...planOf(windows), start));
     expect(await validateTaskXml(file)).toEqual({ ok: true, errors: [] });
     expect(await taskXmlText(file, 'Command')).toBe('"C:\\Program Files\\nodejs\\node.exe"');
     expect(splitWindowsArguments(await taskXmlText(file, 'Arguments'))).toEqual(windows.args);
@@ -84,17 +99,34 @@ describe('Windows Task Scheduler XML', () => {
     ],
     ['no Actions', (xml: string) => xml.replace(/<Actions[\s\S]*<\/Actions>/, ''), /Actions|Task/],
   ])('the schema check fails on %s (so a pass means something)', async (_what, spoil, mentioned) => {
-    const file = writeTask('spoilt.xml', spoil(renderWindowsTask(windows, start)));
+    const file = writeTask('spoilt.xml', spoil(renderWindowsTask(...planOf(windows), start)));
     const verdict = await validateTaskXml(file);
     expect(verdict.ok).toBe(false);
     expect(verdict.errors.join('\n')).toMatch(mentioned);
   });
 
+  test('the daily verify with the fleet metrics after it validates too: a calendar trigger at 03:30, two actions', async () => {
+    const [plan] = planOf(windows);
+    const metrics = [windows.args[0]!, 'status', '--prometheus', `${YAMADA}\\metrics\\orca.prom`];
+    const verify: ScheduledJob = {
+      name: 'verify',
+      when: 'daily',
+      args: [windows.args[0]!, 'backups', 'verify'],
+      after: [metrics],
+    };
+    const file = writeTask('verify.xml', renderWindowsTask(plan, verify, start));
+    expect(await validateTaskXml(file)).toEqual({ ok: true, errors: [] });
+    expect(await taskXmlText(file, 'StartBoundary')).toBe('2026-11-27T03:30:00');
+    expect(await taskXmlText(file, 'URI')).toBe('\\orca-hybrid verify');
+  });
+
   test('a program path longer than Task Scheduler takes (260) is refused before anything is written', () => {
     const long = { ...windows, program: `C:\\${'長い名前のフォルダー\\'.repeat(30)}node.exe` };
-    expect(() => renderWindowsTask(long, start)).toThrow(UsageError);
+    expect(() => renderWindowsTask(...planOf(long), start)).toThrow(UsageError);
     const deep = { ...windows, workingDir: `C:\\${'x'.repeat(260)}` };
-    expect(() => renderWindowsTask(deep, start)).toThrow(expect.objectContaining({ key: 'schedule.pathTooLong' }));
+    expect(() => renderWindowsTask(...planOf(deep), start)).toThrow(
+      expect.objectContaining({ key: 'schedule.pathTooLong' }),
+    );
   });
 });
 
@@ -115,11 +147,11 @@ describe('launchd plist', () => {
   };
 
   test('plistlib reads it; every key launchd.plist(5) documents with its type; paths exact', async () => {
-    const file = join(dir, `${LAUNCHD_LABEL}.plist`);
-    writeFileSync(file, renderLaunchdPlist(mac));
+    const file = join(dir, `${jobIdentity('sync').launchdLabel}.plist`);
+    writeFileSync(file, renderLaunchdPlist(...planOf(mac)));
     const plist = (await readPlist(file)) as Record<string, unknown>;
     expect(plist).toEqual({
-      Label: LAUNCHD_LABEL,
+      Label: jobIdentity('sync').launchdLabel,
       ProgramArguments: [mac.program, ...mac.args],
       StartCalendarInterval: { Minute: 0 },
       RunAtLoad: false,
@@ -135,9 +167,9 @@ describe('launchd plist', () => {
 
   test('plistlib refuses what is not a property list (so reading it means something)', async () => {
     const file = join(dir, 'broken.plist');
-    writeFileSync(file, renderLaunchdPlist(mac).replace('<string>sync</string>', '<string>a & b</string>'));
+    writeFileSync(file, renderLaunchdPlist(...planOf(mac)).replace('<string>sync</string>', '<string>a & b</string>'));
     await expect(readPlist(file)).rejects.toThrow(/plistlib/);
-    writeFileSync(file, renderLaunchdPlist(mac).replace('<integer>0</integer>', '<integer>zero</integer>'));
+    writeFileSync(file, renderLaunchdPlist(...planOf(mac)).replace('<integer>0</integer>', '<integer>zero</integer>'));
     await expect(readPlist(file)).rejects.toThrow(/plistlib/);
   });
 });

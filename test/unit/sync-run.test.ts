@@ -2,6 +2,7 @@
  * The `sync` use case over hand-written in-memory fakes of its ports (STYLE.md §12): a backup folder that
  * keeps its catalog in an array, and cloud environments that answer from lists. No network, no files.
  */
+import type { RecheckOutcome } from '../../src/core/backup-verify.js';
 import type { CatalogEntry } from '../../src/core/backup-catalog.js';
 import type { CloudBackup } from '../../src/core/cloud-contract.js';
 import type { Sequences } from '../../src/core/domain.js';
@@ -52,7 +53,13 @@ class MemoryFolder implements BackupFolder {
   constructor(public entries: CatalogEntry[] = []) {}
 
   async read() {
-    return { entries: [...this.entries], damaged: [] };
+    return { entries: [...this.entries], damaged: [], missing: [] };
+  }
+  async markDamaged(entry: CatalogEntry): Promise<CatalogEntry> {
+    return entry;
+  }
+  async recheck(entry: CatalogEntry): Promise<RecheckOutcome> {
+    return { kind: 'ok', entry };
   }
   async fetch(env: CatalogEntry['source'], _source: CloudBackupApi, backup: BackupInfo, options: FetchOptions) {
     this.seenSignal = options.signal;
@@ -63,7 +70,14 @@ class MemoryFolder implements BackupFolder {
     const entry = entryOf(backup, env);
     this.entries.push(entry);
     this.fetched.push(backup.id);
-    const stats = { resumedFrom: 0, bytesReceived: backup.size, attempts: 1, restarted: false, seconds: 0.1 };
+    const stats = {
+      resumedFrom: 0,
+      bytesReceived: backup.size,
+      attempts: 1,
+      restarted: false,
+      seconds: 0.1,
+      cpuSeconds: 0.05,
+    };
     return { entry, stats };
   }
   async dump(env: CatalogEntry['source'], _db: unknown, id: string) {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sidecarSchema, type CatalogEntry } from '../../core/backup-catalog.js';
 import { ENVIRONMENT_NAMES } from '../../core/config-schema.js';
@@ -7,15 +7,20 @@ export interface CatalogReadResult {
   entries: CatalogEntry[];
   /** Sidecars that could not be read or failed validation: reported, never trusted. */
   damaged: string[];
+  /**
+   * Sidecars whose dump file is gone (deleted by hand, or a crash between deleting a dump and its sidecar):
+   * listed so people see them, never restored, and a `sync` fetches the backup again.
+   */
+  missing: CatalogEntry[];
 }
 
 /**
- * Reads every sidecar under `<folder>/<env>/`. A missing folder is an empty catalog. A sidecar whose
- * dump is missing is not an entry (the rename of the dump is the commit; the sidecar follows it).
+ * Reads every sidecar under `<folder>/<env>/`. A missing folder is an empty catalog. A dump whose size no
+ * longer matches its sidecar is returned marked damaged (`check: size`) even before anyone wrote that down:
+ * a stat per entry is cheap, and a truncated or replaced file must never count as the newest backup.
  */
-export async function readCatalog(folder: string): Promise<CatalogReadResult> {
-  const entries: CatalogEntry[] = [];
-  const damaged: string[] = [];
+export async function readCatalog(folder: string, now: Date = new Date()): Promise<CatalogReadResult> {
+  const result: CatalogReadResult = { entries: [], damaged: [], missing: [] };
   for (const env of ENVIRONMENT_NAMES) {
     const dir = join(folder, env);
     let names: string[];
@@ -31,14 +36,31 @@ export async function readCatalog(folder: string): Promise<CatalogReadResult> {
       const parsed = sidecarSchema.safeParse(await readJson(path));
       const id = name.slice(0, -'.json'.length);
       if (!parsed.success || parsed.data.id !== id) {
-        damaged.push(path);
+        result.damaged.push(path);
         continue;
       }
-      if (!dumps.has(`${id}.dump`)) continue;
-      entries.push({ ...parsed.data, dumpPath: join(dir, `${id}.dump`) });
+      const entry: CatalogEntry = { ...parsed.data, dumpPath: join(dir, `${id}.dump`) };
+      if (!dumps.has(`${id}.dump`)) {
+        result.missing.push(entry);
+        continue;
+      }
+      result.entries.push(entry.damaged ? entry : await withSizeCheck(entry, now));
     }
   }
-  return { entries, damaged };
+  return result;
+}
+
+async function withSizeCheck(entry: CatalogEntry, now: Date): Promise<CatalogEntry> {
+  const size = await stat(entry.dumpPath).then(
+    (s) => s.size,
+    () => null,
+  );
+  if (size === entry.size) return entry;
+  const found = size === null ? 'unreadable' : `${size} bytes`;
+  return {
+    ...entry,
+    damaged: { at: now.toISOString(), check: 'size', detail: `expected ${entry.size} bytes, found ${found}` },
+  };
 }
 
 async function readJson(path: string): Promise<unknown> {

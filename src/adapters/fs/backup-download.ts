@@ -1,8 +1,8 @@
 /**
  * Streams a cloud backup into its `.partial` file with constant memory, resuming with HTTP Range
  * (RELIABILITY.md lesson 2: 206 → append, 200 → truncate and restart, 416 → probably complete, verify).
- * Transport failures keep the partial and reconnect until the deadline. Writes go through two fixed 512 KiB
- * buffers (constant memory); each full buffer is hashed on a worker thread while the thread pool writes it.
+ * Transport failures keep the partial and reconnect until the deadline. Writes go through a few fixed 512 KiB
+ * buffers (constant memory); each full buffer is hashed (running-hash.ts) while the thread pool writes it.
  */
 import { open, rm, stat, truncate } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -17,8 +17,7 @@ import {
 import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { resumeStepFor } from '../../core/sync-plan.js';
 import { CoalescingFileWriter } from './coalescing-writer.js';
-import { HashThread } from './hash-thread.js';
-import { createMemoryRelief } from './memory-relief.js';
+import { createRunningHash, type RunningHash } from './running-hash.js';
 
 // 512 KiB: on the 2-core VM of bench/sync.ts, writes of 1 MiB and more into the page cache cost 2–5×
 // the kernel time of 128–512 KiB ones (dd: 0.33 s/GiB at 512 KiB, 0.8–2 s at 1 MiB, 3.5 s at 4 MiB).
@@ -50,7 +49,7 @@ export async function downloadToPartial(
   partial: string,
   options: DownloadOptions,
 ): Promise<DownloadResult> {
-  const hasher = new HashThread();
+  const hasher = createRunningHash();
   try {
     return await download(source, backup, partial, options, hasher);
   } finally {
@@ -63,12 +62,20 @@ async function download(
   backup: BackupInfo,
   partial: string,
   options: DownloadOptions,
-  hasher: HashThread,
+  hasher: RunningHash,
 ): Promise<DownloadResult> {
   const started = Date.now();
+  const cpuBefore = process.cpuUsage();
   await (await open(partial, 'a', 0o600)).close();
   let offset = (await stat(partial)).size;
-  const stats: FetchStats = { resumedFrom: offset, bytesReceived: 0, attempts: 0, restarted: false, seconds: 0 };
+  const stats: FetchStats = {
+    resumedFrom: offset,
+    bytesReceived: 0,
+    attempts: 0,
+    restarted: false,
+    seconds: 0,
+    cpuSeconds: 0,
+  };
   if (offset > backup.size) {
     await truncate(partial, 0);
     Object.assign(stats, { resumedFrom: 0, restarted: true });
@@ -133,6 +140,8 @@ async function download(
     });
   }
   stats.seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  stats.cpuSeconds = (cpu.user + cpu.system) / 1e6;
   return { sha256: await hasher.digest(), size, stats };
 }
 
@@ -146,7 +155,7 @@ async function appendBody(
   partial: string,
   offset: number,
   expected: number,
-  hasher: HashThread,
+  hasher: RunningHash,
   stats: FetchStats,
   onProgress?: (progress: TransferProgress) => void,
 ): Promise<number> {
@@ -156,12 +165,10 @@ async function appendBody(
     onProgress?.({ bytes: writer.accepted, total: expected });
     if (++ticks % 5 === 0) writer.flushSoon();
   }, PROGRESS_EVERY_MS);
-  const relieve = createMemoryRelief();
   let broken: unknown = null;
   try {
     await pump(answer.body, (chunk) => {
       stats.bytesReceived += chunk.length;
-      relieve(chunk.length);
       return writer.writeSoon(chunk);
     });
   } catch (error) {

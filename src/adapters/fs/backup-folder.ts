@@ -6,7 +6,8 @@
  * wrong with the bytes, and after a PostgreSQL client update the next run verifies it without downloading.
  */
 import { rm } from 'node:fs/promises';
-import type { CatalogEntry } from '../../core/backup-catalog.js';
+import type { CatalogEntry, Damage } from '../../core/backup-catalog.js';
+import type { RecheckOutcome } from '../../core/backup-verify.js';
 import type { DatabaseConfig, EnvironmentName } from '../../core/config-schema.js';
 import { CancelledError, VerificationError } from '../../core/errors.js';
 import type {
@@ -15,9 +16,11 @@ import type {
   CloudBackupApi,
   FetchOptions,
   FetchStats,
+  TransferProgress,
   VerifyStep,
 } from '../../core/ports.js';
 import { readCatalog } from './backup-catalog.js';
+import { markDamaged, recheckDump } from './catalog-recheck.js';
 import { downloadCancelled, downloadToPartial } from './backup-download.js';
 import {
   addVerifiedDump,
@@ -50,8 +53,19 @@ export class FsBackupFolder implements BackupFolder {
     private readonly options: FsBackupFolderOptions = {},
   ) {}
 
-  read(): Promise<{ entries: CatalogEntry[]; damaged: string[] }> {
+  read(): Promise<{ entries: CatalogEntry[]; damaged: string[]; missing: CatalogEntry[] }> {
     return readCatalog(this.folder);
+  }
+
+  markDamaged(entry: CatalogEntry, damage: Damage): Promise<CatalogEntry> {
+    return markDamaged(entry, damage);
+  }
+
+  recheck(
+    entry: CatalogEntry,
+    options: { signal?: AbortSignal; onProgress?: (progress: TransferProgress) => void } = {},
+  ): Promise<RecheckOutcome> {
+    return recheckDump(entry, options);
   }
 
   async fetch(

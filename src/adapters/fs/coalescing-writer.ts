@@ -1,31 +1,44 @@
 /**
- * Writes a stream of small chunks (TLS records are ~16 KiB) to a file through two fixed buffers: one fills
- * while the other is written. Memory stays at exactly two buffers whatever the download size, each small
- * chunk is garbage at once, and the disk sees large writes at explicit positions.
+ * Writes a stream of small chunks (TLS records are ~16 KiB) to a file through a few fixed buffers: one fills
+ * while the others are being written. Memory stays at exactly those buffers whatever the download size,
+ * each small chunk is garbage at once, and the disk sees large writes at explicit positions.
+ *
+ * Several full buffers may be in flight at once (written by the thread pool, read by the consumer — the
+ * hash thread — in file order), so a write or a hash that is slow for a moment does not stop the socket:
+ * with two buffers nearly every block paused the download on the 2-core machine of bench/sync.ts.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 
 /** Reads a block (backed by a SharedArrayBuffer) while it is written; may finish later. */
 export type BlockConsumer = (block: Buffer) => void | Promise<void>;
 
+interface InFlight {
+  end: number;
+  done: boolean;
+}
+
 export class CoalescingFileWriter {
+  private readonly free: Buffer[] = [];
   private active: Buffer;
-  private spare: Buffer;
   private used = 0;
-  private flushing: Promise<void> | null = null;
+  private readonly inFlight: InFlight[] = [];
+  private readonly settled = new Set<Promise<void>>();
+  private waiting: (() => void) | null = null;
+  private failure: { error: unknown } | null = null;
   private position: number;
-  /** Bytes on disk (written by completed writes), counted from the file's start. */
+  /** Bytes on disk without a gap (every write up to here completed), counted from the file's start. */
   written: number;
 
   private constructor(
     private readonly handle: FileHandle,
     start: number,
     bufferBytes: number,
+    buffers: number,
     private readonly alongWrite: BlockConsumer,
   ) {
     // Shared memory, so a consumer on another thread can read a block without a copy.
-    this.active = Buffer.from(new SharedArrayBuffer(bufferBytes));
-    this.spare = Buffer.from(new SharedArrayBuffer(bufferBytes));
+    for (let i = 0; i < buffers; i++) this.free.push(Buffer.from(new SharedArrayBuffer(bufferBytes)));
+    this.active = this.free.pop()!;
     this.position = start;
     this.written = start;
   }
@@ -39,8 +52,9 @@ export class CoalescingFileWriter {
     start: number,
     bufferBytes: number,
     alongWrite: BlockConsumer,
+    buffers = 3,
   ): Promise<CoalescingFileWriter> {
-    return new CoalescingFileWriter(await open(path, 'r+'), start, bufferBytes, alongWrite);
+    return new CoalescingFileWriter(await open(path, 'r+'), start, bufferBytes, Math.max(2, buffers), alongWrite);
   }
 
   /** Bytes accepted so far (on disk or buffered). */
@@ -55,16 +69,19 @@ export class CoalescingFileWriter {
 
   /**
    * Copies `chunk` in without a promise when a buffer is free (nearly always: one per TLS record adds up).
-   * Returns a promise only when both buffers are full; the caller must let it settle before writing again.
+   * Returns a promise only when every buffer is full or in flight; the caller must let it settle before
+   * writing again. A write or consumer failure is reported here (or by `close`).
    */
   writeSoon(chunk: Buffer): Promise<void> | null {
+    if (this.failure) return Promise.reject(this.failure.error);
     for (let offset = 0; ;) {
       if (this.used === this.active.length) {
-        if (this.flushing) {
+        const next = this.free.pop();
+        if (!next) {
           const rest = chunk.subarray(offset);
-          return this.flushing.then(() => this.writeSoon(rest) ?? undefined);
+          return new Promise<void>((resolve) => (this.waiting = resolve)).then(() => this.writeSoon(rest) ?? undefined);
         }
-        this.startFlush();
+        this.dispatch(next);
       }
       if (offset >= chunk.length) return null;
       const n = Math.min(chunk.length - offset, this.active.length - this.used);
@@ -75,52 +92,60 @@ export class CoalescingFileWriter {
   }
 
   /**
-   * Starts writing a partly filled buffer when no write is running, so on a slow link the file keeps up
+   * Starts writing a partly filled buffer when nothing is being written, so on a slow link the file keeps up
    * with what arrived (a killed run then loses at most a moment of data).
    */
   flushSoon(): void {
-    if (this.flushing || this.used === 0) return;
-    this.startFlush();
+    if (this.inFlight.length > 0 || this.used === 0 || this.failure) return;
+    const next = this.free.pop();
+    if (next) this.dispatch(next);
   }
 
-  /** Writes what is buffered, closes the file and returns the bytes on disk. */
+  /**
+   * Writes what is buffered, waits for every write, closes the file and returns the bytes on disk. After a
+   * failure the file is cut back to the last byte before the first gap, so a resume never trusts a hole.
+   */
   async close(): Promise<number> {
     try {
-      if (this.flushing) await this.flushing;
-      if (this.used > 0) await this.flush(this.active, this.used);
-      this.used = 0;
+      if (this.used > 0 && !this.failure) this.dispatch(null);
+      while (this.settled.size > 0) await Promise.all(this.settled);
+      if (this.failure) {
+        await this.handle.truncate(this.written).catch(() => undefined);
+        throw this.failure.error;
+      }
     } finally {
       await this.handle.close();
     }
     return this.written;
   }
 
-  /** Hands the active buffer to a write (none may be running) and continues in the spare one. */
-  private startFlush(): void {
-    const full = this.active;
-    this.active = this.spare;
-    this.spare = full;
+  /** Hands the active buffer to a write and the consumer, and continues in `next` (null: at the end). */
+  private dispatch(next: Buffer | null): void {
+    const block = this.active;
     const n = this.used;
-    this.used = 0;
-    const flushing = this.flush(full, n).finally(() => {
-      this.flushing = null;
-    });
-    // The failure is reported by the next write or close, which await it; until then it is not "unhandled".
-    flushing.catch(() => undefined);
-    this.flushing = flushing;
-  }
-
-  private async flush(buffer: Buffer, n: number): Promise<void> {
     const at = this.position;
     this.position += n;
+    this.used = 0;
+    if (next) this.active = next;
+    const entry: InFlight = { end: at + n, done: false };
+    this.inFlight.push(entry);
     // Both only read the block: the consumer (the hash) runs while the thread pool writes it.
     // allSettled: neither may still be reading the block when a failure returns it for reuse.
-    const [written, consumed] = await Promise.allSettled([
-      this.writeAll(buffer, n, at),
-      this.alongWrite(buffer.subarray(0, n)),
-    ]);
-    if (written.status === 'rejected') throw written.reason;
-    if (consumed.status === 'rejected') throw consumed.reason;
+    const settled = Promise.allSettled([this.writeAll(block, n, at), this.alongWrite(block.subarray(0, n))]).then(
+      ([written, consumed]) => {
+        this.settled.delete(settled);
+        const failed = written.status === 'rejected' ? written : consumed.status === 'rejected' ? consumed : null;
+        if (failed && !this.failure) this.failure = { error: failed.reason };
+        if (!failed) entry.done = true;
+        // Bytes count as on disk only up to the first write not yet done (or failed).
+        while (this.inFlight[0]?.done) this.written = this.inFlight.shift()!.end;
+        this.free.push(block);
+        const wake = this.waiting;
+        this.waiting = null;
+        wake?.();
+      },
+    );
+    this.settled.add(settled);
   }
 
   private async writeAll(buffer: Buffer, n: number, at: number): Promise<void> {
@@ -128,6 +153,5 @@ export class CoalescingFileWriter {
       const { bytesWritten } = await this.handle.write(buffer, done, n - done, at + done);
       done += bytesWritten;
     }
-    this.written += n;
   }
 }

@@ -29,6 +29,8 @@ export interface VerifyOptions {
   localRestoreVersion?: () => Promise<{ version: string; major: number }>;
   /** Where pg_restore is (the `postgres.binDir` setting); the standard search by default. */
   tools?: PgTools;
+  /** Bytes checksummed so far (when the checksum is computed here). */
+  onBytes?: (bytes: number) => void;
 }
 
 /** Runs every check on `file`; returns what the sidecar records. */
@@ -43,7 +45,7 @@ export async function verifyDumpFile(file: string, options: VerifyOptions): Prom
     });
   }
   options.onStep?.('checksum');
-  const sha256 = options.sha256 ?? (await hashFile(file));
+  const sha256 = options.sha256 ?? (await hashFile(file, options.onBytes));
   if (expected && sha256 !== expected.sha256) {
     throw new VerificationError({
       key: 'verify.checksumMismatch',

@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import lockfile from 'proper-lockfile';
 import { LockedError, type MessageParams } from '../../core/errors.js';
 import { privateLockFs } from './lock-fs.js';
 import { inspectLock, lockPaths, type LockHolder, type LockVerdict, type StaleReason } from './lock-holder.js';
@@ -69,7 +68,9 @@ export async function removeLockIfUnchanged(
   const paths = lockPaths(stateDir);
   let releaseGuard: () => Promise<void>;
   try {
-    releaseGuard = await lockfile.lock(stateDir, {
+    releaseGuard = await (
+      await import('proper-lockfile')
+    ).default.lock(stateDir, {
       lockfilePath: paths.takeoverDir,
       realpath: false,
       fs: privateLockFs(),
@@ -92,14 +93,15 @@ export async function removeLockIfUnchanged(
 /** Params naming a lock's holder in catalog messages: command, pid, host, user, startedAt, phase, refreshedAt. */
 export function holderParams(verdict: { holder: LockHolder | null; refreshedAt: Date }): MessageParams {
   const h = verdict.holder;
-  const refreshedAt = formatClock(verdict.refreshedAt);
+  // ISO instants: every message renders `{…At}` as local time and age (src/ui/time-format.ts).
+  const refreshedAt = verdict.refreshedAt.toISOString();
   if (h === null) return { refreshedAt };
   return {
     command: h.command,
     pid: h.pid,
     host: h.host,
     user: h.user,
-    startedAt: formatClock(new Date(h.startedAt)),
+    startedAt: h.startedAt,
     phase: h.phase,
     refreshedAt,
   };
@@ -113,13 +115,4 @@ export function lockedError(verdict: { holder: LockHolder | null; refreshedAt: D
   const h = verdict.holder;
   const key = h === null ? 'lock.heldUnknown' : h.phase ? 'lock.held' : 'lock.heldNoPhase';
   return new LockedError({ key, params: holderParams(verdict), hintKey: 'lock.held.hint' });
-}
-
-/** `10:00:03` today, `2026-11-24 10:00:03` on another day (local time). */
-export function formatClock(date: Date, now: Date = new Date()): string {
-  if (Number.isNaN(date.getTime())) return '?';
-  const p = (n: number) => String(n).padStart(2, '0');
-  const time = `${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`;
-  const sameDay = date.toDateString() === now.toDateString();
-  return sameDay ? time : `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${time}`;
 }

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { GuardError, LockedError, UnexpectedError } from '../../core/errors.js';
 import type { StateStore } from '../../core/ports.js';
 import { defaultState, parseState, serializeState, validateState, type OrcaState } from '../../core/state.js';
@@ -63,7 +62,9 @@ export class FileStateStore implements StateStore {
 export async function lockStateFile(stateDir: string): Promise<() => Promise<void>> {
   await ensurePrivateDir(stateDir);
   try {
-    return await lockfile.lock(join(stateDir, STATE_FILE_NAME), {
+    return await (
+      await import('proper-lockfile')
+    ).default.lock(join(stateDir, STATE_FILE_NAME), {
       realpath: false,
       fs: privateLockFs(),
       // Held for a moment: a holder that stopped refreshing for 10 s is gone (proper-lockfile's mtime rule).

@@ -1,5 +1,6 @@
 /**
- * THE HTTP client factory (STYLE.md §6): the only module family importing got (`connection.ts`). Explicit
+ * THE HTTP client factory (STYLE.md §6): every request goes through `connection.ts` over Node's own
+ * `node:https` (`transport.ts`). Explicit
  * timeouts; retries only on idempotent calls (GET/HEAD/PUT, or `idempotent: true`), bounded by a count AND a
  * total deadline; TLS verification on unless `insecure`; client certificate from `.p12` or PEM; Basic auth only
  * as a header; redirects never followed (the Authorization header must not travel to another host); every

@@ -1,10 +1,11 @@
 /**
- * One environment's HTTP connection: got with keep-alive agents, Basic auth as a header, explicit timeouts,
- * TLS material read before the first request, and the retry policy. `json-request.ts` and `download.ts`
+ * One environment's HTTP connection: Node's own `node:https` (`transport.ts`) with keep-alive agents, Basic
+ * auth as a header, explicit timeouts, TLS material (one secure context) read before the first request, and
+ * the retry policy. (It replaced got: on two cores got's module graph was a quarter of `status`'s CPU, and
+ * its stream layer stood between the socket and a download — docs/architecture.md.) `json-request.ts` and `download.ts`
  * send through it; `client-factory.ts` assembles the client.
  */
-import got, { type Got } from 'got';
-import { Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
 import type { RequestTarget } from './http-errors.js';
@@ -12,6 +13,7 @@ import type { HttpClientOptions, HttpMethod, HttpTimeouts } from './http-types.j
 import { parseJson, readLimited, serverErrorCode } from './read-body.js';
 import { runWithRetries, type AttemptSignal, type RetryableStatus } from './retry-loop.js';
 import { TlsMaterialCache } from './tls-material.js';
+import { exchange, type Opened } from './transport.js';
 
 const DEFAULTS = {
   connectMs: 10_000,
@@ -24,12 +26,7 @@ const DEFAULTS = {
 };
 const ERROR_BODY_LIMIT = 64 * 1024;
 
-/** A response whose headers arrived; its body is still to be read. */
-export interface Opened {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Readable;
-}
+export type { Opened };
 
 export interface OpenInit {
   headers?: Record<string, string>;
@@ -68,14 +65,10 @@ export function openConnection(options: HttpClientOptions): Connection {
     options.user === undefined
       ? undefined
       : 'Basic ' + Buffer.from(`${options.user}:${options.apiKey ?? ''}`, 'utf8').toString('base64');
-  const instance: Got = got.extend({
-    retry: { limit: 0 },
-    followRedirect: false,
-    throwHttpErrors: false,
-    http2: false,
-    agent: agents,
-    headers: { 'user-agent': 'orca-hybrid', ...(authorization ? { authorization } : {}) },
-  });
+  const baseHeaders: Record<string, string> = {
+    'user-agent': 'orca-hybrid',
+    ...(authorization ? { authorization } : {}),
+  };
   const retry = {
     limit: options.retry?.limit ?? DEFAULTS.limit,
     totalDeadlineMs: options.retry?.totalDeadlineMs ?? DEFAULTS.totalDeadlineMs,
@@ -92,30 +85,15 @@ export function openConnection(options: HttpClientOptions): Connection {
     },
     open(method, url, init) {
       const t = { ...DEFAULTS, ...options.timeouts, ...init.timeouts };
-      const stream = instance.stream(url, {
+      return exchange({
         method,
-        headers: init.headers,
+        url,
+        headers: { ...baseHeaders, ...init.headers },
         body: init.body,
+        timeouts: { connectMs: t.connectMs, responseMs: t.responseMs, idleMs: t.idleMs },
+        agents,
+        tls: { rejectUnauthorized: options.insecure !== true, ...tls() },
         signal: init.signal,
-        timeout: {
-          lookup: t.connectMs,
-          connect: t.connectMs,
-          secureConnect: t.connectMs,
-          response: t.responseMs,
-          socket: t.idleMs,
-        },
-        https: { rejectUnauthorized: options.insecure !== true, ...tls() },
-      });
-      // A permanent first listener: it scrubs got's error (its enumerable `options` hold the Authorization
-      // header and the certificate passphrase) before any consumer sees it, and a body error before the
-      // consumer attaches cannot crash the process (pipeline()/for-await still report the destroyed stream).
-      stream.on('error', scrubGotError);
-      return new Promise((resolve, reject) => {
-        stream.once('error', reject);
-        stream.once('response', (response: { statusCode: number; headers: IncomingHttpHeaders }) => {
-          stream.off('error', reject);
-          resolve({ status: response.statusCode, headers: response.headers, body: stream });
-        });
       });
     },
     async withRetries(target, how, attempt) {
@@ -139,13 +117,4 @@ export function openConnection(options: HttpClientOptions): Connection {
       agents.https.destroy();
     },
   };
-}
-
-/** Hides got's request options (headers, TLS material) on its error objects, so no log can print them. */
-function scrubGotError(error: unknown): void {
-  if (error === null || typeof error !== 'object') return;
-  for (const key of ['options', 'input']) {
-    if (key in error)
-      Object.defineProperty(error, key, { value: undefined, enumerable: false, configurable: true, writable: true });
-  }
 }

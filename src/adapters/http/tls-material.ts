@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { checkServerIdentity, createSecureContext, type PeerCertificate } from 'node:tls';
+import { checkServerIdentity, createSecureContext, type PeerCertificate, type SecureContext } from 'node:tls';
 import type { OrcaError } from '../../core/errors.js';
 import type { EnvironmentName } from '../../core/domain.js';
 import { errorCodeOf, unreadableFile, unusableClientCertificate } from './http-errors.js';
@@ -9,13 +9,13 @@ import { errorCodeOf, unreadableFile, unusableClientCertificate } from './http-e
 export type ClientCertificateSource =
   { p12File: string; passphrase?: string } | { certFile: string; keyFile: string; passphrase?: string };
 
-/** Certificates and keys as node's TLS options take them (got's `https` option names). */
+/**
+ * What every TLS connection of a client uses: one secure context built once (CA, client certificate and key
+ * parsed a single time, not at every handshake), and the extra server check of a PKCS#12 bundle.
+ */
 export interface TlsMaterial {
-  certificateAuthority?: Buffer;
-  pfx?: Buffer;
-  certificate?: Buffer;
-  key?: Buffer;
-  passphrase?: string;
+  /** Absent when nothing is configured: Node's default context (its bundled CAs). */
+  secureContext?: SecureContext;
   checkServerIdentity?: (host: string, cert: PeerCertificate) => Error | undefined;
 }
 
@@ -48,30 +48,39 @@ export class TlsMaterialCache {
 }
 
 function readTlsMaterial(env: EnvironmentName, caFile?: string, cert?: ClientCertificateSource): TlsMaterial {
+  const ca = caFile ? readOrThrow(env, caFile) : undefined;
+  if (!ca && !cert) return {};
+  // Only the fields that are set (node's TLS layer refuses `checkServerIdentity: undefined`).
   const material: TlsMaterial = {};
-  if (caFile) material.certificateAuthority = readOrThrow(env, caFile);
-  if (!cert) return material;
-  if ('p12File' in cert) {
-    material.pfx = readOrThrow(env, cert.p12File);
+  const files: { pfx?: Buffer; cert?: Buffer; key?: Buffer } = {};
+  if (cert && 'p12File' in cert) {
+    files.pfx = readOrThrow(env, cert.p12File);
     // Node adds a PKCS#12 bundle's CA certificates to the trusted roots: a server certificate from the
     // bundle's CA would pass even when `caFile` names another CA. Pin the chain to `caFile` as well.
-    if (material.certificateAuthority) material.checkServerIdentity = pinnedToCa(material.certificateAuthority);
-  } else {
-    material.certificate = readOrThrow(env, cert.certFile);
-    material.key = readOrThrow(env, cert.keyFile);
+    if (ca) material.checkServerIdentity = pinnedToCa(ca);
+  } else if (cert) {
+    files.cert = readOrThrow(env, cert.certFile);
+    files.key = readOrThrow(env, cert.keyFile);
   }
-  if (cert.passphrase !== undefined) material.passphrase = cert.passphrase;
   try {
-    createSecureContext({
-      pfx: material.pfx,
-      cert: material.certificate,
-      key: material.key,
-      passphrase: material.passphrase,
-    });
+    // With `ca` the context trusts exactly those certificates (Node's bundled CAs are left out).
+    material.secureContext = createSecureContext({ ca, ...files, passphrase: cert?.passphrase });
   } catch {
-    throw unusableClientCertificate(env, 'p12File' in cert ? cert.p12File : cert.keyFile);
+    // Which file was it? The certificate alone tells (a wrong passphrase is the usual cause).
+    if (cert && !contextBuilds({ ...files, passphrase: cert.passphrase }))
+      throw unusableClientCertificate(env, 'p12File' in cert ? cert.p12File : cert.keyFile);
+    throw unreadableFile(env, caFile ?? '', 'EINVAL');
   }
   return material;
+}
+
+function contextBuilds(options: Parameters<typeof createSecureContext>[0]): boolean {
+  try {
+    createSecureContext(options);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Memoizes a read including its failure. */

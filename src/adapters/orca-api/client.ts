@@ -120,16 +120,20 @@ export class OrcaApiClient implements OrcaApi, WebOrcaCheck {
   }
 
   /**
-   * The three calls in parallel; each endpoint's failure stays in its own field of `failures`, so one
-   * malformed answer never hides what the others said. Throws (the ping's error) only when none answered.
+   * The three calls in parallel (the ping alone without `details`: a cloud environment's control API
+   * already told the version and clinic, and each further call is another connection); each endpoint's
+   * failure stays in its own field of `failures`, so one malformed answer never hides what the others said.
+   * Throws (the ping's error) only when none answered.
    */
-  async probe(signal?: AbortSignal): Promise<OrcaApiProbe> {
+  async probe(signal?: AbortSignal, options: { details?: boolean } = {}): Promise<OrcaApiProbe> {
+    const details = options.details !== false;
     const [ping, info, clinic] = await Promise.allSettled([
       this.ping(signal),
-      this.systemInfo(signal),
-      this.institution(signal),
+      details ? this.systemInfo(signal) : Promise.resolve(null),
+      details ? this.institution(signal) : Promise.resolve(null),
     ]);
-    if (ping.status === 'rejected' && info.status === 'rejected' && clinic.status === 'rejected') throw ping.reason;
+    const noneAnswered = !details || (info.status === 'rejected' && clinic.status === 'rejected');
+    if (ping.status === 'rejected' && noneAnswered) throw ping.reason;
     const value = <T>(r: PromiseSettledResult<T>): T | null => (r.status === 'fulfilled' ? r.value : null);
     const answers = [value(ping), value(info), value(clinic)];
     const failures: OrcaApiProbe['failures'] = {};

@@ -5,12 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
+import './pg-runtime.js';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import {
   AuthError,
   CancelledError,
   ConfigError,
+  isOrcaError,
   OrcaError,
   UnexpectedError,
   UnreachableError,
@@ -181,4 +183,14 @@ export function mapQueryError(error: unknown, env: string): OrcaError {
     hintKey: 'postgres.queryFailed.hint',
     cause: error,
   });
+}
+
+/** Connects to a maintenance database of the target's server (`postgres`, else `template1`). */
+export async function connectMaintenance(db: DatabaseConfig, env: string, signal?: AbortSignal): Promise<PgClient> {
+  try {
+    return await connectDatabase(db, { database: 'postgres', env, signal });
+  } catch (error) {
+    if (!isOrcaError(error) || error.key !== 'postgres.unreachable') throw error;
+    return connectDatabase(db, { database: 'template1', env, signal });
+  }
 }

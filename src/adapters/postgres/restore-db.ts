@@ -11,7 +11,7 @@ import { CancelledError, isOrcaError } from '../../core/errors.js';
 import type { RestoreStep, RestoreWarning } from '../../core/ports.js';
 import { defaultPgTools, type PgTools } from '../process/pg-tools.js';
 import { runProcess } from '../process/run.js';
-import { connectDatabase, type PgClient } from './connect.js';
+import { connectDatabase, connectMaintenance, type PgClient } from './connect.js';
 import { mapClientToolError } from './dump-tool.js';
 import { withLibpqEnv } from './libpq-env.js';
 import { analyzeInParallel } from './restore-analyze.js';
@@ -42,15 +42,8 @@ export type LoadOutcome =
     }
   | { kind: 'failed'; step: RestoreStep; error: unknown };
 
-/** Connects to a maintenance database of the target's server (`postgres`, else `template1`). */
-export async function connectMaintenance(db: DatabaseConfig, env: string, signal?: AbortSignal): Promise<PgClient> {
-  try {
-    return await connectDatabase(db, { database: 'postgres', env, signal });
-  } catch (error) {
-    if (!isOrcaError(error) || error.key !== 'postgres.unreachable') throw error;
-    return connectDatabase(db, { database: 'template1', env, signal });
-  }
-}
+// Kept here for the restore's importers; it lives with the other connections (status needs it alone).
+export { connectMaintenance };
 
 /**
  * Restores `file` into `db.database` by staging and swap. Returns `failed` (with the step) when anything

@@ -5,8 +5,7 @@
  */
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import type { EnvironmentName } from '../../core/domain.js';
-import { mapQueryError } from './connect.js';
-import { connectMaintenance } from './restore-db.js';
+import { connectMaintenance, mapQueryError } from './connect.js';
 import { reopenDatabase, sidePattern } from './restore-db-swap.js';
 
 export interface RestoreLeftovers {

@@ -157,6 +157,11 @@ export async function runProcess(file: string, args: readonly string[], opts: Ru
   return { stdout, stderr, exitCode };
 }
 
+/** True for the error of a program that is not installed (ENOENT when starting it). */
+export function isMissingProgram(error: unknown): boolean {
+  return error instanceof ProcessError && error.key === 'process.notFound';
+}
+
 function tailLines(stderr: string): string[] {
   const lines = stderr.split(/\r?\n/).filter((line) => line.trim() !== '');
   return lines.slice(-STDERR_TAIL_LINES);

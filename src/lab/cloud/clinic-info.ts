@@ -2,9 +2,10 @@
  * What a lab environment's database says about itself, read where WebORCA reads it (docs/orca-data.md §2):
  * the 医療機関コード and name from `tbl_syskanri` 1001, the versions from `tbl_dbkanri` ORCADB00.
  */
+import pg from 'pg';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import { readDatabaseIdentity } from '../../adapters/postgres/clinic-identity-sql.js';
-import { connectDatabase, type PgClient } from '../../adapters/postgres/connect.js';
+import { mapPgError, type PgClient } from '../../adapters/postgres/connect.js';
 import { toYmd } from '../../adapters/postgres/sequences-sql.js';
 import { institutionNameOf } from '../orca/system-rows.js';
 
@@ -22,14 +23,64 @@ export interface ClinicInfo {
   newVersion: string;
 }
 
-/** Opens a short connection to the environment's database and runs `fn` on it. */
-export async function withDatabase<T>(db: DatabaseConfig, fn: (client: PgClient) => Promise<T>): Promise<T> {
-  const client = await connectDatabase(db, { env: 'lab server', connectTimeoutMs: 5_000, statementTimeoutMs: 30_000 });
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => undefined);
+const pools = new Map<string, pg.Pool>();
+
+/**
+ * A few kept-open connections per database, as a real server keeps a pool: a new connection per request
+ * (a backend process and a SCRAM exchange each) made the lab itself the slowest part of every `status`.
+ * A restore's swap terminates these sessions; the pool then drops them and connects anew.
+ */
+function poolFor(db: DatabaseConfig): pg.Pool {
+  const key = JSON.stringify(db);
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new pg.Pool({
+      host: db.host,
+      port: db.port,
+      database: db.database,
+      user: db.user,
+      password: db.password,
+      ssl: false,
+      max: 4,
+      idleTimeoutMillis: 5_000,
+      allowExitOnIdle: true,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 30_000,
+      application_name: 'orca-hybrid lab',
+    });
+    // An idle session terminated by a restore's swap reports here; the pool discards it.
+    pool.on('error', () => undefined);
+    pools.set(key, pool);
   }
+  return pool;
+}
+
+/** Runs `fn` on a pooled connection to the environment's database. */
+export async function withDatabase<T>(db: DatabaseConfig, fn: (client: PgClient) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await poolFor(db).connect();
+  } catch (error) {
+    throw mapPgError(error, { env: 'lab server', host: db.host, port: db.port, user: db.user });
+  }
+  let failed = false;
+  try {
+    return await fn(client as unknown as PgClient);
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    // A session that saw an error (terminated, lost, aborted mid-statement) is not handed out again.
+    client.release(failed);
+  }
+}
+
+/** Closes the pool of `db` (a lab server stopping). */
+export async function closeDatabasePool(db: DatabaseConfig): Promise<void> {
+  const key = JSON.stringify(db);
+  const pool = pools.get(key);
+  pools.delete(key);
+  await pool?.end().catch(() => undefined);
 }
 
 export async function readClinicInfo(client: PgClient, at: Date = new Date()): Promise<ClinicInfo> {

@@ -87,8 +87,30 @@ export async function serveBackupContent(
     return;
   }
   const plan = ctx.faults.takeDownloadPlan();
+  const rate = ctx.faults.get().rate;
   if (plan) await streamWithFaults(res, ctx, backup, start, end, plan);
+  else if (rate !== null) await streamPaced(res, ctx.store.contentPath(id), start, end, rate);
   else await pipeline(createReadStream(ctx.store.contentPath(id), { start, end, highWaterMark: 1 << 20 }), res);
+}
+
+/**
+ * Sends the range at `bitsPerSecond`, as a link of that speed would deliver it: each chunk leaves when the
+ * bytes before it would have arrived (an absolute schedule, so timer jitter never adds up). Chunks of about
+ * 5 ms of the rate keep the timer granularity out of the figure at 1 Gbit/s and the bursts small at 100 Mbit/s.
+ */
+async function streamPaced(res: ServerResponse, file: string, start: number, end: number, bitsPerSecond: number) {
+  const bytesPerMs = bitsPerSecond / 8 / 1000;
+  const chunk = Math.max(16 << 10, Math.min(4 << 20, Math.round(bytesPerMs * 5)));
+  const began = performance.now();
+  let sent = 0;
+  for await (const raw of createReadStream(file, { start, end, highWaterMark: chunk })) {
+    const due = began + sent / bytesPerMs;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    await writeChunk(res, raw as Buffer);
+    sent += (raw as Buffer).length;
+  }
+  res.end();
 }
 
 function writeChunk(res: ServerResponse, chunk: Buffer): Promise<void> {

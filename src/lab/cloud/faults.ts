@@ -25,6 +25,8 @@ export interface FaultState {
   /** Flip the byte at this offset of the dump file (absolute, so ranged downloads are hit too). */
   corruptAtOffset: number | null;
   corruptTimes: number;
+  /** Pace every download body at this many bits per second (a real link's speed); null: as fast as it goes. */
+  rate: number | null;
 }
 
 const count = z.number().int().min(0).max(1_000_000);
@@ -41,6 +43,7 @@ export const faultPatchSchema = z
     resetAfterBytes: bytes.nullable(),
     truncateAfterBytes: bytes.nullable(),
     corruptAtOffset: bytes.nullable(),
+    rate: z.number().int().min(8_000).max(100_000_000_000).nullable(),
     times: z.number().int().min(1).max(1_000_000),
   })
   .partial()
@@ -68,6 +71,7 @@ const CLEAR: FaultState = {
   truncateTimes: 0,
   corruptAtOffset: null,
   corruptTimes: 0,
+  rate: null,
 };
 
 /** Holds the knobs of one server; emits `change` with the new state after every update. */
@@ -107,6 +111,7 @@ export class FaultController extends EventEmitter {
         truncateAfterBytes: p.truncateAfterBytes,
         truncateTimes: p.truncateAfterBytes === null ? 0 : times,
       });
+    if (p.rate !== undefined) next.rate = p.rate;
     if (p.corruptAtOffset !== undefined)
       Object.assign(next, { corruptAtOffset: p.corruptAtOffset, corruptTimes: p.corruptAtOffset === null ? 0 : times });
     return this.replace(next);

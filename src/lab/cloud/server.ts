@@ -15,6 +15,7 @@ import { startAdminServer, type AdminServerHandle } from './admin.js';
 import { isAuthorized } from './auth.js';
 import { createNightlyBackup } from './backup-jobs.js';
 import { BackupStore, type StoredBackup } from './backup-store.js';
+import { closeDatabasePool } from './clinic-info.js';
 import { reportedMode, type CloudContext, type CloudEnvironment } from './context.js';
 import { routeControl } from './control-routes.js';
 import { answerError } from './errors.js';
@@ -143,6 +144,7 @@ export async function startCloudServer(options: CloudServerOptions): Promise<Clo
       server.closeAllConnections();
       await admin?.close();
       await ctx.jobs.idle();
+      await closeDatabasePool(options.database);
     },
   };
 }

@@ -11,6 +11,7 @@ import { reportedModeFor, type Mode } from '../../core/domain.js';
 import { startAdminServer, type AdminServerHandle } from '../cloud/admin.js';
 import { isAuthorized } from '../cloud/auth.js';
 import { FaultController } from '../cloud/faults.js';
+import { closeDatabasePool } from '../cloud/clinic-info.js';
 import { FrontListener } from '../cloud/front-listener.js';
 import { ServerState } from '../cloud/state-files.js';
 import { handleOrcaApi, sendOrcaJson, sendOrcaUnauthorized } from './orca-handler.js';
@@ -96,6 +97,7 @@ export async function startOrcaApiServer(options: OrcaApiServerOptions): Promise
       await front.close();
       server.closeAllConnections();
       await admin?.close();
+      await closeDatabasePool(options.database);
     },
   };
 }

@@ -154,3 +154,31 @@ export async function readLogTail(paths: ClusterPaths, lines = 15): Promise<stri
     return [];
   }
 }
+
+export const LAB_HOST = '127.0.0.1';
+
+export interface ClusterStatus {
+  dir: string;
+  initialized: boolean;
+  running: boolean;
+  pid: number | null;
+  port: number | null;
+  host: string;
+  superuser: string;
+}
+
+/** Whether the folder holds a cluster, and whether (pid, port) it is running; reads postmaster.pid only. */
+export async function clusterStatus(dir: string): Promise<ClusterStatus> {
+  const paths = clusterPaths(dir);
+  const initialized = isInitialized(paths);
+  const pidInfo = initialized ? await readPostmasterPid(paths) : null;
+  return {
+    dir: paths.dir,
+    initialized,
+    running: pidInfo !== null,
+    pid: pidInfo?.pid ?? null,
+    port: pidInfo?.port ?? null,
+    host: LAB_HOST,
+    superuser: readClusterMeta(paths).superuser,
+  };
+}

@@ -11,9 +11,11 @@ import { ProcessError, runProcess } from '../../adapters/process/run.js';
 import { UnexpectedError } from '../../core/errors.js';
 import {
   clusterPaths,
+  clusterStatus,
+  LAB_HOST,
+  type ClusterStatus,
   isInitialized,
   prepareClusterFolder,
-  readClusterMeta,
   readLogTail,
   readPostmasterPid,
   serverUser,
@@ -24,22 +26,13 @@ import {
 
 export { createDatabase, dropDatabase, type ClusterConnection } from './database.js';
 
-export const LAB_HOST = '127.0.0.1';
+// What reads files only lives in cluster-files.ts (the lab VM's state needs no process runner).
+export { clusterStatus, LAB_HOST, type ClusterStatus } from './cluster-files.js';
 
 export interface InitClusterOptions {
   /** Password of the cluster superuser; reaches initdb through a 0600 file deleted right after. */
   superPassword: string;
   superuser?: string;
-}
-
-export interface ClusterStatus {
-  dir: string;
-  initialized: boolean;
-  running: boolean;
-  pid: number | null;
-  port: number | null;
-  host: string;
-  superuser: string;
 }
 
 /**
@@ -126,22 +119,6 @@ export async function stopCluster(dir: string, options: { mode?: 'fast' | 'immed
     timeoutMs: 90_000,
   });
   return true;
-}
-
-/** Whether the folder holds a cluster, and whether (pid, port) it is running; reads postmaster.pid only. */
-export async function clusterStatus(dir: string): Promise<ClusterStatus> {
-  const paths = clusterPaths(dir);
-  const initialized = isInitialized(paths);
-  const pidInfo = initialized ? await readPostmasterPid(paths) : null;
-  return {
-    dir: paths.dir,
-    initialized,
-    running: pidInfo !== null,
-    pid: pidInfo?.pid ?? null,
-    port: pidInfo?.port ?? null,
-    host: LAB_HOST,
-    superuser: readClusterMeta(paths).superuser,
-  };
 }
 
 /** A port that was free on 127.0.0.1 a moment ago (the OS picks it). */

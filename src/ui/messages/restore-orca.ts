@@ -16,7 +16,7 @@ export const restoreOrcaMessages: AreaMessages = {
     'restore.gate.structure.refused':
       "Refused: the dump has database structure {dump}, newer than the target's {target}: the target's WebORCA cannot run it. Nothing was touched.",
     'restore.gate.structure.hint':
-      'Update WebORCA of the target first (最新プログラム: stop the service, `weborca-install`, start it), check the version with `orca-hybrid status`, then restore again. A dump without a structure version is not a WebORCA dump.',
+      'Update WebORCA of the target first (最新プログラム: stop the service, `weborca-install`, start it), check the version with `{tool} status`, then restore again. A dump without a structure version is not a WebORCA dump.',
     'restore.structure.older':
       "The dump's database structure {dump} is older than the target's {target}: WebORCA upgrades the structure when it starts (jma-setup).",
     'restore.structure.targetUnknown':
@@ -53,21 +53,22 @@ export const restoreOrcaMessages: AreaMessages = {
     'restore.warn.keptDropped':
       'Dropped {name}, a database an earlier restore of the {env} kept: its verified dump {id} is in the catalog.',
     'restore.warn.keptListed':
-      'Earlier restores of the {env} kept these databases (no verified dump of them yet): {names}. `orca-hybrid restore --target {envId} --drop-kept` dumps and drops them.',
+      'Earlier restores of the {env} kept these databases (no verified dump of them yet): {names}. `{tool} restore --target {envId} --drop-kept` dumps and drops them.',
     'restore.warn.safetyDumpFailed':
-      'The restore into the {env} is complete, but the safety dump of the replaced database failed ({reason}); it is kept as {name}, so nothing of it is lost. `orca-hybrid restore --target {envId} --drop-kept` dumps and drops it later.',
-    'restore.keptDatabases': 'Kept, not dropped: {names} (see `orca-hybrid restore --target {env} --drop-kept`).',
+      'The restore into the {env} is complete, but the safety dump of the replaced database failed ({reason}); it is kept as {name}, so nothing of it is lost. `{tool} restore --target {envId} --drop-kept` dumps and drops it later.',
+    'restore.keptDatabases': 'Kept, not dropped: {names} (see `{tool} restore --target {envKey} --drop-kept`).',
     'restore.webOrcaSilent.local':
-      'WebORCA of the {env} did not answer after the restore. Restart it on that machine (`sudo systemctl restart jma-receipt-weborca`), then check with `orca-hybrid status`. Cause: {reason}',
+      'WebORCA of the {env} did not answer after the restore. Restart it on that machine (`sudo systemctl restart jma-receipt-weborca`), then check with `{tool} status`. Cause: {reason}',
     'restore.webOrcaSilent.cloud':
-      'WebORCA of the {env} did not answer after the restore. Ask the service to restart it, then check with `orca-hybrid status`. Cause: {reason}',
+      'WebORCA of the {env} did not answer after the restore. Ask the service to restart it, then check with `{tool} status`. Cause: {reason}',
     'restore.advice.olderThanContent':
       'The restored backup is older than what the environment held: its {counters} were higher before the restore.',
     'restore.advice.belowOther': 'The {env} last showed higher {counters} (read {readAt}).',
     'restore.advice.emergency': 'Emergency mode: the operating environment may have issued numbers after this backup.',
     'restore.option.dropKept':
       'instead of restoring, dump each database earlier restores kept into the catalog (verified), then drop it',
-    'restore.dropKept.notDirect': '--drop-kept applies to a directly reached database; {env} is a cloud environment.',
+    'restore.dropKept.notDirect':
+      '--drop-kept applies to a directly reached database; the {env} is a cloud environment.',
     'restore.dropKept.notDirect.hint': 'A cloud environment keeps no replaced databases on the tool’s side.',
     'restore.dropKept.item': '{name}: replaced {replacedAt}, {mb} MB, dump {dump}',
     'restore.dropKept.confirm': 'Dump (where needed) and drop these databases of the {env}?',
@@ -76,7 +77,7 @@ export const restoreOrcaMessages: AreaMessages = {
     'restore.dropKept.none': 'The {env} has no kept databases.',
     'status.reopened': 'its database had been left closed to connections by an interrupted restore; re-opened now.',
     'status.keptDatabases':
-      'databases kept by earlier restores: {names} (`orca-hybrid restore --target {env} --drop-kept`)',
+      'databases kept by earlier restores: {names} (`{tool} restore --target {envKey} --drop-kept`)',
   },
   ja: {
     'restore.gate.clinics': 'ダンプの医療機関 (tbl_sysbase hospnum) が 1 つ: {dump} (反映先: {target})',
@@ -88,7 +89,7 @@ export const restoreOrcaMessages: AreaMessages = {
     'restore.gate.structure.refused':
       '中止: ダンプのデータベース構造 {dump} は反映先の {target} より新しく、反映先の WebORCA では動きません。何も変更していません。',
     'restore.gate.structure.hint':
-      '先に反映先の WebORCA を更新し (最新プログラム: サービス停止、`weborca-install`、起動)、`orca-hybrid status` で版を確認してから再度反映してください。構造の版がないダンプは WebORCA のダンプではありません。',
+      '先に反映先の WebORCA を更新し (最新プログラム: サービス停止、`weborca-install`、起動)、`{tool} status` で版を確認してから再度反映してください。構造の版がないダンプは WebORCA のダンプではありません。',
     'restore.structure.older':
       'ダンプのデータベース構造 {dump} は反映先の {target} より古いため、WebORCA が起動時に構造を更新します (jma-setup)。',
     'restore.structure.targetUnknown': '{env}のデータベース構造の版を読めなかったため、ダンプの版と比較していません。',
@@ -119,20 +120,19 @@ export const restoreOrcaMessages: AreaMessages = {
     'restore.step.finishing': '置き換えたデータベースを削除しています…',
     'restore.warn.reopened':
       '中断した以前の反映により{env}のデータベース {database} への接続が禁止されたままだったため、接続を許可し直しました。',
-    'restore.warn.sessionsClosed':
-      '切り替え時に{env}の置き換えたデータベースの接続 {count} 件を終了しました: {sessions}',
+    'restore.warn.sessionsClosed': '切り替え時に{env}の置き換えたデータベースの接続{count}件を終了しました: {sessions}',
     'restore.warn.keptDropped':
       '以前の{env}への反映が残したデータベース {name} を削除しました。検証済みのダンプ {id} がカタログにあります。',
     'restore.warn.keptListed':
-      '以前の{env}への反映が残したデータベースがあります (検証済みのダンプはまだありません): {names}。`orca-hybrid restore --target {envId} --drop-kept` でダンプしてから削除できます。',
+      '以前の{env}への反映が残したデータベースがあります (検証済みのダンプはまだありません): {names}。`{tool} restore --target {envId} --drop-kept` でダンプしてから削除できます。',
     'restore.warn.safetyDumpFailed':
-      '{env}への反映は完了しましたが、置き換えたデータベースの安全用ダンプに失敗しました ({reason})。{name} として残しているため何も失われていません。あとで `orca-hybrid restore --target {envId} --drop-kept` でダンプしてから削除できます。',
+      '{env}への反映は完了しましたが、置き換えたデータベースの安全用ダンプに失敗しました ({reason})。{name} として残しているため何も失われていません。あとで `{tool} restore --target {envId} --drop-kept` でダンプしてから削除できます。',
     'restore.keptDatabases':
-      '削除せずに残したデータベース: {names} (`orca-hybrid restore --target {env} --drop-kept` を参照)。',
+      '削除せずに残したデータベース: {names} (`{tool} restore --target {envKey} --drop-kept` を参照)。',
     'restore.webOrcaSilent.local':
-      '反映後に{env}の WebORCA が応答しません。そのマシンで再起動してから (`sudo systemctl restart jma-receipt-weborca`)、`orca-hybrid status` で確認してください。原因: {reason}',
+      '反映後に{env}の WebORCA が応答しません。そのマシンで再起動してから (`sudo systemctl restart jma-receipt-weborca`)、`{tool} status` で確認してください。原因: {reason}',
     'restore.webOrcaSilent.cloud':
-      '反映後に{env}の WebORCA が応答しません。サービス提供者に再起動を依頼し、`orca-hybrid status` で確認してください。原因: {reason}',
+      '反映後に{env}の WebORCA が応答しません。サービス提供者に再起動を依頼し、`{tool} status` で確認してください。原因: {reason}',
     'restore.advice.olderThanContent':
       '反映したバックアップは環境の内容より古く、反映前の {counters} のほうが大きい値でした。',
     'restore.advice.belowOther': '{env}の最後の記録 ({readAt}) では {counters} がより大きい値です。',
@@ -140,7 +140,7 @@ export const restoreOrcaMessages: AreaMessages = {
       '応急措置モードです。このバックアップの後に運用環境で番号が発行された可能性があります。',
     'restore.option.dropKept':
       '反映せずに、以前の反映が残したデータベースをカタログへダンプ (検証済み) してから削除する',
-    'restore.dropKept.notDirect': '--drop-kept は直接接続するデータベースにだけ使えます。{env} はクラウド環境です。',
+    'restore.dropKept.notDirect': '--drop-kept は直接接続するデータベースにだけ使えます。{env}はクラウド環境です。',
     'restore.dropKept.notDirect.hint': 'クラウド環境では、置き換えたデータベースをツール側に残しません。',
     'restore.dropKept.item': '{name}: {replacedAt} に置き換え、{mb} MB、ダンプ {dump}',
     'restore.dropKept.confirm': '{env}のこれらのデータベースを (必要ならダンプしてから) 削除しますか?',
@@ -148,7 +148,6 @@ export const restoreOrcaMessages: AreaMessages = {
     'restore.dropKept.done': '{name} を削除しました。データはバックアップ {id} にあります。',
     'restore.dropKept.none': '{env}に残されたデータベースはありません。',
     'status.reopened': '中断した反映により接続が禁止されたままだったデータベースへの接続を許可し直しました。',
-    'status.keptDatabases':
-      '以前の反映が残したデータベース: {names} (`orca-hybrid restore --target {env} --drop-kept`)',
+    'status.keptDatabases': '以前の反映が残したデータベース: {names} (`{tool} restore --target {envKey} --drop-kept`)',
   },
 };

@@ -6,7 +6,7 @@ export const stateMessages: AreaMessages = {
     'state.damaged': 'The state file {path} is damaged and cannot be read ({reason}). It was left exactly as it is.',
     'state.invalid': 'The state file {path} does not have the expected content. It was left exactly as it is.',
     'state.damaged.hint':
-      'Nothing was changed, and orca-hybrid never resets this file by itself. Repair it, or move it aside (e.g. rename it to state.json.bad) after noting the mode and selected environment recorded in `orca-hybrid journal`.',
+      'Nothing was changed, and orca-hybrid never resets this file by itself. Repair it, or move it aside (e.g. rename it to state.json.bad) after noting the mode and selected environment recorded in `{tool} journal`.',
     'state.tooNew':
       'The state file {path} was written by a newer orca-hybrid (state version {found}; this one understands up to {supported}).',
     'state.tooNew.hint':
@@ -22,7 +22,7 @@ export const stateMessages: AreaMessages = {
     'lock.heldUnknown':
       'Another orca-hybrid process holds the lock (its holder is not recorded yet; last refreshed {refreshedAt}).',
     'lock.held.hint':
-      'Wait for it to finish, or re-run with --wait <duration> where the command offers it. If that process is gone, `orca-hybrid unlock` removes the lock.',
+      'Wait for it to finish, or re-run with --wait <duration> where the command offers it. If that process is gone, `{tool} unlock` removes the lock.',
     'lock.waiting':
       'Waiting up to {seconds} s for the lock held by {command} (pid {pid} on {host}, started {startedAt})…',
     'lock.waitingUnknown': 'Waiting up to {seconds} s for the lock…',
@@ -35,7 +35,7 @@ export const stateMessages: AreaMessages = {
     'lock.tookOver.noHolder': 'Took over a stale lock without a recorded holder (last refreshed {refreshedAt}).',
     'lock.compromised': 'The lock of this {command} was removed or taken by another process.',
     'lock.lost': 'The lock of this {command} was lost to another process; stopped.',
-    'lock.lost.hint': 'Check `orca-hybrid status` and `orca-hybrid journal`, then re-run the command.',
+    'lock.lost.hint': 'Check `{tool} status` and `{tool} journal`, then re-run the command.',
     'lock.reason.deadProcess': 'its process is no longer running',
     'lock.reason.rebooted': 'it ran before this computer restarted',
     'lock.reason.notRefreshed': 'it stopped refreshing the lock',
@@ -79,6 +79,7 @@ export const stateMessages: AreaMessages = {
     'journal.outcome.ok': 'ok',
     'journal.outcome.failed': 'failed (exit {code})',
     'journal.noChange': '(no change)',
+    'journal.option.wide': 'the full table: the whole command line and every change uncut, whatever the width',
     'state.option.stateDir':
       "state folder (default: the config's stateDir, ORCA_HYBRID_STATE_DIR, or the user's state folder)",
     'journal.option.since': 'only entries since a date (2026-11-25, 2026-11-25T10:00) or an age (30s, 30m, 24h, 7d)',
@@ -88,7 +89,7 @@ export const stateMessages: AreaMessages = {
     'state.damaged': '状態ファイル {path} が壊れていて読めません ({reason})。ファイルはそのまま残しています。',
     'state.invalid': '状態ファイル {path} の内容が想定と異なります。ファイルはそのまま残しています。',
     'state.damaged.hint':
-      '何も変更していません。orca-hybrid がこのファイルを自動で初期化することはありません。修復するか、`orca-hybrid journal` で記録済みのモードと選択中の環境を確認してから別名 (例: state.json.bad) に移してください。',
+      '何も変更していません。orca-hybrid がこのファイルを自動で初期化することはありません。修復するか、`{tool} journal` で記録済みのモードと選択中の環境を確認してから別名 (例: state.json.bad) に移してください。',
     'state.tooNew':
       '状態ファイル {path} は新しい orca-hybrid で書かれています (状態バージョン {found}。このバージョンが扱えるのは {supported} まで)。',
     'state.tooNew.hint':
@@ -99,32 +100,32 @@ export const stateMessages: AreaMessages = {
     'state.busy.hint': '1 分ほどしてから再実行してください。',
     'state.dirFallback':
       '設定を読み込めませんでした ({reason})。状態フォルダー {dir} を使います。別のフォルダーは --state-dir で指定してください。',
-    'lock.held': '別の {command} (pid {pid}、{host}、{startedAt} 開始、{phase}) がロックを保持しています。',
-    'lock.heldNoPhase': '別の {command} (pid {pid}、{host}、{startedAt} 開始) がロックを保持しています。',
+    'lock.held': '別の {command} (pid {pid}、{host}、{startedAt}開始、{phase}) がロックを保持しています。',
+    'lock.heldNoPhase': '別の {command} (pid {pid}、{host}、{startedAt}開始) がロックを保持しています。',
     'lock.heldUnknown':
-      '別の orca-hybrid プロセスがロックを保持しています (保持者はまだ記録されていません。最終更新 {refreshedAt})。',
+      '別の orca-hybrid プロセスがロックを保持しています (保持者はまだ記録されていません。最終更新{refreshedAt})。',
     'lock.held.hint':
-      '終了を待つか、コマンドが対応していれば --wait <時間> を付けて再実行してください。そのプロセスが既に存在しない場合は `orca-hybrid unlock` でロックを解除できます。',
-    'lock.waiting': '{command} (pid {pid}、{host}、{startedAt} 開始) が保持するロックを最大 {seconds} 秒待っています…',
-    'lock.waitingUnknown': 'ロックを最大 {seconds} 秒待っています…',
+      '終了を待つか、コマンドが対応していれば --wait <時間> を付けて再実行してください。そのプロセスが既に存在しない場合は `{tool} unlock` でロックを解除できます。',
+    'lock.waiting': '{command} (pid {pid}、{host}、{startedAt}開始) が保持するロックを最大{seconds}秒待っています…',
+    'lock.waitingUnknown': 'ロックを最大{seconds}秒待っています…',
     'lock.tookOver.deadProcess':
-      '古いロックを引き継ぎました: {command} (pid {pid}、{host}、{startedAt} 開始) は既に終了しています。',
+      '古いロックを引き継ぎました: {command} (pid {pid}、{host}、{startedAt}開始) は既に終了しています。',
     'lock.tookOver.rebooted':
-      '古いロックを引き継ぎました: {command} (pid {pid}、{host}、{startedAt} 開始) はこのコンピューターの再起動前のものです。',
+      '古いロックを引き継ぎました: {command} (pid {pid}、{host}、{startedAt}開始) はこのコンピューターの再起動前のものです。',
     'lock.tookOver.notRefreshed':
-      '古いロックを引き継ぎました: {command} (pid {pid}、{host}、{startedAt} 開始) は {refreshedAt} 以降ロックを更新していません。',
-    'lock.tookOver.noHolder': '保持者の記録がない古いロックを引き継ぎました (最終更新 {refreshedAt})。',
+      '古いロックを引き継ぎました: {command} (pid {pid}、{host}、{startedAt}開始) は{refreshedAt}以降ロックを更新していません。',
+    'lock.tookOver.noHolder': '保持者の記録がない古いロックを引き継ぎました (最終更新{refreshedAt})。',
     'lock.compromised': 'この {command} のロックが別のプロセスにより削除または取得されました。',
     'lock.lost': 'この {command} のロックを別のプロセスに奪われたため中止しました。',
-    'lock.lost.hint': '`orca-hybrid status` と `orca-hybrid journal` を確認してから再実行してください。',
+    'lock.lost.hint': '`{tool} status` と `{tool} journal` を確認してから再実行してください。',
     'lock.reason.deadProcess': 'プロセスが既に終了しています',
     'lock.reason.rebooted': 'このコンピューターの再起動前のものです',
     'lock.reason.notRefreshed': 'ロックの更新が止まっています',
     'lock.reason.noHolder': '保持者の記録がなく、更新も止まっています',
     'unlock.none': 'ロックは保持されていません。',
     'unlock.holder':
-      'ロック保持者: {command} (pid {pid}、{host}、ユーザー {user}、{startedAt} 開始、段階 {phase}。最終更新 {refreshedAt})。',
-    'unlock.holderUnknown': '記録のないプロセスがロックを保持しています (最終更新 {refreshedAt})。',
+      'ロック保持者: {command} (pid {pid}、{host}、ユーザー {user}、{startedAt}開始、段階 {phase}。最終更新{refreshedAt})。',
+    'unlock.holderUnknown': '記録のないプロセスがロックを保持しています (最終更新{refreshedAt})。',
     'unlock.stale': '保持者は既にいません: {reason}。',
     'unlock.alive': '保持者 {command} (pid {pid}) はこのコンピューターでまだ実行中のため、ロックを解除しませんでした。',
     'unlock.alive.hint': '終了を待つか、先にそのプロセスを停止してください。',
@@ -135,8 +136,8 @@ export const stateMessages: AreaMessages = {
     'unlock.otherHost': '別のコンピューター',
     'unlock.removed': 'ロックを解除しました。',
     'unlock.kept': 'ロックはそのままにしました。',
-    'select.done': '{env} を選択しました (変更前: {previous})。',
-    'select.unchanged': '{env} は既に選択されています。',
+    'select.done': '{env}を選択しました (変更前: {previous})。',
+    'select.unchanged': '{env}は既に選択されています。',
     'select.refused.emergency':
       '応急措置モードの間は選択中の応急措置環境 ({current}) を変更できません: 応急措置中に入力されたデータがそこにあります。',
     'select.refused.recovery':
@@ -160,6 +161,7 @@ export const stateMessages: AreaMessages = {
     'journal.outcome.ok': '成功',
     'journal.outcome.failed': '失敗 (終了コード {code})',
     'journal.noChange': '(変更なし)',
+    'journal.option.wide': '幅にかかわらず表全体 (コマンドライン全体と、省略しない変更内容) を表示',
     'state.option.stateDir':
       '状態フォルダー (既定: 設定の stateDir、ORCA_HYBRID_STATE_DIR、またはユーザーの状態フォルダー)',
     'journal.option.since': '指定日時以降の記録のみ (2026-11-25、2026-11-25T10:00) または経過時間 (30s、30m、24h、7d)',

@@ -183,7 +183,7 @@ export const vmMessages: AreaMessages = {
       '仮想マシン「{name}」にホストのポート {ports} の NAT ポート転送がありません。データベースと WebORCA へはこの転送を通して接続します',
     'vm.forward.missing.hint':
       '仮想マシンを停止した状態で規則を追加してください。例: VBoxManage modifyvm {name} --natpf1 "orca,tcp,127.0.0.1,{port},,8000" (ゲストのポートは WebORCA が 8000、PostgreSQL が 5432)。docs/vm.md を参照。',
-    'vm.webOrca.timedOut': 'WebORCA が {seconds} 秒以内に応答しませんでした ({elapsed} 秒待機)',
+    'vm.webOrca.timedOut': 'WebORCA が{seconds}秒以内に応答しませんでした ({elapsed}秒待機)',
     'vm.webOrca.timedOut.hint':
       '仮想マシンの画面を確認し (ゲストは起動したか、jma-receipt-weborca は動いているか)、`orca-hybrid vm start` をもう一度実行するか、--timeout で長く待ってください。',
     'vm.start.badState': '仮想マシン「{name}」は {state} の状態で、このままでは起動できません',
@@ -207,7 +207,7 @@ export const vmMessages: AreaMessages = {
     'vm.tool.configuredMissing': '設定されたプログラム {path} は実行できるファイルではありません',
     'vm.tool.configuredMissing.hint':
       'localEmergency.vm.programFile を正しくするか、削除して通常の場所を探させてください。',
-    'vm.tool.timedOut': '{tool} {operation} が {seconds} 秒以内に終わりませんでした',
+    'vm.tool.timedOut': '{tool} {operation} が{seconds}秒以内に終わりませんでした',
     'vm.tool.timedOut.hint':
       'ハイパーバイザーが処理中か応答していない可能性があります。管理画面で確認してからやり直してください。',
     'vm.tool.broken': '{tool} はインストールされていますが実行できません (終了コード 126)',
@@ -217,7 +217,7 @@ export const vmMessages: AreaMessages = {
     'vm.vbox.kernelModules': 'この PC では VirtualBox のカーネルモジュールが読み込まれていません',
     'vm.vbox.kernelModules.hint':
       'VirtualBox を再インストールするか、カーネルモジュールを読み込んでから (Linux: sudo /sbin/vboxconfig) やり直してください。',
-    'vm.guest.timedOut': '`{command}` ({via}) が {seconds} 秒以内に終わりませんでした',
+    'vm.guest.timedOut': '`{command}` ({via}) が{seconds}秒以内に終わりませんでした',
     'vm.guest.timedOut.hint':
       'localEmergency.vm.rebuild.updateTimeoutSeconds を長くするか、ゲストの状態を確認してください。',
     'vm.rebuild.guard.activeEmergency':
@@ -237,7 +237,7 @@ export const vmMessages: AreaMessages = {
       'インストール直後の仮想マシンで一度作成するか (VBoxManage snapshot {name} take {snapshot}、Checkpoint-VM -Name {name} -SnapshotName {snapshot})、localEmergency.vm.snapshot を設定してください。',
     'vm.rebuild.noGuest': 'localEmergency.vm.rebuild.update に手順がありますが、ゲストへの接続方法が設定されていません',
     'vm.rebuild.noGuest.hint': 'localEmergency.vm.rebuild.ssh (host、port、user、identityFile) を設定してください。',
-    'vm.rebuild.updateFailed': '更新手順 {index}/{count} `{command}` が終了コード {exitCode} で終わりました ({via})',
+    'vm.rebuild.updateFailed': '更新手順{index}/{count} `{command}` が終了コード {exitCode} で終わりました ({via})',
     'vm.rebuild.updateFailed.hint':
       '上の出力を読んでゲストを直し、`orca-hybrid vm rebuild` をもう一度実行してください (その間も仮想マシンは動作しています)。',
     'vm.rebuild.notCurrent': '再構築後の WebORCA が最新のプログラムとマスタを報告しません (systeminfv2):',
@@ -258,15 +258,15 @@ export const vmMessages: AreaMessages = {
     'vm.state.notFound': '見つからない',
     'vm.starting': '仮想マシン「{name}」を起動しています…',
     'vm.alreadyRunning': '仮想マシン「{name}」はすでに起動しています。',
-    'vm.waitingWebOrca': 'WebORCA の応答を待っています (最大 {seconds} 秒)…',
-    'vm.started': '仮想マシン「{name}」が起動し、WebORCA が応答しています ({seconds} 秒)。',
+    'vm.waitingWebOrca': 'WebORCA の応答を待っています (最大{seconds}秒)…',
+    'vm.started': '仮想マシン「{name}」が起動し、WebORCA が応答しています ({seconds}秒)。',
     'vm.startedAlready': '仮想マシン「{name}」はすでに起動しており、WebORCA が応答しています。',
-    'vm.stop.requested': 'ゲストに停止を依頼しています (最大 {seconds} 秒)…',
+    'vm.stop.requested': 'ゲストに停止を依頼しています (最大{seconds}秒)…',
     'vm.stop.poweringOff': '電源を切っています…',
     'vm.stop.confirmPowerOff':
       '{elapsed} 秒たっても仮想マシンが停止しません。電源を切りますか? (WebORCA が書き込み前の内容を失うことがあります)',
-    'vm.stopped': '仮想マシン「{name}」を停止しました ({seconds} 秒)。',
-    'vm.poweredOff': '停止の時間切れ後、仮想マシン「{name}」の電源を切りました ({seconds} 秒)。',
+    'vm.stopped': '仮想マシン「{name}」を停止しました ({seconds}秒)。',
+    'vm.poweredOff': '停止の時間切れ後、仮想マシン「{name}」の電源を切りました ({seconds}秒)。',
     'vm.alreadyStopped': '仮想マシン「{name}」は起動していません。',
     'vm.status.vm': '仮想環境',
     'vm.status.snapshot': '現在のスナップショット',
@@ -293,15 +293,15 @@ export const vmMessages: AreaMessages = {
     'vm.step.snapshot': 'スナップショットへ戻す',
     'vm.step.start': '起動と WebORCA の応答待ち',
     'vm.step.update': '更新手順',
-    'vm.step.updateOne': '更新手順 {index}/{count}: {command}',
+    'vm.step.updateOne': '更新手順{index}/{count}: {command}',
     'vm.step.verify': 'バージョンの確認 (systeminfv2)',
     'vm.step.restore': '最新バックアップの反映',
-    'vm.step.done': '{step}: 完了 ({seconds} 秒)',
+    'vm.step.done': '{step}: 完了 ({seconds}秒)',
     'vm.rebuild.interrupted': '失敗までに完了した手順: {steps}。',
     'vm.rebuild.safetyKept':
       '安全のためのダンプ {id} に仮想マシンの内容が残っています。`orca-hybrid restore --target localEmergency --backup {id}` で戻せます。',
     'vm.rebuild.offerRestore': '最新の検証済みバックアップを再構築した仮想マシンへ今すぐ反映しますか?',
-    'vm.rebuild.done': '仮想マシン「{name}」を再構築しました。WebORCA は最新です (合計 {seconds} 秒)。',
+    'vm.rebuild.done': '仮想マシン「{name}」を再構築しました。WebORCA は最新です (合計{seconds}秒)。',
     'vm.rebuild.entries': '前回の反映以降の入力: {rows} 行',
     'vm.rebuild.unchecked': '仮想マシンのデータベースは確認していません (--force)。',
     'vm.rebuild.safety': '安全のためのダンプ: {id}',
