@@ -81,6 +81,14 @@ export class VerificationError extends OrcaError {
   readonly exitCode = ExitCode.verification;
   readonly code = 'VERIFICATION';
 }
+/**
+ * A server's TLS certificate failed verification (another CA, expired, wrong host name): not an outage but a
+ * possible interception or a wrong CA, so exit 6 with a code of its own, never retried (docs/security.md).
+ */
+export class TlsVerificationError extends OrcaError {
+  readonly exitCode = ExitCode.verification;
+  readonly code = 'TLS_VERIFICATION';
+}
 export class LockedError extends OrcaError {
   readonly exitCode = ExitCode.locked;
   readonly code = 'LOCKED';

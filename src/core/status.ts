@@ -6,7 +6,7 @@ import { setMaxListeners } from 'node:events';
 import type { EnvironmentName } from './config-schema.js';
 import { ENVIRONMENT_NAMES } from './config-schema.js';
 import { reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from './domain.js';
-import { AuthError, UnreachableError, isOrcaError, type OrcaError } from './errors.js';
+import { AuthError, TlsVerificationError, UnreachableError, isOrcaError, type OrcaError } from './errors.js';
 import type { VmStatus } from './vm-status.js';
 
 /** What one probe of an environment found. Every field may be missing when only part answered. */
@@ -196,12 +196,20 @@ function offlineStatus(
 
 /**
  * What `status --strict` (a Nagios-style check) says about a report: nothing when every environment
- * answered; AuthError (exit 4) when one refused our credentials, as every other command answers a 401;
- * else UnreachableError (exit 3). `name` renders an environment for the message.
+ * answered; TlsVerificationError (exit 6) when a server certificate failed verification (possible
+ * interception, never an outage); AuthError (exit 4) when one refused our credentials, as every other
+ * command answers a 401; else UnreachableError (exit 3). `name` renders an environment for the message.
  */
 export function strictFailure(report: StatusReport, name: (env: EnvironmentName) => string): OrcaError | null {
   const offline = ENVIRONMENT_NAMES.filter((env) => !report.environments[env].online);
   if (offline.length === 0) return null;
+  const untrusted = offline.filter((env) => report.environments[env].error?.code === 'TLS_VERIFICATION');
+  if (untrusted.length > 0)
+    return new TlsVerificationError({
+      key: 'status.strictTls',
+      params: { envs: untrusted.map(name).join(', ') },
+      hintKey: 'status.strictTls.hint',
+    });
   const refused = offline.filter((env) => report.environments[env].error?.code === 'AUTH');
   if (refused.length > 0)
     return new AuthError({

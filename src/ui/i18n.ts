@@ -1,4 +1,5 @@
 import type { MessageParams } from '../core/errors.js';
+import { terminalText } from '../core/terminal-text.js';
 import { toolCommand } from './invocation.js';
 import { formatWhen, isIsoInstant } from './time-format.js';
 import { CATALOG, type Language } from './messages/index.js';
@@ -25,7 +26,8 @@ export function chooseLanguage(
  * Interpolates `{name}` placeholders; an unknown key falls back to English, then to the key itself. Two
  * placeholders are rendered the same way in every message: `{tool}` is how a person runs this tool here
  * (`orca-hybrid`, or `node bin/orca-hybrid.js`), so every command shown runs as shown; and a `{…At}`
- * placeholder given an ISO-8601 instant becomes local time and age (`2026-09-06 01:10 (5 min ago)`).
+ * placeholder given an ISO-8601 instant becomes local time and age (`2026-09-06 01:10 (5 min ago)`). Every
+ * value is stripped of terminal controls (`core/terminal-text.ts`).
  */
 export function translator(lang: Language): Translate {
   const t: Translate = (key, given = {}) => {
@@ -34,7 +36,9 @@ export function translator(lang: Language): Translate {
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = name === 'tool' && params.tool === undefined ? toolCommand() : params[name];
       if (value === undefined || value === null) return whole;
-      return name.endsWith('At') && isIsoInstant(value) ? formatWhen(value, new Date(), t) : String(value);
+      if (name.endsWith('At') && isIsoInstant(value)) return formatWhen(value, new Date(), t);
+      // A value may come from a server or a file: no terminal control reaches a person, a log or a journal.
+      return terminalText(String(value));
     });
   };
   return t;

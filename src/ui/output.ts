@@ -1,10 +1,14 @@
+import { terminalTextKeepingStyles } from '../core/terminal-text.js';
 import { toAsciiConsole } from './console-style.js';
 
 /**
  * stdout is for results, stderr for everything else (STYLE.md §8). In `--json` mode a command writes
  * exactly one JSON document to stdout through `result`; warnings and progress still go to stderr. Where the
  * console cannot show box drawing (`unicode: false`, see console-style.ts) the human text is written in
- * ASCII; JSON is never changed.
+ * ASCII; JSON's data is never changed (its escaping keeps C0 controls and ESC inert; DEL, C1 controls and
+ * bidi overrides are written escaped too: the same values). Human text is stripped of every
+ * terminal control but the renderers' own colours (`core/terminal-text.ts`): a server's or a file's text
+ * cannot move the cursor, retitle the window or print over a line.
  */
 export interface OutputOptions {
   json: boolean;
@@ -34,7 +38,8 @@ export class Output {
   }
 
   private shown(text: string): string {
-    return this.unicode ? text : toAsciiConsole(text);
+    const clean = terminalTextKeepingStyles(text);
+    return this.unicode ? clean : toAsciiConsole(clean);
   }
 
   /** True when a person watches stderr: spinners and progress bars only then. */
@@ -45,7 +50,7 @@ export class Output {
   /** The command's result: JSON document or the human rendering. */
   result(data: unknown, renderHuman: () => string): void {
     if (this.json) {
-      this.stdout.write(JSON.stringify(data, null, 2) + '\n');
+      this.stdout.write(jsonForTerminal(data) + '\n');
     } else {
       const text = this.shown(renderHuman());
       if (text.length > 0) this.stdout.write(text.endsWith('\n') ? text : text + '\n');
@@ -81,4 +86,12 @@ export class Output {
   get errorStream(): NodeJS.WritableStream & { isTTY?: boolean } {
     return this.stderr;
   }
+}
+
+/** JSON text whose DEL, C1 controls and bidi overrides are `\uXXXX` escapes: the same document, inert on a terminal. */
+function jsonForTerminal(data: unknown): string {
+  return JSON.stringify(data, null, 2).replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -5,6 +5,7 @@
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { terminalValue } from '../core/terminal-text.js';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '../core/config-schema.js';
 import { SEQUENCE_NAMES, modeOfReported } from '../core/domain.js';
 import type { EnvironmentStatus, StatusReport } from '../core/status.js';
@@ -48,7 +49,9 @@ function envName(env: EnvironmentName, s: EnvironmentStatus, t: Translate, short
 }
 
 function connection(s: EnvironmentStatus, t: Translate, paint: ChalkInstance): string {
-  return s.online ? paint.green(t('word.online')) : paint.red(t('word.unavailable'));
+  if (s.online) return paint.green(t('word.online'));
+  // A certificate that failed verification is no outage: it may be an interception, and says so.
+  return paint.red(t(s.error?.code === 'TLS_VERIFICATION' ? 'word.tlsRefused' : 'word.unavailable'));
 }
 
 /** A reported `X-Hybridmode` in words (`emergency-fa` → 応急措置モード); an unknown value as it came. */
@@ -86,7 +89,7 @@ function compactTable(report: StatusReport, t: Translate, paint: ChalkInstance):
       connection(s, t, paint),
       modeCell(s, t, paint, false),
       countersText(s),
-      s.version ?? '-',
+      s.version === null ? '-' : terminalValue(s.version),
     ]);
   }
   return table.toString();
@@ -109,7 +112,7 @@ function wideTable(report: StatusReport, t: Translate, paint: ChalkInstance): st
       connection(s, t, paint),
       modeCell(s, t, paint, true),
       ...SEQUENCE_NAMES.map((n) => (s.sequences ? String(s.sequences[n]) : '-')),
-      s.version ?? '-',
+      s.version === null ? '-' : terminalValue(s.version),
     ]);
   }
   return table.toString();
@@ -132,7 +135,8 @@ function environmentNotes(
     if (s.error) note(`  ${t(`env.${env}`)}: ${s.error.message}`, paint.red);
     for (const w of s.warnings) note(`  ${t(`env.${env}`)}: ${w}`, paint.yellow);
     for (const l of leftoverNotes(env, s, t)) note(`  ${t(`env.${env}`)}: ${l}`, paint.yellow);
-    if (s.institutionName && env === 'operating') note(`${t('status.institution')}: ${s.institutionName}`);
+    if (s.institutionName && env === 'operating')
+      note(`${t('status.institution')}: ${terminalValue(s.institutionName)}`);
     if (s.vm) note(`${t('status.vm')}: ${vmText(s.vm, t)}`);
   }
   return lines;
@@ -158,8 +162,8 @@ function environmentBlock(
   if (s.reportedMode) row(t('status.block.mode'), modeCell(s, t, paint, false));
   if (s.sequences)
     row(t('status.block.counters'), SEQUENCE_NAMES.map((n) => `${t(`sequence.${n}`)} ${s.sequences![n]}`).join(' · '));
-  if (s.version) row(t('status.block.version'), s.version);
-  if (s.institutionName && env === 'operating') row(t('status.block.institution'), s.institutionName);
+  if (s.version) row(t('status.block.version'), terminalValue(s.version));
+  if (s.institutionName && env === 'operating') row(t('status.block.institution'), terminalValue(s.institutionName));
   if (s.vm) row(t('status.block.vm'), vmText(s.vm, t));
   if (s.error) lines.push(...wrapText(`  ${s.error.message}`, width, '  ').map((l) => paint.red(l)));
   for (const w of [...s.warnings, ...leftoverNotes(env, s, t)])
@@ -192,7 +196,7 @@ function summaryLines(report: StatusReport, t: Translate, paint: ChalkInstance, 
     `${t('status.lastSync')}: ${sync ? t('status.lastSyncLine', { outcome: t(`sync.outcome.${sync.outcome}`), endedAt: sync.at }) : t('word.none')}`,
   );
   // The recorded message is the log's (English); a glimpse of it, the whole in `journal` and the log.
-  if (sync?.message) lines.push(`  ${truncateTo(sync.message, width - 2)}`);
+  if (sync?.message) lines.push(`  ${truncateTo(terminalValue(sync.message), width - 2)}`);
   const lock = report.lock;
   line(
     `${t('status.lock')}: ${lock ? t('status.lockLine', { pid: lock.pid, host: lock.host, command: lock.command, startedAt: lock.startedAt, phase: lock.phase ?? '-' }) : t('word.none')}`,

@@ -230,6 +230,7 @@ describe('lab up + status through the built binary', () => {
     const status = JSON.parse(run.stdout) as StatusJson;
     expect(status.environments.cloudEmergency!.online).toBe(false);
     expect(JSON.stringify(status.environments.cloudEmergency!.error)).toMatch(/certificate/i);
+    expect(status.environments.cloudEmergency!.error?.code).toBe('TLS_VERIFICATION');
     expect(status.environments.operating!.online).toBe(true);
   });
 

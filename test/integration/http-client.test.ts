@@ -13,7 +13,14 @@ import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import { z } from 'zod';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../src/adapters/http/client-factory.js';
-import { AuthError, ConfigError, ExitCode, UnreachableError, type OrcaError } from '../../src/core/errors.js';
+import {
+  AuthError,
+  ConfigError,
+  ExitCode,
+  TlsVerificationError,
+  UnreachableError,
+  type OrcaError,
+} from '../../src/core/errors.js';
 import { createLabPki, createOtherCa, writeLabPki, type LabPki, type LabPkiFiles } from '../../src/lab/pki.js';
 import { translator } from '../../src/ui/i18n.js';
 
@@ -30,6 +37,9 @@ let otherServer: Server;
 let port: number;
 let otherPort: number;
 let otherServerRequests = 0;
+/** TCP connections each server accepted: one per attempt, whether or not its handshake succeeded. */
+let otherConnections = 0;
+let labConnections = 0;
 const hits = new Map<string, number>();
 const seen: Array<{ url: string; authorization: string | undefined }> = [];
 const clients: HttpClient[] = [];
@@ -178,6 +188,8 @@ beforeAll(async () => {
     otherServerRequests++;
     handle(req, res);
   });
+  server.on('connection', () => labConnections++);
+  otherServer.on('connection', () => otherConnections++);
   port = await listen(server);
   otherPort = await listen(otherServer);
 });
@@ -213,18 +225,44 @@ describe('mutual TLS', () => {
     expect(answer.status).toBe(200);
   });
 
-  test('a server certificate from another CA fails verification with a clear message (exit 3)', async () => {
+  test('a server certificate from another CA: TLS_VERIFICATION (exit 6) naming caFile, one attempt, nothing sent', async () => {
+    const connections = otherConnections;
     const error = await failure(
       client({ baseUrl: `https://127.0.0.1:${otherPort}/` }).requestJson({ method: 'GET', path: 'ok' }),
     );
-    expect(error).toBeInstanceOf(UnreachableError);
-    expect(error.exitCode).toBe(ExitCode.unreachable);
-    expect(error.key).toBe('http.tls.serverUntrusted');
+    expect(error).toBeInstanceOf(TlsVerificationError);
+    expect([error.exitCode, error.code]).toEqual([ExitCode.verification, 'TLS_VERIFICATION']);
+    expect(error.key).toBe('http.tls.untrustedCaFile');
     expect(t(error.key, error.params)).toMatch(
       /server certificate of the cloud emergency environment .* failed verification \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/,
     );
+    expect(t(error.key, error.params)).toContain(files.caCert);
+    expect(tJa(error.key, error.params)).toContain(files.caCert);
+    expect(otherConnections - connections).toBe(1); // an idempotent GET, yet never retried
     expect(otherServerRequests).toBe(0); // nothing, credentials included, was sent to the untrusted server
     expectNoSecret(error);
+  });
+
+  test('without caFile the CA inside the .p12 is not trusted for the server: the API key is never sent', async () => {
+    const before = seen.length;
+    const connections = labConnections;
+    const error = await failure(client({ caFile: undefined }).requestJson({ method: 'GET', path: 'ok' }));
+    expect(error).toBeInstanceOf(TlsVerificationError);
+    expect(error.key).toBe('http.tls.untrustedSystem');
+    expect(t(error.key, error.params)).toContain('default trust store');
+    expect(t(error.hintKey!, error.hintParams)).toContain('environments.cloudEmergency.credentials.caFile');
+    expect(seen.length).toBe(before);
+    expect(labConnections - connections).toBe(1);
+  });
+
+  test('without caFile a PEM client certificate meets the same default trust store', async () => {
+    const c = client({
+      caFile: undefined,
+      clientCertificate: { certFile: files.clientCert, keyFile: files.clientKey },
+    });
+    const error = await failure(c.requestJson({ method: 'GET', path: 'ok' }));
+    expect(error.key).toBe('http.tls.untrustedSystem');
+    expect(error.exitCode).toBe(ExitCode.verification);
   });
 
   test('a client without a certificate is refused: AuthError (exit 4) with a certificate hint', async () => {

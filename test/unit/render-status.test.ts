@@ -125,6 +125,18 @@ test('--strict: a refusal of the credentials is exit 4, an environment that did 
   expect(strictFailure(up, name)).toBeNull();
 });
 
+test('a certificate that failed verification reads as such, not as unavailable; --strict says exit 6', () => {
+  const r = report();
+  r.environments.cloudEmergency.error = { code: 'TLS_VERIFICATION', message: 'failed verification' };
+  const row = (text: string) => text.split('\n').find((l) => l.includes('cloud emergency') && l.includes('│'))!;
+  expect(row(renderStatus(r, en, WIDE))).toContain('certificate refused');
+  expect(row(renderStatus(r, en, WIDE))).not.toContain('unavailable');
+  expect(renderStatus(r, ja, NARROW)).toContain('証明書検証失敗');
+  const verdict = strictFailure(r, (e) => en(`env.${e}`));
+  expect(verdict).toMatchObject({ exitCode: 6, code: 'TLS_VERIFICATION' });
+  expect(en(verdict!.key, verdict!.params)).toContain('possible interception');
+});
+
 test("the outcome carries the report as the one document and the strict verdict as the run's error", () => {
   const r = report();
   const verdict = strictFailure(r, (e) => en(`env.${e}`));

@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sidecarSchema, type CatalogEntry } from '../../core/backup-catalog.js';
 import { ENVIRONMENT_NAMES } from '../../core/config-schema.js';
+import { readTextNoFollow } from './no-follow.js';
 
 export interface CatalogReadResult {
   entries: CatalogEntry[];
@@ -65,7 +66,8 @@ async function withSizeCheck(entry: CatalogEntry, now: Date): Promise<CatalogEnt
 
 async function readJson(path: string): Promise<unknown> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+    // Never through a link: a planted sidecar must not vouch for a dump (it reads as a damaged sidecar).
+    return JSON.parse(await readTextNoFollow(path)) as unknown;
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@
  * Transport failures keep the partial and reconnect until the deadline. Writes go through a few fixed 512 KiB
  * buffers (constant memory); each full buffer is hashed (running-hash.ts) while the thread pool writes it.
  */
-import { open, rm, stat, truncate } from 'node:fs/promises';
+import { rm, stat, truncate } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import {
@@ -17,6 +17,7 @@ import {
 import type { BackupInfo, CloudBackupApi, FetchStats, TransferProgress } from '../../core/ports.js';
 import { resumeStepFor } from '../../core/sync-plan.js';
 import { CoalescingFileWriter } from './coalescing-writer.js';
+import { openOwnFileForAppend } from './no-follow.js';
 import { createRunningHash, type RunningHash } from './running-hash.js';
 
 // 512 KiB: on the 2-core VM of bench/sync.ts, writes of 1 MiB and more into the page cache cost 2–5×
@@ -66,7 +67,8 @@ async function download(
 ): Promise<DownloadResult> {
   const started = Date.now();
   const cpuBefore = process.cpuUsage();
-  await (await open(partial, 'a', 0o600)).close();
+  // A link planted at the partial's name is replaced, never written through; a wider mode is made 0600.
+  await (await openOwnFileForAppend(partial)).close();
   let offset = (await stat(partial)).size;
   const stats: FetchStats = {
     resumedFrom: offset,
@@ -104,6 +106,10 @@ async function download(
         offset = 0;
         if (step.kind === 'discard') continue;
       }
+      if (answer.length !== null && answer.start + answer.length > backup.size) {
+        answer.body.destroy();
+        throw await overlong(backup, partial, answer.start);
+      }
       if (answer.total !== null && answer.total !== backup.size) {
         answer.body.destroy();
         throw new VerificationError({
@@ -113,7 +119,7 @@ async function download(
         });
       }
       const before = offset;
-      offset = await appendBody(answer, partial, offset, backup.size, hasher, stats, options.onProgress);
+      offset = await appendBody(answer, partial, offset, backup, hasher, stats, options.onProgress);
       if (offset === before && offset < backup.size) {
         throw new UnreachableError({
           key: 'http.connectionFailed',
@@ -121,6 +127,7 @@ async function download(
         });
       }
     } catch (error) {
+      if (isOrcaError(error) && error.key === 'sync.downloadOverlong') throw error;
       const held = (await stat(partial)).size;
       if (options.signal?.aborted) throw await abortReason(options.signal.reason, backup, partial, held, error);
       if (!(error instanceof UnreachableError) || error.key === 'sync.backupVanished') throw error;
@@ -154,11 +161,12 @@ async function appendBody(
   answer: Awaited<ReturnType<CloudBackupApi['downloadBackup']>>,
   partial: string,
   offset: number,
-  expected: number,
+  backup: BackupInfo,
   hasher: RunningHash,
   stats: FetchStats,
   onProgress?: (progress: TransferProgress) => void,
 ): Promise<number> {
+  const expected = backup.size;
   const writer = await CoalescingFileWriter.open(partial, offset, WRITE_BUFFER_BYTES, (block) => hasher.update(block));
   let ticks = 0;
   const timer = setInterval(() => {
@@ -166,9 +174,16 @@ async function appendBody(
     if (++ticks % 5 === 0) writer.flushSoon();
   }, PROGRESS_EVERY_MS);
   let broken: unknown = null;
+  let cutAt: number | null = null;
   try {
     await pump(answer.body, (chunk) => {
       stats.bytesReceived += chunk.length;
+      // The listing's size is the cap: the first byte past it ends the transfer (an endless or lying
+      // server cannot fill the disk); nothing past it is written.
+      if (writer.accepted + chunk.length > expected) {
+        cutAt = expected + 1;
+        throw new Error('more bytes than listed');
+      }
       return writer.writeSoon(chunk);
     });
   } catch (error) {
@@ -185,8 +200,19 @@ async function appendBody(
     });
     onProgress?.({ bytes: size, total: expected });
   }
+  if (cutAt !== null) throw await overlong(backup, partial, cutAt);
   if (broken !== null) throw isOrcaError(broken) ? broken : answer.toError(broken);
   return writer.written;
+}
+
+/** A server that sends more than it listed: the partial is removed (its bytes cannot be trusted), exit 6. */
+async function overlong(backup: BackupInfo, partial: string, cutAt: number): Promise<VerificationError> {
+  await rm(partial, { force: true });
+  return new VerificationError({
+    key: 'sync.downloadOverlong',
+    params: { id: backup.id, listed: backup.size, cutAt, file: partial },
+    hintKey: 'sync.downloadOverlong.hint',
+  });
 }
 
 /**

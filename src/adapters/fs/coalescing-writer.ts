@@ -7,7 +7,9 @@
  * hash thread — in file order), so a write or a hash that is slow for a moment does not stop the socket:
  * with two buffers nearly every block paused the download on the 2-core machine of bench/sync.ts.
  */
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { O_NOFOLLOW } from './no-follow.js';
 
 /** Reads a block (backed by a SharedArrayBuffer) while it is written; may finish later. */
 export type BlockConsumer = (block: Buffer) => void | Promise<void>;
@@ -54,7 +56,8 @@ export class CoalescingFileWriter {
     alongWrite: BlockConsumer,
     buffers = 3,
   ): Promise<CoalescingFileWriter> {
-    return new CoalescingFileWriter(await open(path, 'r+'), start, bufferBytes, Math.max(2, buffers), alongWrite);
+    const handle = await open(path, constants.O_RDWR | O_NOFOLLOW);
+    return new CoalescingFileWriter(handle, start, bufferBytes, Math.max(2, buffers), alongWrite);
   }
 
   /** Bytes accepted so far (on disk or buffered). */

@@ -8,6 +8,7 @@
 import { closeSync, fstatSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactArgs } from '../../core/config-redact.js';
+import { terminalText } from '../../core/terminal-text.js';
 import { openOwnFileForAppendSync } from './no-follow.js';
 import { ensurePrivateDir } from './private-files.js';
 
@@ -25,7 +26,8 @@ export async function openRunLog(stateDir: string, command: string, argv: string
   const path = join(stateDir, RUN_LOG_NAME);
   rotateIfLarge(path);
   const write = (message: string): void => {
-    const line = `${new Date().toISOString()} [${process.pid}] ${command}: ${message.replace(/\r?\n/g, ' | ')}\n`;
+    // Read with `tail` on a terminal: no control from a server's text, one line per event.
+    const line = `${new Date().toISOString()} [${process.pid}] ${command}: ${terminalText(message).replace(/\n/g, ' | ')}\n`;
     try {
       const fd = openOwnFileForAppendSync(path);
       try {

@@ -81,7 +81,8 @@ export function openConnection(options: HttpClientOptions): Connection {
     target(path, query) {
       const url = new URL(path.replace(/^\/+/, ''), base);
       for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
-      return { url, target: { env, url: `${url.origin}${url.pathname}` } };
+      const target = { env, url: `${url.origin}${url.pathname}` };
+      return { url, target: options.caFile === undefined ? target : { ...target, caFile: options.caFile } };
     },
     open(method, url, init) {
       const t = { ...DEFAULTS, ...options.timeouts, ...init.timeouts };

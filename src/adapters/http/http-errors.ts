@@ -1,18 +1,28 @@
-import { AuthError, ConfigError, UnreachableError, isOrcaError, type OrcaError } from '../../core/errors.js';
+import {
+  AuthError,
+  ConfigError,
+  TlsVerificationError,
+  UnreachableError,
+  isOrcaError,
+  type OrcaError,
+} from '../../core/errors.js';
 import type { EnvironmentName } from '../../core/domain.js';
 
 /**
- * Maps transport failures to the error hierarchy. Exit codes (docs/exit-codes.md): every failure to get a
- * trustworthy answer — refused, timed out, reset, 5xx after retries, malformed or oversized answers, and a
- * server certificate that fails verification (another CA, expired, wrong host name) — is exit 3 naming the
- * environment; only a refusal of *our* identity — 401/403, a client certificate the server rejects or that
- * cannot be loaded — is exit 4. Messages carry the environment, the URL without query, and codes; never a
- * header, the credentials, or the raw got error (whose `options` hold the Authorization header).
+ * Maps transport failures to the error hierarchy. Exit codes (docs/exit-codes.md): every failure to get an
+ * answer — refused, timed out, reset, 5xx after retries, malformed or oversized answers — is exit 3 naming the
+ * environment; a server certificate that fails verification (another CA, expired, wrong host name) is not an
+ * outage but a possible interception: TlsVerificationError (exit 6, `TLS_VERIFICATION`), naming the trust
+ * store that refused it, never retried. Only a refusal of *our* identity — 401/403, a client certificate the
+ * server rejects or that cannot be loaded — is exit 4. Messages carry the environment, the URL without query,
+ * and codes; never a header or the credentials.
  */
 export interface RequestTarget {
   env: EnvironmentName;
   /** `scheme://host:port/path` without query or user info. */
   url: string;
+  /** The configured CA file the server must chain to; absent: the default trusted CAs (messages say which). */
+  caFile?: string;
 }
 
 const SERVER_CERT_UNTRUSTED = new Set([
@@ -87,27 +97,8 @@ export function mapTransportError(error: unknown, target: RequestTarget, attempt
   const code = errorCodeOf(error) ?? 'UNKNOWN';
   const params = { env: target.env, url: target.url, code, attempts };
   const cause = new Error(code);
-  if (SERVER_CERT_UNTRUSTED.has(code))
-    return new UnreachableError({
-      key: 'http.tls.serverUntrusted',
-      params,
-      hintKey: 'http.tls.serverUntrusted.hint',
-      cause,
-    });
-  if (SERVER_CERT_EXPIRED.has(code))
-    return new UnreachableError({
-      key: 'http.tls.serverExpired',
-      params,
-      hintKey: 'http.tls.serverExpired.hint',
-      cause,
-    });
-  if (SERVER_NAME_MISMATCH.has(code))
-    return new UnreachableError({
-      key: 'http.tls.serverNameMismatch',
-      params,
-      hintKey: 'http.tls.serverUntrusted.hint',
-      cause,
-    });
+  const tls = serverCertificateFailure(code, target);
+  if (tls !== null) return new TlsVerificationError({ ...tls, params: { ...params, ...tls.params }, cause });
   if (isClientCertAlert(code))
     return new AuthError({
       key: 'http.tls.clientCertRefused',
@@ -122,6 +113,22 @@ export function mapTransportError(error: unknown, target: RequestTarget, attempt
   if (TIMEOUT.has(code))
     return new UnreachableError({ key: 'http.timeout', params, hintKey: 'http.unreachable.hint', cause });
   return new UnreachableError({ key: 'http.connectionFailed', params, hintKey: 'http.unreachable.hint', cause });
+}
+
+/** The message of a server certificate that failed verification, by the trust store that refused it. */
+function serverCertificateFailure(
+  code: string,
+  target: RequestTarget,
+): { key: string; hintKey: string; params: { caFile: string } } | null {
+  const store = target.caFile === undefined ? 'System' : 'CaFile';
+  const params = { caFile: target.caFile ?? '-' };
+  if (SERVER_CERT_UNTRUSTED.has(code))
+    return { key: `http.tls.untrusted${store}`, hintKey: `http.tls.untrusted${store}.hint`, params };
+  if (SERVER_CERT_EXPIRED.has(code))
+    return { key: 'http.tls.serverExpired', hintKey: 'http.tls.serverExpired.hint', params };
+  if (SERVER_NAME_MISMATCH.has(code))
+    return { key: 'http.tls.serverNameMismatch', hintKey: `http.tls.untrusted${store}.hint`, params };
+  return null;
 }
 
 /** The error for an HTTP status the caller did not accept. */

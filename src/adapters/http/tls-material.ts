@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { checkServerIdentity, createSecureContext, type PeerCertificate, type SecureContext } from 'node:tls';
+import {
+  checkServerIdentity,
+  createSecureContext,
+  rootCertificates,
+  type PeerCertificate,
+  type SecureContext,
+} from 'node:tls';
 import type { OrcaError } from '../../core/errors.js';
 import type { EnvironmentName } from '../../core/domain.js';
 import { errorCodeOf, unreadableFile, unusableClientCertificate } from './http-errors.js';
@@ -56,8 +62,9 @@ function readTlsMaterial(env: EnvironmentName, caFile?: string, cert?: ClientCer
   if (cert && 'p12File' in cert) {
     files.pfx = readOrThrow(env, cert.p12File);
     // Node adds a PKCS#12 bundle's CA certificates to the trusted roots: a server certificate from the
-    // bundle's CA would pass even when `caFile` names another CA. Pin the chain to `caFile` as well.
-    if (ca) material.checkServerIdentity = pinnedToCa(ca);
+    // bundle's CA would pass — and receive the API key — whether or not `caFile` is set. The bundle's CA
+    // vouches for us, never for the server: the chain is pinned to `caFile`, or to the default trust store.
+    material.checkServerIdentity = pinnedToCa(() => (ca ? [ca.toString('utf8')] : defaultTrustStore()));
   } else if (cert) {
     files.cert = readOrThrow(env, cert.certFile);
     files.key = readOrThrow(env, cert.keyFile);
@@ -100,26 +107,53 @@ function lazyTlsMaterial(load: () => TlsMaterial): () => TlsMaterial {
 }
 
 /**
- * A `checkServerIdentity` that, after the usual host-name check, accepts the server only when some
- * certificate of its verified chain is one of `caPem`'s certificates (compared by SHA-256 fingerprint).
+ * The CAs Node.js trusts when no CA is given: its bundled list (Mozilla's) and `NODE_EXTRA_CA_CERTS`, which
+ * Node reads at start-up (docs/security.md).
  */
-function pinnedToCa(caPem: Buffer): (host: string, cert: PeerCertificate) => Error | undefined {
-  const blocks = caPem.toString('utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  const trusted = new Set(blocks.map((pem) => new X509Certificate(pem).fingerprint256));
+function defaultTrustStore(): string[] {
+  const extra = process.env.NODE_EXTRA_CA_CERTS;
+  if (!extra) return [...rootCertificates];
+  try {
+    return [...rootCertificates, readFileSync(extra, 'utf8')];
+  } catch {
+    return [...rootCertificates];
+  }
+}
+
+/**
+ * A `checkServerIdentity` that, after the usual host-name check, accepts the server only when some
+ * certificate of its verified chain is one of the `trusted` PEM certificates (compared by SHA-256
+ * fingerprint; the list is read at the first handshake).
+ */
+function pinnedToCa(trusted: () => string[]): (host: string, cert: PeerCertificate) => Error | undefined {
+  let fingerprints: Set<string> | null = null;
   return (host, cert) => {
     const hostError = checkServerIdentity(host, cert);
     if (hostError) return hostError;
+    fingerprints ??= new Set(trusted().flatMap(pemBlocks).flatMap(fingerprintOf));
     const seen = new Set<string>();
     for (
       let c: PeerCertificate | undefined = cert;
       c && !seen.has(c.fingerprint256);
       c = (c as { issuerCertificate?: PeerCertificate }).issuerCertificate
     ) {
-      if (trusted.has(c.fingerprint256)) return undefined;
+      if (fingerprints.has(c.fingerprint256)) return undefined;
       seen.add(c.fingerprint256);
     }
-    return Object.assign(new Error('the server certificate was not issued by the configured CA (caFile)'), {
+    return Object.assign(new Error('the server certificate does not chain to a trusted CA'), {
       code: 'CERT_UNTRUSTED',
     });
   };
+}
+
+function fingerprintOf(pem: string): string[] {
+  try {
+    return [new X509Certificate(pem).fingerprint256];
+  } catch {
+    return []; // an unreadable block trusts nothing
+  }
+}
+
+function pemBlocks(text: string): string[] {
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }

@@ -79,14 +79,17 @@ export async function serveBackupContent(
   }
   const start = range.kind === 'partial' ? range.start : 0;
   const end = range.kind === 'partial' ? range.end : backup.size - 1;
-  const headers: Record<string, string | number> = { ...common, 'Content-Length': end - start + 1 };
+  const plan = end < start ? null : ctx.faults.takeDownloadPlan();
+  const extra = plan?.extraBytes ?? 0;
+  const headers: Record<string, string | number> = { ...common, 'Content-Length': end - start + 1 + extra };
+  // An overlong answer not declared: chunked, without Content-Length, as an endless stream would come.
+  if (extra > 0 && !plan!.extraDeclared) delete headers['Content-Length'];
   if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${backup.size}`;
   res.writeHead(range.kind === 'partial' ? 206 : 200, headers);
   if (end < start) {
     res.end();
     return;
   }
-  const plan = ctx.faults.takeDownloadPlan();
   const rate = ctx.faults.get().rate;
   if (plan) await streamWithFaults(res, ctx, backup, start, end, plan);
   else if (rate !== null) await streamPaced(res, ctx.store.contentPath(id), start, end, rate);
@@ -146,6 +149,10 @@ async function streamWithFaults(
     }
     await writeChunk(res, chunk);
     sent += chunk.length;
+  }
+  for (let left = plan.extraBytes ?? 0; left > 0; left -= 64 << 10) {
+    if (res.destroyed) return;
+    await writeChunk(res, Buffer.alloc(Math.min(left, 64 << 10), 0x5a)).catch(() => undefined);
   }
   res.end();
 }

@@ -27,6 +27,11 @@ export interface FaultState {
   corruptTimes: number;
   /** Pace every download body at this many bits per second (a real link's speed); null: as fast as it goes. */
   rate: number | null;
+  /** Send this many bytes more than the file holds (a server that lies about, or never ends, a download). */
+  overlongBytes: number | null;
+  overlongTimes: number;
+  /** Whether Content-Length counts the extra bytes (true) or the answer is chunked without one (false). */
+  overlongDeclared: boolean;
 }
 
 const count = z.number().int().min(0).max(1_000_000);
@@ -44,6 +49,8 @@ export const faultPatchSchema = z
     truncateAfterBytes: bytes.nullable(),
     corruptAtOffset: bytes.nullable(),
     rate: z.number().int().min(8_000).max(100_000_000_000).nullable(),
+    overlongBytes: bytes.min(1).nullable(),
+    overlongDeclared: z.boolean(),
     times: z.number().int().min(1).max(1_000_000),
   })
   .partial()
@@ -57,6 +64,9 @@ export interface DownloadFaultPlan {
   /** Stop after this many body bytes, by reset or truncation, or null. */
   stopAfterBytes: number | null;
   stopKind: 'reset' | 'truncate';
+  /** Bytes sent after the file's, or null; `extraDeclared`: counted in Content-Length (else chunked). */
+  extraBytes: number | null;
+  extraDeclared: boolean;
 }
 
 const CLEAR: FaultState = {
@@ -72,6 +82,9 @@ const CLEAR: FaultState = {
   corruptAtOffset: null,
   corruptTimes: 0,
   rate: null,
+  overlongBytes: null,
+  overlongTimes: 0,
+  overlongDeclared: true,
 };
 
 /** Holds the knobs of one server; emits `change` with the new state after every update. */
@@ -112,6 +125,9 @@ export class FaultController extends EventEmitter {
         truncateTimes: p.truncateAfterBytes === null ? 0 : times,
       });
     if (p.rate !== undefined) next.rate = p.rate;
+    if (p.overlongDeclared !== undefined) next.overlongDeclared = p.overlongDeclared;
+    if (p.overlongBytes !== undefined)
+      Object.assign(next, { overlongBytes: p.overlongBytes, overlongTimes: p.overlongBytes === null ? 0 : times });
     if (p.corruptAtOffset !== undefined)
       Object.assign(next, { corruptAtOffset: p.corruptAtOffset, corruptTimes: p.corruptAtOffset === null ? 0 : times });
     return this.replace(next);
@@ -131,7 +147,17 @@ export class FaultController extends EventEmitter {
   /** The faults the download starting now must suffer (each counts down its `times`); null when none. */
   takeDownloadPlan(): DownloadFaultPlan | null {
     const s = this.state;
-    const plan: DownloadFaultPlan = { corruptAtOffset: null, stopAfterBytes: null, stopKind: 'reset' };
+    const plan: DownloadFaultPlan = {
+      corruptAtOffset: null,
+      stopAfterBytes: null,
+      stopKind: 'reset',
+      extraBytes: null,
+      extraDeclared: s.overlongDeclared,
+    };
+    if (s.overlongBytes !== null && s.overlongTimes > 0) {
+      plan.extraBytes = s.overlongBytes;
+      if (--s.overlongTimes === 0) s.overlongBytes = null;
+    }
     if (s.corruptAtOffset !== null && s.corruptTimes > 0) {
       plan.corruptAtOffset = s.corruptAtOffset;
       if (--s.corruptTimes === 0) s.corruptAtOffset = null;
@@ -143,7 +169,7 @@ export class FaultController extends EventEmitter {
       Object.assign(plan, { stopAfterBytes: s.truncateAfterBytes, stopKind: 'truncate' });
       if (--s.truncateTimes === 0) s.truncateAfterBytes = null;
     }
-    return plan.corruptAtOffset === null && plan.stopAfterBytes === null ? null : plan;
+    return plan.corruptAtOffset === null && plan.stopAfterBytes === null && plan.extraBytes === null ? null : plan;
   }
 
   private replace(next: FaultState): FaultState {

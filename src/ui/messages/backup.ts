@@ -63,6 +63,10 @@ export const backupMessages: AreaMessages = {
       'Check free space and permissions of the backup folder; the next run resumes what was written.',
     'sync.sizeMismatch': 'The backup {id} is listed with {listed} bytes but {served} bytes arrived.',
     'sync.sizeMismatch.hint': 'Re-run; if it persists, report it to the cloud provider.',
+    'sync.downloadOverlong':
+      'The backup {id} is listed with {listed} bytes but the server sent more: the transfer was stopped at byte {cutAt} (nothing past the listed size is kept) and the partial file {file} was removed. Nothing was committed; the previous newest backup is intact.',
+    'sync.downloadOverlong.hint':
+      'The server (or something between) does not send what it lists. The next run downloads it again from the start; if it persists, report it to the cloud provider.',
     'sync.uploadConflict': 'The {env} already holds a different file under the id {id}; nothing was overwritten.',
     'sync.uploadConflict.hint':
       'Ask the cloud provider which file is right; the local copy stays verified in the catalog.',
@@ -229,6 +233,10 @@ export const backupMessages: AreaMessages = {
       'バックアップフォルダの空き容量と権限を確認してください。次回の実行で書き込めた所から再開します。',
     'sync.sizeMismatch': 'バックアップ {id} は {listed} バイトと一覧にありますが、{served} バイトが届きました。',
     'sync.sizeMismatch.hint': '再実行してください。続く場合はクラウド事業者に連絡してください。',
+    'sync.downloadOverlong':
+      'バックアップ {id} は {listed} バイトと一覧にありますが、サーバーがそれ以上を送ってきました。{cutAt} バイト目で受信を打ち切り (一覧のサイズを超える分は保存しません)、途中のファイル {file} を削除しました。何も登録しておらず、以前の最新バックアップはそのままです。',
+    'sync.downloadOverlong.hint':
+      'サーバー (または途中の機器) が一覧どおりのデータを送っていません。次回の実行で最初からダウンロードし直します。続く場合はクラウド事業者に連絡してください。',
     'sync.uploadConflict': '{env}には ID {id} で別のファイルが既にあります。上書きはしていません。',
     'sync.uploadConflict.hint':
       'どちらが正しいかクラウド事業者に確認してください。手元のコピーは検証済みでカタログにあります。',

@@ -28,15 +28,20 @@ export const httpMessages: AreaMessages = {
       'The server may run a different contract version or be damaged; check it before retrying.',
     'http.oversizedAnswer': 'The {env} sent an answer larger than {limit} bytes from {url}; it was refused unread.',
     'http.fileUnreadable': 'Cannot read {path} (configured for the {env}): {code}.',
-    'http.tls.serverUntrusted':
-      'The server certificate of the {env} ({url}) failed verification ({code}): it is not signed by the configured CA.',
-    'http.tls.serverUntrusted.hint':
-      'Check environments.{envKey}.credentials.caFile in the configuration. If it is right, someone may be intercepting the connection: do not turn verification off.',
-    'http.tls.serverExpired': 'The server certificate of the {env} ({url}) is expired or not yet valid ({code}).',
+    'http.tls.untrustedCaFile':
+      'The server certificate of the {env} ({url}) failed verification ({code}): it does not chain to the CA in {caFile} (the configured caFile). Nothing was sent; this is not an outage and was not retried.',
+    'http.tls.untrustedCaFile.hint':
+      'Someone may be intercepting the connection, or caFile names the wrong CA: check environments.{envKey}.credentials.caFile with the certificate your provider issued. Do not turn verification off.',
+    'http.tls.untrustedSystem':
+      'The server certificate of the {env} ({url}) failed verification ({code}): no CA of the default trust store (no caFile is configured) vouches for it. Nothing was sent; this is not an outage and was not retried.',
+    'http.tls.untrustedSystem.hint':
+      'Someone may be intercepting the connection. If the {env} uses a private CA, set environments.{envKey}.credentials.caFile to that CA (the CA inside the client .p12 is never trusted for the server). Do not turn verification off.',
+    'http.tls.serverExpired':
+      'The server certificate of the {env} ({url}) is expired or not yet valid ({code}). Nothing was sent; not retried.',
     'http.tls.serverExpired.hint':
       "Check this computer's clock; if it is right, the environment's certificate must be renewed.",
     'http.tls.serverNameMismatch':
-      'The server certificate of the {env} does not match the host name in {url} ({code}).',
+      'The server certificate of the {env} does not match the host name in {url} ({code}). Nothing was sent; not retried.',
     'http.tls.clientCertRefused': 'The {env} refused our client certificate ({code}) at {url}.',
     'http.tls.clientCertRefused.hint':
       'Configure the client certificate of the {env} (environments.{envKey}.credentials.clientCertificate: p12File and its passphrase, or certFile + keyFile) issued for this clinic.',
@@ -70,14 +75,20 @@ export const httpMessages: AreaMessages = {
       'サーバーの契約バージョンが異なるか、サーバーに異常がある可能性があります。再試行の前に確認してください。',
     'http.oversizedAnswer': '{env}の {url} からの応答が{limit}バイトを超えたため、読まずに拒否しました。',
     'http.fileUnreadable': '{path} ({env}の設定) を読めません: {code}。',
-    'http.tls.serverUntrusted':
-      '{env} ({url}) のサーバー証明書の検証に失敗しました ({code}): 設定された CA で署名されていません。',
-    'http.tls.serverUntrusted.hint':
-      '設定の environments.{envKey}.credentials.caFile を確認してください。正しい場合は通信が傍受されている恐れがあります。検証を無効にしないでください。',
-    'http.tls.serverExpired': '{env} ({url}) のサーバー証明書が期限切れか、まだ有効ではありません ({code})。',
+    'http.tls.untrustedCaFile':
+      '{env} ({url}) のサーバー証明書の検証に失敗しました ({code}): 設定された caFile ({caFile}) の CA につながっていません。何も送信していません。障害ではないため再試行もしていません。',
+    'http.tls.untrustedCaFile.hint':
+      '通信が傍受されているか、caFile が別の CA を指している恐れがあります。environments.{envKey}.credentials.caFile を提供元が発行した証明書と照合してください。検証を無効にしないでください。',
+    'http.tls.untrustedSystem':
+      '{env} ({url}) のサーバー証明書の検証に失敗しました ({code}): 既定の信頼ストア (caFile は未設定) のどの CA も保証していません。何も送信していません。障害ではないため再試行もしていません。',
+    'http.tls.untrustedSystem.hint':
+      '通信が傍受されている恐れがあります。{env}が独自の CA を使う場合は environments.{envKey}.credentials.caFile にその CA を設定してください (クライアント証明書 .p12 内の CA はサーバーの検証には使いません)。検証を無効にしないでください。',
+    'http.tls.serverExpired':
+      '{env} ({url}) のサーバー証明書が期限切れか、まだ有効ではありません ({code})。何も送信しておらず、再試行もしていません。',
     'http.tls.serverExpired.hint':
       'このコンピューターの時計を確認してください。正しい場合は環境の証明書の更新が必要です。',
-    'http.tls.serverNameMismatch': '{env}のサーバー証明書が {url} のホスト名と一致しません ({code})。',
+    'http.tls.serverNameMismatch':
+      '{env}のサーバー証明書が {url} のホスト名と一致しません ({code})。何も送信しておらず、再試行もしていません。',
     'http.tls.clientCertRefused': '{env}がクライアント証明書を拒否しました ({code}): {url}。',
     'http.tls.clientCertRefused.hint':
       '{env}のクライアント証明書 (environments.{envKey}.credentials.clientCertificate の p12File とパスフレーズ、または certFile + keyFile) をこの医療機関に発行されたもので設定してください。',

@@ -50,6 +50,9 @@ export const statusMessages: AreaMessages = {
     'status.mismatchHint': 'The next mode switch pushes the recorded mode to every environment that answers.',
     'status.timeout': 'no answer within {seconds} s',
     'status.strictOffline': 'Unavailable: {envs}',
+    'status.strictTls': 'Server certificate failed verification (possible interception or a wrong CA): {envs}',
+    'status.strictTls.hint':
+      'Check caFile of these environments in the configuration against the certificate your provider issued; do not turn verification off.',
     'status.strictAuth': 'Refused our credentials: {envs}',
     'status.strictAuth.hint':
       'Check the API key and the client certificate of these environments in the configuration.',
@@ -103,6 +106,9 @@ export const statusMessages: AreaMessages = {
     'status.mismatchHint': '次のモード切り替えで、応答するすべての環境へ記録上のモードを送ります。',
     'status.timeout': '{seconds}秒以内に応答がありません',
     'status.strictOffline': '利用不可: {envs}',
+    'status.strictTls': 'サーバー証明書の検証に失敗した環境 (傍受または CA の誤りの恐れ): {envs}',
+    'status.strictTls.hint':
+      '設定にあるこれらの環境の caFile を提供元が発行した証明書と照合してください。検証を無効にしないでください。',
     'status.strictAuth': '認証を拒否した環境: {envs}',
     'status.strictAuth.hint': '設定にあるこれらの環境の API キーとクライアント証明書を確認してください。',
     'status.damagedSidecar': '破損したバックアップ情報ファイルを無視しました: {path}',
