@@ -11,6 +11,8 @@ export interface FaultFlags {
   resetAfter?: string;
   corruptAt?: string;
   truncateAfter?: string;
+  overlong?: string;
+  undeclared?: boolean;
   failNext?: string;
   blackhole?: boolean;
   rate?: string;
@@ -69,6 +71,8 @@ export function faultPatch(o: FaultFlags): Record<string, unknown> {
   if (o.resetAfter !== undefined) patch.resetAfterBytes = whole(o.resetAfter, '--reset-after', huge);
   if (o.corruptAt !== undefined) patch.corruptAtOffset = whole(o.corruptAt, '--corrupt-at', huge);
   if (o.truncateAfter !== undefined) patch.truncateAfterBytes = whole(o.truncateAfter, '--truncate-after', huge);
+  if (o.overlong !== undefined) patch.overlongBytes = positive(o.overlong, '--overlong', huge);
+  if (o.undeclared) patch.overlongDeclared = false;
   if (o.failNext !== undefined) patch.failNext = whole(o.failNext, '--fail-next');
   if (o.blackhole) patch.blackhole = true;
   if (o.rate !== undefined) patch.rate = bitsPerSecond(o.rate);

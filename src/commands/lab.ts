@@ -83,6 +83,8 @@ export function buildLabCommand({ t, action }: CommandKit): Command {
     .option('--reset-after <bytes>', t('lab.fault.resetAfter'))
     .option('--corrupt-at <offset>', t('lab.fault.corruptAt'))
     .option('--truncate-after <bytes>', t('lab.fault.truncateAfter'))
+    .option('--overlong <bytes>', t('lab.fault.overlong'))
+    .option('--undeclared', t('lab.fault.undeclared'))
     .option('--fail-next <k>', t('lab.fault.failNext'))
     .option('--blackhole', t('lab.fault.blackhole'))
     .option('--rate <bits>', t('lab.fault.rate'))

@@ -297,6 +297,16 @@ describe('lab up + status through the built binary', () => {
     expect(JSON.parse(cleared.stdout).rate).toBeNull();
   });
 
+  test('lab fault --overlong [--undeclared] sets the over-long download knob until used or cleared', async () => {
+    const set = await lab.lab(['fault', 'operating', '--overlong', '4096', '--undeclared', '--json']);
+    expect([set.code, JSON.parse(set.stdout)]).toEqual([
+      0,
+      expect.objectContaining({ overlongBytes: 4096, overlongTimes: 1, overlongDeclared: false }),
+    ]);
+    const cleared = await lab.lab(['fault', 'operating', '--clear', '--json']);
+    expect(JSON.parse(cleared.stdout)).toMatchObject({ overlongBytes: null, overlongDeclared: true });
+  });
+
   test('lab status shows what runs where', async () => {
     const run = await lab.lab(['status', '--json']);
     expect(run.code).toBe(0);

@@ -10,7 +10,7 @@ import { PostgresEnvironmentControl } from '../../src/adapters/postgres/environm
 import { bumpSequencesSql, readSequences } from '../../src/adapters/postgres/sequences-sql.js';
 import type { DatabaseConfig } from '../../src/core/config-schema.js';
 import type { Sequences } from '../../src/core/domain.js';
-import { AuthError, ExitCode, GuardError, UnreachableError } from '../../src/core/errors.js';
+import { AuthError, ExitCode, GuardError, TlsVerificationError, UnreachableError } from '../../src/core/errors.js';
 import { planBump } from '../../src/core/sequences.js';
 import { orcaSchemaStatements } from '../../src/lab/orca/schema.js';
 import { runProcess } from '../../src/adapters/process/run.js';
@@ -18,6 +18,7 @@ import { createLabPki, createOtherCa } from '../../src/lab/pki.js';
 import { createDatabase, findFreePort } from '../../src/lab/postgres/cluster.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
 import { dbConfig } from '../helpers/restore-world.js';
+import { translator } from '../../src/ui/i18n.js';
 
 const DB = 'orca_seq_test';
 const TODAY = '20260906';
@@ -286,13 +287,19 @@ describe('TLS (sslmode)', () => {
     expect(await sslInUse({ ...db, sslmode: 'require' })).toBe(true);
   });
 
-  test('verify-full refuses a host name not in the certificate and a certificate from another CA', async () => {
+  test('verify-full refuses a host name not in the certificate and a certificate from another CA: exit 6', async () => {
     await expect(
       connectDatabase({ ...db, host: '127.0.0.1', sslmode: 'verify-full', caFile }, { env: 'operating' }),
-    ).rejects.toMatchObject({ key: 'postgres.tls' });
+    ).rejects.toMatchObject({ key: 'postgres.tls.untrustedCaFile', code: 'TLS_VERIFICATION', exitCode: 6 });
+    const other = await connectDatabase(
+      { ...db, host: 'localhost', sslmode: 'verify-full', caFile: otherCaFile },
+      { env: 'operating' },
+    ).catch((error: unknown) => error as TlsVerificationError);
+    expect(other).toBeInstanceOf(TlsVerificationError);
+    expect(translator('en')(other.key, other.params)).toContain(`the one in ${otherCaFile} (database.caFile)`);
     await expect(
-      connectDatabase({ ...db, host: 'localhost', sslmode: 'verify-full', caFile: otherCaFile }, { env: 'operating' }),
-    ).rejects.toBeInstanceOf(UnreachableError);
+      connectDatabase({ ...db, host: 'localhost', sslmode: 'verify-full' }, { env: 'operating' }),
+    ).rejects.toMatchObject({ key: 'postgres.tls.untrustedSystem', code: 'TLS_VERIFICATION' });
   });
 
   test('an unreadable CA file is a ConfigError', async () => {

@@ -7,6 +7,7 @@ import {
   type OrcaError,
 } from '../../core/errors.js';
 import type { EnvironmentName } from '../../core/domain.js';
+import { SERVER_CERT_EXPIRED, SERVER_CERT_UNTRUSTED, SERVER_NAME_MISMATCH } from '../tls-codes.js';
 
 /**
  * Maps transport failures to the error hierarchy. Exit codes (docs/exit-codes.md): every failure to get an
@@ -25,24 +26,6 @@ export interface RequestTarget {
   caFile?: string;
 }
 
-const SERVER_CERT_UNTRUSTED = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_REJECTED',
-  'INVALID_CA',
-  'CERT_REVOKED',
-  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
-  'PATH_LENGTH_EXCEEDED',
-  'INVALID_PURPOSE',
-  'CERT_CHAIN_TOO_LONG',
-]);
-const SERVER_CERT_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
-const SERVER_NAME_MISMATCH = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
 /** TLS alerts a server sends when it rejects (or did not get) our client certificate. */
 const CLIENT_CERT_ALERTS = [
   'ALERT_CERTIFICATE_REQUIRED',

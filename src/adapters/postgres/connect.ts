@@ -14,9 +14,11 @@ import {
   ConfigError,
   isOrcaError,
   OrcaError,
+  TlsVerificationError,
   UnexpectedError,
   UnreachableError,
 } from '../../core/errors.js';
+import { isServerCertificateFailure } from '../tls-codes.js';
 
 export type PgClient = pg.Client;
 
@@ -71,7 +73,7 @@ export async function connectDatabase(db: DatabaseConfig, opts: ConnectOptions =
   } catch (error) {
     await client.end().catch(() => undefined);
     if (opts.signal?.aborted) throw new CancelledError({ key: 'error.cancelled', cause: error });
-    throw mapPgError(error, { env, host: db.host, port: db.port, user: db.user });
+    throw mapPgError(error, { env, host: db.host, port: db.port, user: db.user, caFile: db.caFile });
   } finally {
     opts.signal?.removeEventListener('abort', abort);
   }
@@ -109,6 +111,8 @@ export interface PgErrorContext {
   host: string;
   port: number;
   user: string;
+  /** `database.caFile`: the trust store a certificate failure names (absent: the default one). */
+  caFile?: string;
 }
 
 /** Maps a pg or socket error to the typed hierarchy; the message of a server error carries no password. */
@@ -121,6 +125,16 @@ export function mapPgError(error: unknown, ctx: PgErrorContext): OrcaError {
       key: 'postgres.authFailed',
       params: { env: ctx.env, user: ctx.user },
       hintKey: 'postgres.authFailed.hint',
+      cause: error,
+    });
+  }
+  if (isServerCertificateFailure(code)) {
+    // Another CA, expired, another host name: a possible interception, never an outage (docs/security.md).
+    const store = ctx.caFile === undefined ? 'System' : 'CaFile';
+    return new TlsVerificationError({
+      key: `postgres.tls.untrusted${store}`,
+      params: { env: ctx.env, code, reason: firstLine(message), caFile: ctx.caFile ?? '-' },
+      hintKey: `postgres.tls.untrusted${store}.hint`,
       cause: error,
     });
   }

@@ -39,6 +39,14 @@ export const postgresMessages: AreaMessages = {
     'postgres.tls': 'The TLS connection to the database of the {env} failed: {reason}.',
     'postgres.tls.hint':
       'Check sslmode and caFile in the config and the server certificate (verify-full checks the host name).',
+    'postgres.tls.untrustedCaFile':
+      'The certificate of the database server of the {env} failed verification ({code}: {reason}); the trusted CA is the one in {caFile} (database.caFile). Nothing was sent; this is not an outage and was not retried.',
+    'postgres.tls.untrustedCaFile.hint':
+      'Someone may be intercepting the connection, or database.caFile names the wrong CA, or the host name is not in the certificate (verify-full checks it). Do not lower sslmode to get past it.',
+    'postgres.tls.untrustedSystem':
+      'The certificate of the database server of the {env} failed verification ({code}: {reason}); no CA of the default trust store vouches for it (database.caFile is not set). Nothing was sent; this is not an outage and was not retried.',
+    'postgres.tls.untrustedSystem.hint':
+      'Someone may be intercepting the connection. If the server uses a private CA, set database.caFile to that CA. Do not lower sslmode to get past it.',
     'postgres.caUnreadable': 'The CA file {file} for the database of the {env} cannot be read.',
     'postgres.caUnreadable.hint': 'Check the path and permissions of database.caFile.',
     'postgres.queryFailed': 'A query on the database of the {env} failed: {reason}.',
@@ -99,6 +107,14 @@ export const postgresMessages: AreaMessages = {
     'postgres.tls': '{env}のデータベースへの TLS 接続に失敗しました: {reason}。',
     'postgres.tls.hint':
       '設定の sslmode と caFile、サーバー証明書を確認してください (verify-full はホスト名も検証します)。',
+    'postgres.tls.untrustedCaFile':
+      '{env}のデータベースサーバーの証明書の検証に失敗しました ({code}: {reason})。信頼する CA は {caFile} (database.caFile) の CA です。何も送信していません。障害ではないため再試行もしていません。',
+    'postgres.tls.untrustedCaFile.hint':
+      '通信が傍受されているか、database.caFile が別の CA を指しているか、ホスト名が証明書にありません (verify-full はホスト名も検証します)。sslmode を下げて回避しないでください。',
+    'postgres.tls.untrustedSystem':
+      '{env}のデータベースサーバーの証明書の検証に失敗しました ({code}: {reason})。既定の信頼ストア (database.caFile は未設定) のどの CA も保証していません。何も送信していません。障害ではないため再試行もしていません。',
+    'postgres.tls.untrustedSystem.hint':
+      '通信が傍受されている恐れがあります。サーバーが独自の CA を使う場合は database.caFile にその CA を設定してください。sslmode を下げて回避しないでください。',
     'postgres.caUnreadable': '{env}のデータベース用 CA ファイル {file} を読めません。',
     'postgres.caUnreadable.hint': 'database.caFile のパスと権限を確認してください。',
     'postgres.queryFailed': '{env}のデータベースでの問い合わせに失敗しました: {reason}。',

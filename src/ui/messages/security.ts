@@ -30,7 +30,7 @@ export const securityMessages: AreaMessages = {
     'folder.notOwned.rootHint':
       '"{path}" を所有するアカウントで orca-hybrid を実行する (root で実行しない) か、root 専用のフォルダーを用意してください (例: mkdir -m 700 で作成した --state-dir /var/lib/orca-hybrid)。',
     'folder.writableByOthers':
-      'フォルダー {path} の使用を拒否しました: 他のアカウントが書き込めます (モード {mode})。リンクを置かれると、orca-hybrid が患者データや秘密情報を別の場所へ書いてしまいます。',
+      'フォルダー {path} の使用を拒否しました: 他のアカウントが書き込めます (モード{mode})。リンクを置かれると、orca-hybrid が患者データや秘密情報を別の場所へ書いてしまいます。',
     'folder.fixMode':
       '自分専用にしてから、身に覚えのないものが置かれていないか確認してください: chmod 700 "{path}" && ls -la "{path}"',
     'folder.notAFolder': '{path} の使用を拒否しました: フォルダーではありません。',
