@@ -9,6 +9,7 @@
 import type { EnvironmentName, OrcaConfig, VmConfig } from '../core/config-schema.js';
 import type {
   CloudBackupApi,
+  CopyableVisitsCounter,
   DumpSource,
   EnvironmentControl,
   OrcaApi,
@@ -128,6 +129,12 @@ export class AdapterFactory {
   async vmStateReader(vm: VmConfig): Promise<VmStateReader | null> {
     if (vm.provider === 'lab') return (await this.hooks.labVmState?.()) ?? null;
     return (await import('./vm/vm-state.js')).hypervisorVmState;
+  }
+
+  /** What `diff-copy` would still copy (for `switch normal`): not available until diff-copy lands. */
+  async copyableVisitsCounter(): Promise<CopyableVisitsCounter> {
+    const { UnavailableCopyableVisits } = await import('./diff-copy/copyable-visits.js');
+    return new UnavailableCopyableVisits();
   }
 
   /** Releases every client this factory made (kept-alive connections), so the process can exit. */

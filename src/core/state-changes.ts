@@ -84,3 +84,11 @@ export function clearPendingModePush(state: OrcaState, env: EnvironmentName): Or
   delete pending[env];
   return { ...state, pendingModePushes: pending };
 }
+
+/**
+ * Forgets the pending push of `env` once `mode` was delivered to it — only while the pending push is still
+ * that mode: a newer switch may have replaced it meanwhile, and then it stays.
+ */
+export function settlePendingModePush(state: OrcaState, env: EnvironmentName, mode: Mode): OrcaState {
+  return state.pendingModePushes[env] === mode ? clearPendingModePush(state, env) : state;
+}

@@ -1,16 +1,18 @@
 /**
- * The go-aheads of `restore` and `bump-seq` (STYLE.md §9): the plan on stderr, then `--yes`, a prompt on a
- * terminal, or — with nobody to answer — a UsageError naming the flag to pass. Replacing the operating
+ * The go-aheads of `restore`, `bump-seq`, `switch` and `select` (STYLE.md §9): the plan on stderr, then
+ * `--yes`, a prompt on a terminal, or — with nobody to answer — a UsageError naming the flag to pass. Replacing the operating
  * environment takes the clinic's name, typed or given as `--confirm-clinic`.
  */
 import type { BumpReport } from '../core/bump-run.js';
 import { CancelledError } from '../core/errors.js';
 import { assertClinicNameTyped } from '../core/restore-plan.js';
 import type { RestorePlan } from '../core/restore-run.js';
+import type { SwitchPlan } from '../core/switch-plan.js';
 import type { Asker } from './asker.js';
 import { formatAge } from './backup-format.js';
 import { askText, askYesNo, promptNeedsTerminal } from './prompts.js';
 import { renderBumpSource, renderBumpTable } from './restore-render.js';
+import { renderSwitchPlan } from './switch-render.js';
 
 /** The restore's go-ahead; a mismatched clinic name is exit 5, "no" is exit 130. */
 export function confirmRestore(
@@ -49,4 +51,13 @@ async function approved(asker: Asker, question: string): Promise<boolean> {
   if (asker.yes) return true;
   if (!asker.interactive) throw promptNeedsTerminal('--yes');
   return askYesNo(question, asker.signal);
+}
+
+/** The switch's go-ahead: the plan always goes to stderr first, then `--yes`, a question, or exit 2. */
+export function confirmSwitch(asker: Asker): (plan: SwitchPlan) => Promise<void> {
+  return async (plan) => {
+    asker.out.note(renderSwitchPlan(plan, asker.t, new Date()));
+    if (await approved(asker, asker.t('switch.confirm', { to: asker.t(`mode.${plan.to}`) }))) return;
+    throw new CancelledError({ key: 'error.cancelled' });
+  };
 }

@@ -8,6 +8,7 @@ import { labDataMessages } from './lab-data.js';
 import { restoreMessages } from './restore.js';
 import { stateMessages } from './state.js';
 import { statusMessages } from './status.js';
+import { switchMessages } from './switch.js';
 import { labMessages } from './lab.js';
 
 export type { Language } from './catalog.js';
@@ -23,6 +24,7 @@ export const AREAS: Record<string, AreaMessages> = {
   restore: restoreMessages,
   state: stateMessages,
   status: statusMessages,
+  switch: switchMessages,
   lab: labMessages,
 };
 
