@@ -1,7 +1,7 @@
 /**
  * The go-aheads of `restore`, `bump-seq`, `switch` and `select` (STYLE.md §9): the plan on stderr, then
- * `--yes`, a prompt on a terminal, or — with nobody to answer — a UsageError naming the flag to pass. Replacing the operating
- * environment takes the clinic's name, typed or given as `--confirm-clinic`.
+ * `--yes`, a prompt on a terminal, or — with nobody to answer — a UsageError naming the flag to pass.
+ * Replacing the operating environment takes the clinic's name, typed or given as `--confirm-clinic`.
  */
 import type { BumpReport } from '../core/bump-run.js';
 import { CancelledError } from '../core/errors.js';
