@@ -12,6 +12,7 @@ import type {
   CopyableVisitsCounter,
   DumpSource,
   EnvironmentControl,
+  KeptDatabases,
   OrcaApi,
   RestoreTarget,
   VmStateReader,
@@ -85,6 +86,25 @@ export class AdapterFactory {
   async orcaApi(env: EnvironmentName, options: AdapterOptions = {}): Promise<OrcaApi> {
     const { OrcaApiClient } = await import('./orca-api/client.js');
     return new OrcaApiClient(await this.http(env, 'orcaApi', options));
+  }
+
+  /** Kept databases and a closed database in use, for `status` (null for a cloud environment). */
+  async restoreLeftovers(
+    env: EnvironmentName,
+    options: { repair: boolean; signal?: AbortSignal },
+  ): Promise<import('./postgres/restore-leftovers.js').RestoreLeftovers | null> {
+    const settings = this.config.environments[env];
+    if (settings.kind !== 'postgres') return null;
+    const { inspectRestoreLeftovers } = await import('./postgres/restore-leftovers.js');
+    return inspectRestoreLeftovers(env, settings.database, options);
+  }
+
+  /** The databases earlier restores of a directly reached `env` kept (null for a cloud environment). */
+  async keptDatabases(env: EnvironmentName): Promise<KeptDatabases | null> {
+    const settings = this.config.environments[env];
+    if (settings.kind !== 'postgres') return null;
+    const { PostgresKeptDatabases } = await import('./postgres/restore-kept.js');
+    return new PostgresKeptDatabases(env, settings.database, await this.backupFolder());
   }
 
   /** The local backup folder of the config (one per factory: it remembers the local pg_restore's version). */

@@ -3,18 +3,17 @@ import { Command, Option } from 'commander';
 import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
 import type { EnvironmentName } from '../core/domain.js';
 import { UsageError } from '../core/errors.js';
-import { runBump, type BumpReport } from '../core/bump-run.js';
+import { runBump } from '../core/bump-run.js';
 import { assertDistinctSource, defaultBumpSource } from '../core/bump-source.js';
-import { recordSequences } from '../core/state-changes.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { confirmBump } from '../ui/confirmations.js';
-import { bumpOutcome, renderSourceFallback } from '../ui/restore-render.js';
+import { bumpNotes, bumpOutcome, renderSourceFallback } from '../ui/bump-render.js';
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import { askerOf, type CommandContext } from './context.js';
+import { recordReadings, restoredBackupCreatedAt } from './bump-records.js';
 import { startLockedRun } from './locked-run.js';
 import { durationOption } from './options.js';
-import { runStateChange } from './state-change.js';
 import { resolveStateDir } from './state-dir.js';
 
 export interface BumpSeqOptions {
@@ -24,6 +23,8 @@ export interface BumpSeqOptions {
   margin?: string;
   dryRun: boolean;
   wait: string;
+  maxAge: string;
+  force: boolean;
   stateDir?: string;
 }
 
@@ -44,6 +45,8 @@ export function buildBumpSeqCommand({ t, action }: CommandKit): Command {
     .option('--margin <n>', t('bump.option.margin'))
     .option('--dry-run', t('bump.option.dryRun'), false)
     .option('--wait <duration>', t('bump.option.wait'), '2m')
+    .option('--max-age <duration>', t('bump.option.maxAge'), '48h')
+    .option('--force', t('bump.option.force'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .action(action<BumpSeqOptions>(runBumpSeq));
 }
@@ -57,6 +60,7 @@ export function buildBumpSeqCommand({ t, action }: CommandKit): Command {
 export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): Promise<CommandOutcome> {
   const margin = parseMargin(options.margin);
   const waitMs = durationOption(options.wait, '--wait') ?? 0;
+  const maxAgeMs = durationOption(options.maxAge, '--max-age')!;
   const { config } = await ctx.config();
   const stateDirFlag = options.stateDir;
   const stateDir = options.dryRun
@@ -76,28 +80,23 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
     margin,
     configuredMargins: config.sequences,
     lastKnown: state.lastKnownSequences[sourceEnv],
+    maxAgeSeconds: maxAgeMs / 1000,
+    force: options.force,
+    targetBackupCreatedAt: await restoredBackupCreatedAt(adapters, state.restorePoints[options.env]),
+    lastBump: state.lastBumps?.[options.env],
     dryRun: options.dryRun,
     requestId: `bump:${randomUUID()}`,
   };
   const report = await runBump(plan, {
     target: await adapters.environmentControl(options.env),
     source: options.fromLastKnown ? null : await adapters.environmentControl(sourceEnv, SOURCE_READ),
-    confirm: (planned) => confirmBump(asker, { ...planned, env: options.env, dryRun: false }),
+    confirm: (planned) => confirmBump(asker, { ...planned, env: options.env }),
     events: { sourceFallback: (source) => ctx.out.note(renderSourceFallback(source, ctx.t)) },
     clock: { now: () => new Date() },
   });
-  if (!options.dryRun) await recordBump(ctx, stateDir, report);
+  if (!options.dryRun) await recordReadings(ctx, stateDir, report);
+  for (const note of bumpNotes(report, ctx.t)) ctx.out.note(note);
   return bumpOutcome(report, ctx.t, ctx.out.color);
-}
-
-/** Both readings as last-known values: the target's new counters, and the source's when read live. */
-async function recordBump(ctx: CommandContext, stateDir: string, report: BumpReport): Promise<void> {
-  await runStateChange(ctx, { stateDir, command: 'bump-seq' }, (current) => {
-    let next = recordSequences(current, report.env, report.after, new Date());
-    if (report.source.reading === 'live')
-      next = recordSequences(next, report.source.env, report.source.values, new Date(report.source.readAt));
-    return { state: next, result: undefined };
-  });
 }
 
 function parseMargin(value: string | undefined): number | undefined {

@@ -1,9 +1,9 @@
 /**
  * The wiring of `restore`: the ports its use case runs over — the destination the config picks, the dump
- * checks, the go-ahead, progress on stderr, the journal's view of a safety dump — and, once it is done, the
- * restore point and the counters read afterwards recorded in the state.
+ * checks, the go-ahead, progress on stderr, the journal's view of a safety dump, the counters and WebORCA's
+ * answer afterwards — and, once it is done, the restore point and those counters recorded in the state.
  */
-import type { EnvironmentName, Sequences } from '../core/domain.js';
+import type { EnvironmentName } from '../core/domain.js';
 import { isOrcaError } from '../core/errors.js';
 import type { RestoreReport, RestoreRunPorts } from '../core/restore-run.js';
 import { recordRestorePoint, recordSequences } from '../core/state-changes.js';
@@ -30,6 +30,11 @@ export interface RestoreWiring {
   settle<T>(work: Promise<T>): Promise<T>;
 }
 
+const WEBORCA_PING = {
+  timeouts: { connectMs: 5_000, responseMs: 20_000, idleMs: 20_000 },
+  retry: { limit: 1, totalDeadlineMs: 30_000 },
+};
+
 export async function wireRestore(
   ctx: CommandContext,
   adapters: AdapterFactory,
@@ -52,6 +57,9 @@ export async function wireRestore(
     destination,
     ...(await adapters.archiveReader()),
     confirm: confirmRestore(askerOf(ctx), config.clinic.name, setup.confirmClinic),
+    readCounters: async () => (await adapters.environmentControl(setup.target)).readSequences(),
+    // The restore has happened: a WebORCA that does not answer soon is said so, not waited for.
+    pingWebOrca: async () => void (await (await adapters.orcaApi(setup.target, WEBORCA_PING)).ping()),
     events: progress.events,
     clock: { now: () => new Date() },
     explain: (error) => (isOrcaError(error) ? ctx.t(error.key, error.params) : String(error)),
@@ -60,28 +68,15 @@ export async function wireRestore(
 }
 
 /**
- * After a restore: its warnings, the counters read (unreadable ones are a warning, never a failure of the
- * restore), the restore point and those counters recorded in the state. Returns the counters.
+ * After a restore: its warnings on stderr, the restore point (with the backup's creation time) and the
+ * counters read afterwards recorded in the state.
  */
-export async function recordRestore(
-  ctx: CommandContext,
-  adapters: AdapterFactory,
-  stateDir: string,
-  report: RestoreReport,
-): Promise<Sequences | null> {
+export async function recordRestore(ctx: CommandContext, stateDir: string, report: RestoreReport): Promise<void> {
   const env = report.target;
   for (const w of report.warnings) ctx.out.note(ctx.t(w.key, { ...w.params, env: ctx.t(`env.${env}`) }));
-  let sequences: Sequences | null = null;
-  try {
-    sequences = await (await adapters.environmentControl(env)).readSequences(ctx.signal);
-  } catch (error) {
-    const reason = isOrcaError(error) ? ctx.t(error.key, error.params) : String(error);
-    ctx.out.note(ctx.t('restore.countersUnreadable', { env: ctx.t(`env.${env}`), reason }));
-  }
   await runStateChange(ctx, { stateDir, command: 'restore' }, (current) => {
-    let next = recordRestorePoint(current, env, report.backupId, new Date());
-    if (sequences) next = recordSequences(next, env, sequences, new Date());
+    let next = recordRestorePoint(current, env, report.backupId, new Date(), report.backup.createdAt);
+    if (report.sequences) next = recordSequences(next, env, report.sequences, new Date());
     return { state: next, result: undefined };
   });
-  return sequences;
 }

@@ -11,6 +11,7 @@ import type { CommandContext } from './context.js';
 import { startLockedRun } from './locked-run.js';
 import { durationOption, jobsOption } from './options.js';
 import { recordRestore, wireRestore } from './restore-wiring.js';
+import { resolveStateDir } from './state-dir.js';
 
 export interface RestoreCommandOptions {
   target?: EnvironmentName;
@@ -20,6 +21,7 @@ export interface RestoreCommandOptions {
   timeout: string;
   wait?: string;
   jobs?: string;
+  dropKept: boolean;
   stateDir?: string;
 }
 
@@ -34,6 +36,7 @@ export function buildRestoreCommand({ t, action }: CommandKit): Command {
     .option('--timeout <duration>', t('restore.option.timeout'), '60m')
     .option('--wait <duration>', t('restore.option.wait'))
     .option('--jobs <n>', t('restore.option.jobs'))
+    .option('--drop-kept', t('restore.option.dropKept'), false)
     .option('--state-dir <dir>', t('state.option.stateDir'))
     .action(action<RestoreCommandOptions>(runRestoreCommand));
 }
@@ -48,6 +51,7 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
   const waitMs = durationOption(options.wait, '--wait') ?? 0;
   const jobs = jobsOption(options.jobs);
   const { config } = await ctx.config();
+  if (options.dropKept) return dropKept(ctx, options, waitMs);
   const run = await startLockedRun(ctx, { command: 'restore', stateDirFlag: options.stateDir, waitMs });
   const state = await new FileStateStore(run.stateDir).read();
   const target = options.target ?? defaultRestoreTarget(state);
@@ -70,6 +74,14 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
       ports,
     ),
   );
-  const sequences = await recordRestore(ctx, adapters, run.stateDir, report);
-  return restoreOutcome(report, sequences, state.mode === 'emergency' && target !== 'operating', ctx.t);
+  await recordRestore(ctx, run.stateDir, report);
+  return restoreOutcome(report, ctx.t);
+}
+
+/** `--drop-kept`: the kept databases of the target (default: the selected emergency environment). */
+async function dropKept(ctx: CommandContext, options: RestoreCommandOptions, waitMs: number): Promise<CommandOutcome> {
+  const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
+  const target = options.target ?? defaultRestoreTarget(await new FileStateStore(stateDir).read());
+  const { runDropKept } = await import('./restore-drop-kept.js');
+  return runDropKept(ctx, target, { stateDirFlag: options.stateDir, waitMs });
 }

@@ -12,10 +12,15 @@ export function probeEnvironment(
   env: EnvironmentName,
   kind: 'cloud' | 'postgres',
   describe: (error: unknown) => string,
+  options: { repair: boolean; translate?: (key: string, params: Record<string, string>) => string } = {
+    repair: false,
+  },
 ): (signal: AbortSignal) => Promise<EnvironmentProbeResult> {
   return async (signal) => {
     const cloud = kind === 'cloud' ? await adapters.cloudControl(env) : null;
     const [control, api] = await Promise.all([cloud ?? adapters.environmentControl(env), adapters.orcaApi(env)]);
+    // A database a killed restore left closed is re-opened first, so the counters below can be read.
+    const leftovers = await adapters.restoreLeftovers(env, { repair: options.repair, signal }).catch(() => null);
     const [healthAnswer, sequences, orca] = await Promise.allSettled([
       cloud ? cloud.health(signal) : Promise.resolve(null),
       control.readSequences(signal),
@@ -35,7 +40,14 @@ export function probeEnvironment(
       version: o?.version ?? (h?.version || null),
       institutionName: o?.institutionName ?? (h?.institutionName || null),
       institutionCode: o?.institutionCode ?? (h?.institutionCode || null),
-      warnings: failures.map((f) => describe(f.reason)),
+      warnings: [
+        ...failures.map((f) => describe(f.reason)),
+        // One endpoint's failure while another answered: said, never hiding what the others told.
+        ...Object.values(o?.failures ?? {}).map(describe),
+        ...(o?.warnings ?? []).map((w) => options.translate?.(w.key, w.params) ?? w.key),
+      ],
+      keptDatabases: leftovers?.kept ?? [],
+      reopened: leftovers?.reopened ?? false,
     };
   };
 }

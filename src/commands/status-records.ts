@@ -11,6 +11,8 @@ export async function readStatusRecords(
 ): Promise<{
   recorded: Pick<StatusInput, 'mode' | 'selectedEmergency' | 'newestBackup' | 'lastSync' | 'lock'>;
   damaged: string[];
+  /** A live run holds the lock (a stale one does not count). */
+  lockHeld: boolean;
 }> {
   const [{ FileStateStore }, { readLockHolder }, { readCatalog }] = await Promise.all([
     import('../adapters/fs/state-file.js'),
@@ -51,5 +53,5 @@ export async function readStatusRecords(
           }
         : null,
   };
-  return { recorded, damaged: catalog.damaged };
+  return { recorded, damaged: catalog.damaged, lockHeld: lock !== null && !lock.stale };
 }

@@ -37,7 +37,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   // Probes always keep at least half of it.
   const timeoutMs = Math.max(timeoutSeconds * 1000 - performance.now(), timeoutSeconds * 500);
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
-  const [{ recorded, damaged }, { probeEnvironment }, adapters] = await Promise.all([
+  const [{ recorded, damaged, lockHeld }, { probeEnvironment }, adapters] = await Promise.all([
     readStatusRecords(stateDir, config.backup.folder),
     import('./status-probes.js'),
     openAdapters(ctx, {
@@ -46,7 +46,10 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     }),
   ]);
   const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
-  const probe = (env: EnvironmentName) => probeEnvironment(adapters, env, config.environments[env].kind, describe);
+  // Re-opening a database a killed restore left closed is safe only while no live run holds the lock.
+  const probeOptions = { repair: !lockHeld, translate: ctx.t };
+  const probe = (env: EnvironmentName) =>
+    probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions);
   const vm = config.environments.localEmergency.vm;
   const vmReader = vm ? await adapters.vmStateReader(vm) : null;
   const report = await gatherStatus({

@@ -11,8 +11,13 @@ import type { OrcaState } from './state.js';
 export interface OrcaApiProbe {
   reportedMode: ReportedMode | string | null;
   version: string | null;
+  /** The 10-digit 医療機関コード, or null when the answer did not give all ten digits. */
   institutionCode: string | null;
   institutionName: string | null;
+  /** Each endpoint's failure (an error to describe), absent when it answered. */
+  failures: Partial<Record<'ping' | 'systemInfo' | 'institution', unknown>>;
+  /** ORCA's warnings (`W…` results) and answers the tool could not use, as catalog keys. */
+  warnings: Array<{ key: string; params: Record<string, string> }>;
 }
 
 /** A backup as a server or the local catalog describes it. */
@@ -28,8 +33,13 @@ export interface EnvironmentControl {
   readonly env: EnvironmentName;
   /** Reads the four 管理連番; throws UnreachableError/AuthError. */
   readSequences(signal?: AbortSignal): Promise<Sequences>;
-  /** Raises counters to at least the given values; never lowers one. */
+  /**
+   * Raises counters to at least the given values; never lowers one, never past what ORCA can issue.
+   * `after` is read back after the commit.
+   */
   bumpSequences(atLeast: Partial<Sequences>, requestId: string): Promise<{ before: Sequences; after: Sequences }>;
+  /** The 1009 patient-number layout, where the environment can tell (a directly reached database). */
+  readPatientNumberLayout?(signal?: AbortSignal): Promise<import('./counter-limits.js').PatientNumberLayout>;
   /** The mode the environment reports (health or `X-Hybridmode`). */
   readMode(signal?: AbortSignal): Promise<ReportedMode | string | null>;
   /**
@@ -55,6 +65,8 @@ export interface VmStateReader {
 /** The WebORCA public API of one environment (`/api/api01rv2/…`). */
 export interface OrcaApi {
   probe(signal?: AbortSignal): Promise<OrcaApiProbe>;
+  /** `system01dailyv2`: resolves when WebORCA answers with success, throws otherwise. */
+  ping(signal?: AbortSignal): Promise<unknown>;
 }
 
 export interface Clock {
@@ -264,15 +276,28 @@ export interface BackupFolder {
 export interface RestoreTargetFacts {
   /** The PostgreSQL server the dump goes into, when the tool restores it itself; null for a cloud job. */
   server: { version: string; major: number } | null;
-  /** 医療機関コード the current database (or the cloud's health answer) names; null when it names none. */
-  institutionCode: string | null;
+  /** The clinic and structure version the database in use names (`exists` false: there is none yet). */
+  identity: import('./restore-gates.js').TargetIdentity;
   /** Whether a safety dump of the current database can be taken (a database exists and is reachable). */
   canTakeSafetyDump: boolean;
+  /** 管理連番 of the database in use before the restore; null when there is none or they cannot be read. */
+  sequences: Sequences | null;
+  /** What the inspection found and repaired (e.g. a database left closed to connections by a killed run). */
+  notes?: RestoreWarning[];
 }
 
 /** Steps of a restore, in order, for progress and for naming the step that failed. */
 export type RestoreStep =
-  'preparing' | 'staging' | 'restoring' | 'cleaning' | 'checking' | 'analyzing' | 'swapping' | 'remote';
+  | 'preparing'
+  | 'staging'
+  | 'restoring'
+  | 'cleaning'
+  | 'checking'
+  | 'analyzing'
+  | 'swapping'
+  | 'safetyDump'
+  | 'finishing'
+  | 'remote';
 
 export interface RestoreProgress {
   step: RestoreStep;
@@ -280,13 +305,32 @@ export interface RestoreProgress {
   fraction: number | null;
 }
 
+/** A warning for the person, as a catalog key and its values. */
+export interface RestoreWarning {
+  key: string;
+  params: Record<string, string | number>;
+  /** An error whose text becomes the `reason` parameter (explained in the user's language by the use case). */
+  cause?: unknown;
+}
+
+/** What `RestoreTarget.restore` is asked to do besides loading the dump. */
+export interface RestoreRequest {
+  /** Keep the replaced database's content as a verified, cataloged backup (see RestoreTarget.restore). */
+  safetyDump: boolean;
+  onProgress(progress: RestoreProgress): void;
+  /** Called as soon as the safety dump is in the catalog. */
+  onSafetyDump?(backupId: string): void;
+  signal?: AbortSignal;
+}
+
 /**
  * How a restore ended. `failed` guarantees the target's previous database is untouched (the adapter
  * restores into a staging database and swaps only after every step passed); `unknown` is a remote job
  * that has not finished by the deadline or could not be asked about — never reported as a failure.
+ * `keptDatabases` names replaced databases left in place because no verified dump of them exists yet.
  */
 export type RestoreOutcome =
-  | { kind: 'restored'; warnings: Array<{ key: string; params: Record<string, string | number> }> }
+  | { kind: 'restored'; safetyBackupId: string | null; keptDatabases: string[]; warnings: RestoreWarning[] }
   | { kind: 'failed'; step: RestoreStep; error: unknown }
   | { kind: 'unknown'; jobId: string; step: RestoreStep; fraction: number | null };
 
@@ -296,12 +340,29 @@ export interface RestoreTarget {
   readonly kind: 'postgres' | 'cloud';
   /** Reads the facts the gates compare; throws UnreachableError/AuthError when the environment cannot be reached. */
   inspect(signal?: AbortSignal): Promise<RestoreTargetFacts>;
-  /** Saves the current database as a verified, cataloged backup before it is replaced; returns its id. */
-  takeSafetyDump(signal?: AbortSignal): Promise<string>;
-  /** Loads `entry`'s dump; see RestoreOutcome for what each ending guarantees. */
-  restore(
-    entry: import('./backup-catalog.js').CatalogEntry,
-    onProgress: (progress: RestoreProgress) => void,
-    signal?: AbortSignal,
-  ): Promise<RestoreOutcome>;
+  /**
+   * Loads `entry`'s dump; see RestoreOutcome for what each ending guarantees. With `safetyDump`, every row
+   * committed in the replaced database ends in the catalog: a direct database is dumped after the swap (it
+   * takes writes until then) and dropped only once that dump is verified; a cloud environment exports
+   * before its restore job.
+   */
+  restore(entry: import('./backup-catalog.js').CatalogEntry, request: RestoreRequest): Promise<RestoreOutcome>;
+}
+
+/** A database an earlier restore replaced and kept, because no verified dump of it exists. */
+export interface KeptDatabase {
+  name: string;
+  /** When the restore that replaced it ran, read from its name; null when the name does not say. */
+  replacedAt: string | null;
+  bytes: number;
+  /** The catalog's verified dump of it, when one exists (it may then be dropped). */
+  dumpId: string | null;
+}
+
+/** The databases earlier restores kept on a directly reached server: listed, never dropped silently. */
+export interface KeptDatabases {
+  list(signal?: AbortSignal): Promise<KeptDatabase[]>;
+  /** Dumps a kept database into the catalog (verified); returns the backup id. */
+  dump(name: string, signal?: AbortSignal): Promise<string>;
+  drop(name: string, signal?: AbortSignal): Promise<void>;
 }

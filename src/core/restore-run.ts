@@ -1,14 +1,24 @@
 /**
  * The restore use case (manual バックアップから反映; ARCHITECTURE.md "Restore"): choose a verified dump,
- * pass the gates, apply the guards, get a go-ahead, take a safety dump when the target may hold data
- * entered during an outage, then restore. Every refusal happens before anything is touched.
+ * pass the gates, apply the guards, get a go-ahead, restore (with a safety dump when the target may hold
+ * data entered during an outage), then check that WebORCA answers and whether the counters need a bump.
+ * Every refusal happens before anything is touched.
  */
 import type { CatalogEntry } from './backup-catalog.js';
-import type { EnvironmentName } from './domain.js';
+import type { ClinicIdentity } from './clinic-identity.js';
+import type { EnvironmentName, Sequences } from './domain.js';
 import type { DumpHeader } from './dump-header.js';
-import type { Clock, RestoreProgress, RestoreTarget } from './ports.js';
+import type { Clock, RestoreProgress, RestoreTarget, RestoreWarning } from './ports.js';
+import { adviseBump, type BumpAdvice } from './restore-advice.js';
 import { restoreFailedError, restoreUnknownError } from './restore-failure.js';
-import { assertGates, checkInstitution, checkVersions, type GateCheck } from './restore-gates.js';
+import {
+  assertGates,
+  checkClinics,
+  checkInstitution,
+  checkStructure,
+  checkVersions,
+  type GateCheck,
+} from './restore-gates.js';
 import {
   applyRestoreGuards,
   assessRestoreRisk,
@@ -16,6 +26,7 @@ import {
   chooseRestoreBackup,
   type RestoreRisk,
 } from './restore-plan.js';
+import { defaultBumpSource } from './bump-source.js';
 import type { OrcaState } from './state.js';
 
 export interface RestoreRunOptions {
@@ -24,7 +35,7 @@ export interface RestoreRunOptions {
   entries: readonly CatalogEntry[];
   backupId?: string;
   force: boolean;
-  state: Pick<OrcaState, 'mode' | 'selectedEmergency'>;
+  state: Pick<OrcaState, 'mode' | 'selectedEmergency' | 'lastKnownSequences'>;
   /** `clinic.institutionCode` of the config. */
   institutionCode: string;
   signal?: AbortSignal;
@@ -33,8 +44,8 @@ export interface RestoreRunOptions {
 /** What the dump says about itself, read after its bytes were checked against the sidecar. */
 export interface DumpFacts {
   header: DumpHeader;
-  /** 医療機関コード in the dump's `tbl_sysbase`, or null. */
-  institutionCode: string | null;
+  /** Its clinic (`tbl_sysbase`, `tbl_syskanri` 1001) and structure version (`tbl_dbkanri`). */
+  identity: ClinicIdentity;
 }
 
 /** What the person is asked to approve: shown before the go-ahead, never after anything changed. */
@@ -49,7 +60,6 @@ export interface RestorePlan {
 export interface RestoreEvents {
   chosen(backup: CatalogEntry, ageSeconds: number): void;
   gates(checks: GateCheck[]): void;
-  safetyDumpStarted(): void;
   safetyDumpTaken(backupId: string): void;
   progress(progress: RestoreProgress): void;
 }
@@ -58,14 +68,18 @@ export interface RestoreRunPorts {
   /** The environment's database that receives the dump (`options.target` names the environment). */
   destination: RestoreTarget;
   /**
-   * Checks the dump file against its sidecar (size, sha256) and reads its header and clinic code; VerificationError
-   * when it does not match.
+   * Checks the dump file against its sidecar (size, sha256) and reads its header and identity;
+   * VerificationError when it does not match.
    */
   inspectDump(entry: CatalogEntry, signal?: AbortSignal): Promise<DumpFacts>;
   /** The local pg_restore (asked only when the tool restores the dump itself). */
   localRestoreVersion(): Promise<{ version: string; major: number }>;
   /** The go-ahead; throws (CancelledError, UsageError naming the flag, GuardError) to stop. */
   confirm(plan: RestorePlan): Promise<void>;
+  /** The restored environment's 管理連番. */
+  readCounters(signal?: AbortSignal): Promise<Sequences>;
+  /** Asks the environment's WebORCA for a sign of life (`system01dailyv2`); throws when it does not answer. */
+  pingWebOrca(signal?: AbortSignal): Promise<void>;
   events: RestoreEvents;
   clock: Clock;
   /** The cause's message in the user's language, for the "failed" error's details. */
@@ -76,14 +90,21 @@ export interface RestoreReport {
   target: EnvironmentName;
   backupId: string;
   safetyBackupId: string | null;
+  /** Replaced databases left in place because no verified dump of them exists (listed by `status`). */
+  keptDatabases: string[];
   seconds: number;
   backup: CatalogEntry;
-  warnings: Array<{ key: string; params: Record<string, string | number> }>;
+  /** The counters after the restore; null when they could not be read (a warning says why). */
+  sequences: Sequences | null;
+  bump: BumpAdvice | null;
+  /** Whether the environment's WebORCA answered after the restore. */
+  webOrcaAnswered: boolean;
+  warnings: RestoreWarning[];
 }
 
 /**
- * Runs the restore. Refusals (exit 5: gates, guards; exit 6: an unverified or altered dump) come before the
- * safety dump and the restore. A failed restore throws `restore.failed` with the step (the old database is
+ * Runs the restore. Refusals (exit 5: gates, guards; exit 6: an unverified or altered dump) come before
+ * anything is touched. A failed restore throws `restore.failed` with the step (the old database is
  * untouched); a remote job still running at the deadline throws `restore.unknown` (exit 8).
  */
 export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPorts): Promise<RestoreReport> {
@@ -108,37 +129,62 @@ export async function runRestore(options: RestoreRunOptions, ports: RestoreRunPo
       pgRestore,
       server: facts.server,
     }),
-    checkInstitution({
-      dump: dump.institutionCode,
-      configured: options.institutionCode,
-      target: facts.institutionCode,
-    }),
+    checkClinics(dump.identity, facts.identity),
+    checkInstitution(dump.identity, options.institutionCode, facts.identity),
+    checkStructure(dump.identity, facts.identity),
   ];
   events.gates(checks);
   assertGates(checks);
+  const warnings: RestoreWarning[] = [...(facts.notes ?? []), ...checks.flatMap((c) => (c.warning ? [c.warning] : []))];
 
   const risk = assessRestoreRisk(options.state, options.target);
   const { safetyDump } = applyRestoreGuards({ risk, force: options.force, canTakeSafetyDump: facts.canTakeSafetyDump });
   await ports.confirm({ target: options.target, backup, ageSeconds, risk, safetyDump });
 
-  let safetyBackupId: string | null = null;
-  if (safetyDump) {
-    events.safetyDumpStarted();
-    safetyBackupId = await destination.takeSafetyDump(options.signal);
-    events.safetyDumpTaken(safetyBackupId);
-  }
-
-  const outcome = await destination.restore(backup, (p) => events.progress(p), options.signal);
+  const outcome = await destination.restore(backup, {
+    safetyDump,
+    onProgress: (p) => events.progress(p),
+    onSafetyDump: (id) => events.safetyDumpTaken(id),
+    signal: options.signal,
+  });
   if (outcome.kind === 'failed') throw restoreFailedError(options.target, outcome.step, outcome.error, ports.explain);
   if (outcome.kind === 'unknown')
     throw restoreUnknownError(options.target, outcome.jobId, outcome.step, outcome.fraction);
+  for (const { cause, ...warning } of outcome.warnings)
+    warnings.push(
+      cause === undefined ? warning : { ...warning, params: { ...warning.params, reason: ports.explain(cause) } },
+    );
+
+  // The restore has happened: what follows only informs, so it is not cancelled and never fails the run.
+  const [sequences, webOrca] = await Promise.allSettled([ports.readCounters(), ports.pingWebOrca()]);
+  if (sequences.status === 'rejected')
+    warnings.push({ key: 'restore.countersUnreadable', params: { reason: ports.explain(sequences.reason) } });
+  if (webOrca.status === 'rejected')
+    warnings.push({
+      key: destination.kind === 'postgres' ? 'restore.webOrcaSilent.local' : 'restore.webOrcaSilent.cloud',
+      params: { reason: ports.explain(webOrca.reason) },
+    });
+  const restored = sequences.status === 'fulfilled' ? sequences.value : null;
   return {
     target: options.target,
     backupId: backup.id,
-    safetyBackupId,
+    safetyBackupId: outcome.safetyBackupId,
+    keptDatabases: outcome.keptDatabases,
     seconds: (ports.clock.now().getTime() - started) / 1000,
     backup,
-    warnings: outcome.warnings,
+    sequences: restored,
+    bump: adviseBump({
+      target: options.target,
+      backupSource: backup.source,
+      restored,
+      // A cloud environment does not report its counters before the restore: its last reading stands in.
+      before: facts.sequences ?? options.state.lastKnownSequences[options.target]?.values ?? null,
+      lastKnown: options.state.lastKnownSequences,
+      emergency: options.state.mode === 'emergency',
+      defaultSource: defaultBumpSource(options.target, options.state),
+    }),
+    webOrcaAnswered: webOrca.status === 'fulfilled',
+    warnings,
   };
 }
 

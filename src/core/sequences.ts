@@ -7,6 +7,7 @@
  */
 import type { SequenceName, Sequences } from './domain.js';
 import { SEQUENCE_NAMES } from './domain.js';
+import { assertRaisedWithinLimits } from './counter-limits.js';
 import { GuardError, UsageError, VerificationError } from './errors.js';
 
 export const SEQUENCE_KANRICDS = ['0041', '0042', '1009'] as const;
@@ -14,7 +15,10 @@ export type SequenceKanricd = (typeof SEQUENCE_KANRICDS)[number];
 /** The `kanritbl` text of each counter row (null when the column is NULL). */
 export type SequenceRows = Record<SequenceKanricd, string | null>;
 
-/** Largest value each field can hold: 9(08) for slips, 9(10) for RENNUM and PTID. */
+/**
+ * Largest value each `kanritbl` field can hold: 9(08) for slips, 9(10) for RENNUM and PTID. What ORCA can
+ * actually issue is less (7-digit slips, N-digit patient numbers): `counter-limits.ts`.
+ */
 export const SEQUENCE_LIMITS: Readonly<Sequences> = {
   outpatientSlip: 99_999_999,
   inpatientSlip: 99_999_999,
@@ -90,14 +94,24 @@ export function assertWithinLimits(values: Sequences): void {
   }
 }
 
-/** Each counter raised to at least the given value; never lowered. */
-export function raiseSequences(current: Sequences, atLeast: Partial<Sequences>): Sequences {
+/**
+ * Each counter raised to at least the given value; never lowered. A raised counter past `limits` (what
+ * ORCA can issue; the field widths by default) is refused; one left as it is never is.
+ */
+export function raiseSequences(
+  current: Sequences,
+  atLeast: Partial<Sequences>,
+  limits: Sequences = SEQUENCE_LIMITS,
+): Sequences {
   const out = { ...current };
   for (const name of SEQUENCE_NAMES) {
     const wanted = atLeast[name];
-    if (wanted !== undefined) out[name] = Math.max(out[name], wanted);
+    if (wanted === undefined) continue;
+    if (!Number.isSafeInteger(wanted) || wanted < 0)
+      throw new UsageError({ key: 'sequences.invalidValue', params: { name, value: String(wanted) } });
+    out[name] = Math.max(out[name], wanted);
   }
-  assertWithinLimits(out);
+  assertRaisedWithinLimits(current, out, limits);
   return out;
 }
 
@@ -108,22 +122,39 @@ export interface BumpPlan {
   raised: SequenceName[];
 }
 
+export interface BumpPlanOptions {
+  /**
+   * `source` (default): new = max(own, source + margin). `max`: new = max(own, source) + margin, for a
+   * reading that cannot cover what the source issued since the target's backup was taken.
+   */
+  base?: 'source' | 'max';
+  /** What ORCA can issue (`counterLimits`); the field widths by default. */
+  limits?: Sequences;
+}
+
 /**
  * Plans a bump of `target`'s counters past `source`'s: new = max(own, source + margin) per counter.
  * Issue 5 words it "max(own, source) + margin"; adding the margin to the source only is what keeps the
  * operation idempotent (re-running after success changes nothing) while it still never lowers a counter
  * and still leaves `margin` spare numbers above the source. With no source (null) the margin is added to
- * the target's own values — a deliberate skip-ahead, which by nature is not idempotent.
- * Throws GuardError when a new value would not fit its field.
+ * the target's own values — a deliberate skip-ahead, which by nature is not idempotent; so is `base:
+ * 'max'`, which the caller makes idempotent by remembering the bump (bump-run.ts).
+ * Throws GuardError when a raised value would pass `limits`.
  */
-export function planBump(target: Sequences, source: Sequences | null, margin: number): BumpPlan {
+export function planBump(
+  target: Sequences,
+  source: Sequences | null,
+  margin: number,
+  options: BumpPlanOptions = {},
+): BumpPlan {
   if (!Number.isSafeInteger(margin) || margin < 0) {
     throw new UsageError({ key: 'sequences.invalidMargin', params: { margin: String(margin) } });
   }
   const base = source ?? target;
   const wanted = {} as Sequences;
-  for (const name of SEQUENCE_NAMES) wanted[name] = base[name] + margin;
-  const after = raiseSequences(target, wanted);
+  for (const name of SEQUENCE_NAMES)
+    wanted[name] = (options.base === 'max' ? Math.max(base[name], target[name]) : base[name]) + margin;
+  const after = raiseSequences(target, wanted, options.limits);
   const raised = SEQUENCE_NAMES.filter((name) => after[name] > target[name]);
   return { before: { ...target }, after, raised };
 }

@@ -1,6 +1,6 @@
 import type { EmergencyChoice, EnvironmentName, Mode, Sequences } from './domain.js';
 import { GuardError } from './errors.js';
-import type { OrcaState, SyncRecord } from './state.js';
+import type { BumpRecord, OrcaState, RestorePoint, SyncRecord } from './state.js';
 
 /**
  * Pure changes of the state document. Each returns a new object (the input is never modified) and
@@ -48,17 +48,22 @@ export function recordSequences(state: OrcaState, env: EnvironmentName, values: 
   return { ...state, lastKnownSequences: { ...state.lastKnownSequences, [env]: reading } };
 }
 
-/** Records that `backupId` is now the content of `env` (its restore point). */
+/** Records that `backupId` (made at `backupCreatedAt`, when known) is now the content of `env`. */
 export function recordRestorePoint(
   state: OrcaState,
   env: EnvironmentName,
   backupId: string,
   restoredAt: Date,
+  backupCreatedAt?: string,
 ): OrcaState {
-  return {
-    ...state,
-    restorePoints: { ...state.restorePoints, [env]: { backupId, restoredAt: restoredAt.toISOString() } },
-  };
+  const point: RestorePoint = { backupId, restoredAt: restoredAt.toISOString() };
+  if (backupCreatedAt !== undefined) point.backupCreatedAt = new Date(backupCreatedAt).toISOString();
+  return { ...state, restorePoints: { ...state.restorePoints, [env]: point } };
+}
+
+/** Remembers a bump of `env` based on an old reading, so a re-run with that reading changes nothing. */
+export function recordBump(state: OrcaState, env: EnvironmentName, bump: BumpRecord): OrcaState {
+  return { ...state, lastBumps: { ...state.lastBumps, [env]: bump } };
 }
 
 /** Records the outcome of the latest `sync`. */

@@ -23,6 +23,18 @@ export interface SequenceReading {
 export interface RestorePoint {
   backupId: string;
   restoredAt: string;
+  /** When the restored backup was made (its content's age); absent in states of earlier releases. */
+  backupCreatedAt?: string;
+}
+/**
+ * A bump based on a reading older than the target's backup (margin over max(own, reading)): remembered so
+ * that a re-run with the same reading changes nothing.
+ */
+export interface BumpRecord {
+  sourceEnv: EnvironmentName;
+  readAt: string;
+  after: Sequences;
+  at: string;
 }
 export interface SyncRecord {
   at: string;
@@ -46,40 +58,42 @@ export interface OrcaState {
   lastSync: SyncRecord | null;
   /** Environments that were unreachable during a switch and still need the recorded mode pushed. */
   pendingModePushes: Partial<Record<EnvironmentName, Mode>>;
+  /** The last bump of each environment based on an old reading (see BumpRecord). */
+  lastBumps?: Partial<Record<EnvironmentName, BumpRecord>>;
 }
 
 const timestamp = z.string().refine((v) => !Number.isNaN(Date.parse(v)), { message: 'must be a date-time' });
 const counter = z.number().int().min(0);
 const environment = z.enum(ENVIRONMENT_NAMES);
+const counters = z.looseObject({
+  outpatientSlip: counter,
+  inpatientSlip: counter,
+  patientSerial: counter,
+  patientId: counter,
+});
 
 const stateSchema = z.looseObject({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
   mode: z.enum(MODES),
   modeChangedAt: timestamp.nullable().default(null),
   selectedEmergency: z.enum(['cloud', 'local']),
-  lastKnownSequences: z
-    .partialRecord(
-      environment,
-      z.looseObject({
-        values: z.looseObject({
-          outpatientSlip: counter,
-          inpatientSlip: counter,
-          patientSerial: counter,
-          patientId: counter,
-        }),
-        readAt: timestamp,
-      }),
-    )
-    .default({}),
+  lastKnownSequences: z.partialRecord(environment, z.looseObject({ values: counters, readAt: timestamp })).default({}),
   restorePoints: z
     .partialRecord(
       environment,
       z.looseObject({
         backupId: z.string().refine(isBackupId, { message: 'must be a backup id' }),
         restoredAt: timestamp,
+        backupCreatedAt: timestamp.optional(),
       }),
     )
     .default({}),
+  lastBumps: z
+    .partialRecord(
+      environment,
+      z.looseObject({ sourceEnv: environment, readAt: timestamp, after: counters, at: timestamp }),
+    )
+    .optional(),
   lastSync: z
     .looseObject({
       at: timestamp,

@@ -17,6 +17,10 @@ export interface EnvironmentProbeResult {
   institutionCode: string | null;
   /** Non-fatal problems of a partly answering environment (e.g. API up, database refused). */
   warnings: string[];
+  /** Databases earlier restores replaced and kept (a directly reached database only). */
+  keptDatabases?: string[];
+  /** The database in use had been left closed to connections by a killed restore; re-opened now. */
+  reopened?: boolean;
 }
 
 export interface VmStatus {
@@ -37,6 +41,9 @@ export interface EnvironmentStatus {
   institutionName: string | null;
   error: { code: string; message: string } | null;
   warnings: string[];
+  /** See EnvironmentProbeResult. */
+  keptDatabases: string[];
+  reopened: boolean;
   selected?: boolean;
   vm?: VmStatus | null;
 }
@@ -162,6 +169,8 @@ function onlineStatus(url: string, expectedMode: string, probe: EnvironmentProbe
     institutionName: probe.institutionName,
     error: null,
     warnings: probe.warnings,
+    keptDatabases: probe.keptDatabases ?? [],
+    reopened: probe.reopened ?? false,
   };
 }
 
@@ -183,6 +192,8 @@ function offlineStatus(
     institutionName: null,
     error: { code, message: describe(reason) },
     warnings: [],
+    keptDatabases: [],
+    reopened: false,
   };
 }
 

@@ -11,7 +11,7 @@ import type { SwitchPlan } from '../core/switch-plan.js';
 import type { Asker } from './asker.js';
 import { formatAge } from './backup-format.js';
 import { askText, askYesNo, promptNeedsTerminal } from './prompts.js';
-import { renderBumpSource, renderBumpTable } from './restore-render.js';
+import { renderBumpSource, renderBumpTable } from './bump-render.js';
 import { renderSwitchPlan } from './switch-render.js';
 
 /** The restore's go-ahead; a mismatched clinic name is exit 5, "no" is exit 130. */
@@ -39,12 +39,21 @@ export function confirmRestore(
 }
 
 /** The bump's go-ahead: the source and the before/after table are shown before the question. */
-export async function confirmBump(asker: Asker, plan: BumpReport): Promise<boolean> {
+export async function confirmBump(
+  asker: Asker,
+  plan: Pick<BumpReport, 'env' | 'source' | 'margin' | 'before' | 'after'>,
+): Promise<boolean> {
   if (asker.yes) return true;
   if (!asker.interactive) throw promptNeedsTerminal('--yes');
   asker.out.note(renderBumpSource(plan, asker.t));
   asker.out.note(renderBumpTable(plan, asker.t, asker.out.color));
   return askYesNo(asker.t('bump.confirm', { env: asker.t(`env.${plan.env}`) }), asker.signal);
+}
+
+/** `restore --drop-kept`'s go-ahead, after the list of kept databases; "no" is exit 130. */
+export async function confirmDropKept(asker: Asker, env: string): Promise<void> {
+  if (await approved(asker, asker.t('restore.dropKept.confirm', { env: asker.t(`env.${env}`) }))) return;
+  throw new CancelledError({ key: 'error.cancelled' });
 }
 
 async function approved(asker: Asker, question: string): Promise<boolean> {

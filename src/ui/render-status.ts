@@ -44,6 +44,11 @@ export function renderStatus(report: StatusReport, t: Translate, color: boolean)
     const s = report.environments[env];
     if (s.error) lines.push(paint.red(`  ${t(`env.${env}`)}: ${s.error.message}`));
     for (const w of s.warnings) lines.push(paint.yellow(`  ${t(`env.${env}`)}: ${w}`));
+    if (s.reopened) lines.push(paint.yellow(`  ${t(`env.${env}`)}: ${t('status.reopened')}`));
+    if (s.keptDatabases.length > 0)
+      lines.push(
+        paint.yellow(`  ${t(`env.${env}`)}: ${t('status.keptDatabases', { names: s.keptDatabases.join(', '), env })}`),
+      );
     if (s.institutionName && env === 'operating') lines.push(`${t('status.institution')}: ${s.institutionName}`);
     if (s.vm) lines.push(`${t('status.vm')}: ${s.vm.provider} ${s.vm.name} — ${s.vm.state}`);
   }

@@ -25,10 +25,6 @@ export async function restoreProgress(
   const events: RestoreEvents = {
     chosen: (backup, age) => out.note(renderChosenBackup(backup, age, t)),
     gates: (checks) => out.note(`${t('restore.gates')}\n${renderGateChecks(checks, t, out.color)}`),
-    safetyDumpStarted: () => {
-      hooks.onPhase('safety dump');
-      spinner.update(t('restore.safetyDumping'));
-    },
     safetyDumpTaken: (id) => {
       hooks.onSafetyDump(id);
       spinner.stop(true);

@@ -1,10 +1,11 @@
-/** Human rendering of `restore` and `bump-seq`: gate checks, plan, result, counters before/after. */
+/** Human rendering of `restore`: chosen backup, gate checks, result, counters and the bump advice. */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { CatalogEntry } from '../core/backup-catalog.js';
-import type { BumpReport } from '../core/bump-run.js';
 import { SEQUENCE_NAMES, type EnvironmentName, type Sequences } from '../core/domain.js';
+import type { BumpAdvice } from '../core/restore-advice.js';
 import type { GateCheck } from '../core/restore-gates.js';
+import type { DropKeptReport } from '../core/kept-databases.js';
+import type { KeptDatabase } from '../core/ports.js';
 import type { RestoreReport } from '../core/restore-run.js';
 import { formatAge } from './backup-format.js';
 import type { Translate } from './i18n.js';
@@ -23,14 +24,17 @@ export function renderChosenBackup(backup: CatalogEntry, ageSeconds: number, t: 
   });
 }
 
-/** One line per gate: a mark, the gate's name, and the two values compared. */
+/**
+ * One line per gate: a mark (`!` for a pass with a warning, printed with the other warnings), the gate's
+ * name, and the two values compared. A failure's reason is the error that follows.
+ */
 export function renderGateChecks(checks: readonly GateCheck[], t: Translate, color: boolean): string {
   const paint = painter(color);
   return checks
-    .map(
-      (c) =>
-        `  ${c.ok ? paint.green('✓') : paint.red('✗')} ${t(`restore.gate.${c.gate}`, { dump: c.dump, target: c.target })}`,
-    )
+    .map((c) => {
+      const mark = !c.ok ? paint.red('✗') : c.warning ? paint.yellow('!') : paint.green('✓');
+      return `  ${mark} ${t(`restore.gate.${c.gate}`, { dump: c.dump, target: c.target })}`;
+    })
     .join('\n');
 }
 
@@ -39,14 +43,16 @@ export function renderRestoreResult(report: RestoreReport, t: Translate): string
     t('restore.done', { id: report.backupId, env: t(`env.${report.target}`), seconds: report.seconds.toFixed(1) }),
   ];
   if (report.safetyBackupId !== null) lines.push(t('restore.safetyKept', { id: report.safetyBackupId }));
+  if (report.keptDatabases.length > 0)
+    lines.push(t('restore.keptDatabases', { names: report.keptDatabases.join(', '), env: report.target }));
   return lines.join('\n');
 }
 
-/** The counters after a restore, and — in emergency mode — the bump it recommends. */
+/** The counters after a restore, and the bump it recommends with the reasons. */
 export function renderCountersAdvice(
   env: EnvironmentName,
   sequences: Sequences | null,
-  recommend: string | null,
+  bump: BumpAdvice | null,
   t: Translate,
 ): string {
   const lines: string[] = [];
@@ -54,50 +60,20 @@ export function renderCountersAdvice(
     lines.push(t('restore.counters', { env: t(`env.${env}`) }));
     lines.push(SEQUENCE_NAMES.map((n) => `  ${t(`sequence.${n}`)}: ${sequences[n]}`).join('\n'));
   }
-  if (recommend) lines.push(t('restore.recommendBump', { command: recommend }));
-  return lines.join('\n');
-}
-
-/** Before/after table of a bump: one row per counter, the source's value and whether it rises. */
-export function renderBumpTable(report: BumpReport, t: Translate, color: boolean): string {
-  const paint = painter(color);
-  const table = new Table({
-    head: [
-      t('bump.col.counter'),
-      t('bump.col.source', { env: t(`env.${report.source.env}`) }),
-      t('bump.col.before'),
-      t('bump.col.after'),
-    ],
-    style: { head: [], border: [] },
-  });
-  for (const name of SEQUENCE_NAMES) {
-    const raised = report.after[name] > report.before[name];
-    table.push([
-      t(`sequence.${name}`),
-      String(report.source.values[name]),
-      String(report.before[name]),
-      raised ? paint.bold(String(report.after[name])) : String(report.after[name]),
-    ]);
+  if (bump) {
+    for (const reason of bump.reasons) {
+      const params = { ...reason.params };
+      if (typeof params.env === 'string') params.env = t(`env.${params.env}`);
+      if (typeof params.counters === 'string')
+        params.counters = params.counters
+          .split(', ')
+          .map((n) => t(`sequence.${n}`))
+          .join('、');
+      lines.push(`  ${t(reason.key, params)}`);
+    }
+    lines.push(t('restore.recommendBump', { command: bump.command }));
   }
-  return table.toString();
-}
-
-/** What the bump used as its source, with the reading's age when it was a recorded one. */
-export function renderBumpSource(report: Pick<BumpReport, 'source' | 'margin'>, t: Translate): string {
-  const env = t(`env.${report.source.env}`);
-  if (report.source.reading === 'live') return t('bump.sourceLive', { env, margin: report.margin });
-  return t('bump.sourceLastKnown', {
-    env,
-    readAt: report.source.readAt,
-    age: formatAge(report.source.ageSeconds, t),
-    margin: report.margin,
-  });
-}
-
-export function renderBumpOutcome(report: BumpReport, t: Translate): string {
-  const env = t(`env.${report.env}`);
-  if (report.raised.length === 0) return t('bump.nothingToRaise', { env });
-  return t(report.dryRun ? 'bump.dryRun' : 'bump.done', { env, count: report.raised.length });
+  return lines.join('\n');
 }
 
 /** What `restore --json` prints (docs/json-output.md). */
@@ -105,62 +81,54 @@ export interface RestoreJson {
   target: EnvironmentName;
   backupId: string;
   safetyBackupId: string | null;
+  /** Replaced databases kept because no verified dump of them exists (see `restore --drop-kept`). */
+  keptDatabases: string[];
   seconds: number;
   backupCreatedAt: string;
   sequences: Sequences | null;
+  webOrcaAnswered: boolean;
+  /** The `bump-seq` to run next and the catalog keys of why; null when the counters are high enough. */
+  bump: { command: string; reasons: string[] } | null;
+  /** Catalog keys of the warnings printed on stderr. */
+  warnings: string[];
 }
 
-/** The result, the counters read afterwards and — in emergency mode — the bump it recommends. */
-export function restoreOutcome(
-  report: RestoreReport,
-  sequences: Sequences | null,
-  emergency: boolean,
-  t: Translate,
-): CommandOutcome {
+/** The result, the counters read afterwards and the bump it recommends, with the reasons. */
+export function restoreOutcome(report: RestoreReport, t: Translate): CommandOutcome {
   const json: RestoreJson = {
     target: report.target,
     backupId: report.backupId,
     safetyBackupId: report.safetyBackupId,
+    keptDatabases: report.keptDatabases,
     seconds: Math.round(report.seconds * 10) / 10,
     backupCreatedAt: report.backup.createdAt,
-    sequences,
+    sequences: report.sequences,
+    webOrcaAnswered: report.webOrcaAnswered,
+    bump: report.bump && { command: report.bump.command, reasons: report.bump.reasons.map((r) => r.key) },
+    warnings: report.warnings.map((w) => w.key),
   };
-  const recommend = emergency ? `orca-hybrid bump-seq --env ${report.target} --from operating` : null;
   const human = () =>
-    [renderRestoreResult(report, t), renderCountersAdvice(report.target, sequences, recommend, t)]
+    [renderRestoreResult(report, t), renderCountersAdvice(report.target, report.sequences, report.bump, t)]
       .filter((s) => s !== '')
       .join('\n');
   return { json, human };
 }
 
-/** `bump-seq`'s document and its source, table and outcome for people. */
-export function bumpOutcome(report: BumpReport, t: Translate, color: boolean): CommandOutcome {
-  const { source } = report;
-  const json = {
-    env: report.env,
-    source: {
-      env: source.env,
-      reading: source.reading,
-      readAt: source.readAt,
-      ageSeconds: source.ageSeconds,
-      sequences: source.values,
-    },
-    margin: report.margin,
-    dryRun: report.dryRun,
-    before: report.before,
-    after: report.after,
-    raised: report.raised,
-  };
-  const human = () =>
-    [renderBumpSource(report, t), renderBumpTable(report, t, color), renderBumpOutcome(report, t)].join('\n');
-  return { json, human };
+/** One kept database as `restore --drop-kept` lists it before asking. */
+export function renderKeptDatabase(database: KeptDatabase, t: Translate): string {
+  return t('restore.dropKept.item', {
+    name: database.name,
+    replacedAt: database.replacedAt ?? '?',
+    mb: Math.ceil(database.bytes / 1e6),
+    dump: database.dumpId ?? '-',
+  });
 }
 
-/** The source did not answer: its last-known reading is used instead, with how old it is. */
-export function renderSourceFallback(source: BumpReport['source'], t: Translate): string {
-  return t('bump.sourceFallback', {
-    env: t(`env.${source.env}`),
-    age: formatAge(source.ageSeconds, t),
-    readAt: source.readAt,
-  });
+/** `restore --drop-kept`'s document (`{ env, dropped: [{ name, dumpId }] }`) and its lines for people. */
+export function dropKeptOutcome(report: DropKeptReport, t: Translate): CommandOutcome {
+  const human = () =>
+    report.dropped.length === 0
+      ? t('restore.dropKept.none', { env: t(`env.${report.env}`) })
+      : report.dropped.map((d) => t('restore.dropKept.done', { name: d.name, id: d.dumpId })).join('\n');
+  return { json: report, human };
 }

@@ -63,6 +63,7 @@ interface BumpJson {
   before: Sequences;
   after: Sequences;
   raised: string[];
+  basis: string;
 }
 async function bump(args: string[], w: RestoreWorld = world): Promise<BumpJson> {
   const run = await w.run(['bump-seq', '--json', ...args]);
@@ -222,6 +223,43 @@ describe('bump-seq', () => {
         '--yes',
       ]);
       expect([none.code, none.stderr]).toEqual([5, expect.stringContaining('No last-known')]);
+    } finally {
+      await offline.cleanup();
+    }
+  });
+
+  it('a reading older than --max-age is refused without --force; older than the restored backup, it bumps once', async () => {
+    await orcaDatabase('orca_em3_test', seq(500, 40, 600));
+    const offline = await createWorld({
+      operating: { ...dbConfig(cluster, 'orca_op_test'), port: 9 },
+      localEmergency: dbConfig(cluster, 'orca_em3_test'),
+    });
+    try {
+      const readAt = new Date(Date.now() - 50 * 3600_000).toISOString();
+      const backupCreatedAt = new Date(Date.now() - 49 * 3600_000).toISOString();
+      await offline.writeState({
+        selectedEmergency: 'local',
+        lastKnownSequences: { operating: { values: seq(200, 30, 300), readAt } },
+        restorePoints: { localEmergency: { backupId: 'b-1', restoredAt: backupCreatedAt, backupCreatedAt } },
+      });
+      const args = ['bump-seq', '--env', 'localEmergency', '--from-last-known', '--yes', '--json'];
+      const refused = await offline.run(args);
+      expect([refused.code, JSON.parse(refused.stdout).error.code]).toEqual([5, 'REFUSED']);
+      expect(refused.stderr).toContain('50 h ago — more than 48 h');
+      expect(await countersOf('orca_em3_test')).toEqual(seq(500, 40, 600));
+
+      // The reading predates the backup the environment holds: the margin goes on top of its own counters.
+      const forced = JSON.parse((await offline.run([...args, '--force', '--margin', '10'])).stdout) as BumpJson;
+      expect(forced).toMatchObject({
+        basis: 'max',
+        after: seq(510, 50, 610),
+        source: { ageSeconds: expect.any(Number) },
+      });
+      const again = JSON.parse((await offline.run([...args, '--force', '--margin', '10'])).stdout) as BumpJson;
+      expect(again).toMatchObject({ basis: 'recorded', raised: [], after: seq(510, 50, 610) });
+      expect((await offline.readState()).lastBumps).toMatchObject({
+        localEmergency: { sourceEnv: 'operating', readAt },
+      });
     } finally {
       await offline.cleanup();
     }

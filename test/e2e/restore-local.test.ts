@@ -8,11 +8,16 @@ import { execa } from 'execa';
 import { copyFile, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listArchive } from '../../src/adapters/postgres/dump-tool.js';
-import { createDatabase } from '../../src/lab/postgres/cluster.js';
-import { generateClinic } from '../../src/lab/orca/generator.js';
 import { BIN } from '../helpers/cli.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
-import { CLINIC_CODE, CLINIC_NAME, createWorld, dbConfig, type RestoreWorld } from '../helpers/restore-world.js';
+import {
+  CLINIC_CODE,
+  CLINIC_NAME,
+  clinicDatabase,
+  createWorld,
+  dbConfig,
+  type RestoreWorld,
+} from '../helpers/restore-world.js';
 
 /** Catalog entries tests plant beside the real backup (altered, unverified, another clinic's, a big one). */
 const PLANTED = [
@@ -23,8 +28,11 @@ const PLANTED = [
 ];
 let cluster: TestCluster;
 let world: RestoreWorld;
+/** What WebORCA's importer (`onpre_db_import.sh`) empties; `aps_migrations` and `ap_server_ld_processes` it drops. */
 const isSessionTable = (t: string): boolean =>
-  /^(tbl_lock|tbl_jobkanri|tbl_para|tbl_spa_tmp|tbl_api_para|monpushevent|monbatch.*|aps_.*)$/.test(t);
+  /^(tbl_lock|tbl_jobkanri|tbl_para|tbl_spa_tmp|tbl_api_para|monpushevent|monbatch|monbatch_log|monbatch_clog)$/.test(
+    t,
+  );
 
 async function query<T = Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = await cluster.connect(database);
@@ -63,27 +71,10 @@ async function markerRows(): Promise<number> {
   return Number((await query<{ n: string }>('orca_local_test', 'SELECT count(*) AS n FROM test_marker'))[0]!.n);
 }
 
-async function clinicDatabase(name: string, code: string, seed: number): Promise<void> {
-  await createDatabase(cluster, name);
-  const client = await cluster.connect(name);
-  try {
-    await generateClinic(client, {
-      patients: 30,
-      days: 20,
-      seed,
-      institutionCode: code,
-      clinicName: CLINIC_NAME,
-      endDate: '20260301',
-    });
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
   cluster = await startTestCluster();
-  await clinicDatabase('orca_src_test', CLINIC_CODE, 3);
-  await clinicDatabase('orca_local_test', CLINIC_CODE, 9);
+  await clinicDatabase(cluster, 'orca_src_test', 3);
+  await clinicDatabase(cluster, 'orca_local_test', 9);
   world = await createWorld({
     operating: dbConfig(cluster, 'orca_src_test'),
     localEmergency: dbConfig(cluster, 'orca_local_test'),
@@ -129,6 +120,9 @@ describe('restore into a directly reached database', () => {
       delete source[table];
       delete restored[table];
     }
+    expect(source.aps_migrations).toBeGreaterThan(0);
+    expect(restored.aps_migrations).toBeUndefined();
+    delete source.aps_migrations;
     expect(restored).toEqual(source);
     expect(Object.keys(restored).length).toBeGreaterThan(10);
     expect(await sideDatabases()).toEqual([]);
@@ -148,7 +142,10 @@ describe('restore into a directly reached database', () => {
     const state = await world.readState();
     expect(state.restorePoints).toMatchObject({ localEmergency: { backupId: '20260301T000000Z-operating' } });
     expect((await world.journal()).at(-1)).toMatchObject({ command: 'restore', outcome: 'ok' });
-    expect(run.stderr).toContain(`institution code of the dump ${CLINIC_CODE}`);
+    expect(run.stderr).toContain(`institution code (tbl_syskanri 1001) of the dump ${CLINIC_CODE}`);
+    // The lab world's WebORCA API URL answers nothing: the restore says so and what to restart.
+    expect(doc).toMatchObject({ webOrcaAnswered: false, keptDatabases: [] });
+    expect(run.stderr).toContain('sudo systemctl restart jma-receipt-weborca');
   });
 
   it('refuses an altered dump and an unverified one (exit 6) before touching anything', async () => {
@@ -171,7 +168,8 @@ describe('restore into a directly reached database', () => {
       );
     }
     const handle = await open(join(dir, '20260302T000000Z-altered.dump'), 'r+');
-    await handle.write(Buffer.from([0x5a]), 0, 1, Math.floor(entry.size / 2));
+    // Near the end: in table data, not in the table of contents `pg_restore --list` reads.
+    await handle.write(Buffer.from([0x5a]), 0, 1, entry.size - 16);
     await handle.close();
 
     const altered = await world.run(['restore', '--backup', '20260302T000000Z-altered', '--yes']);
@@ -186,13 +184,38 @@ describe('restore into a directly reached database', () => {
   });
 
   it('refuses a dump of another clinic with exit 5, printing both codes', async () => {
-    await clinicDatabase('orca_other_test', '2712345678', 5);
+    await clinicDatabase(cluster, 'orca_other_test', 5, '2712345678');
     await world.catalog('operating', dbConfig(cluster, 'orca_other_test'), '20260303T000000Z-other');
     const run = await world.run(['restore', '--backup', '20260303T000000Z-other', '--yes']);
     expect(run.code).toBe(5);
     expect(run.stderr).toMatch(/institution code 2712345678, but the configuration\/target says 1312345678/);
     expect(await markerRows()).toBe(1);
     expect(await sideDatabases()).toEqual([]);
+  });
+
+  it('refuses a dump of several clinics, one without its 1001 row and one of a newer structure (exit 5)', async () => {
+    const variants: Array<[string, string, RegExp]> = [
+      [
+        'groups',
+        `INSERT INTO tbl_sysbase (grpnum, hospnum, hospname) VALUES (2, 2, 'branch')`,
+        /clinics \(hospnum\) 1, 2; exactly one is needed/,
+      ],
+      ['no1001', `DELETE FROM tbl_syskanri WHERE kanricd = '1001'`, /no tbl_syskanri 1001 row .* valid today/],
+      [
+        'newer',
+        `UPDATE tbl_dbkanri SET version = '050300-1' WHERE kanricd = 'ORCADB00'`,
+        /database structure 050300-1, newer than the target's 050200-1/,
+      ],
+    ];
+    for (const [name, change, message] of variants) {
+      await query('postgres', `CREATE DATABASE orca_${name}_test TEMPLATE orca_src_test`);
+      await query(`orca_${name}_test`, change);
+      await world.catalog('operating', dbConfig(cluster, `orca_${name}_test`), `20260303T000000Z-${name}`);
+      const run = await world.run(['restore', '--backup', `20260303T000000Z-${name}`, '--yes']);
+      expect([name, run.code, run.stderr]).toEqual([name, 5, expect.stringMatching(message)]);
+      expect(await markerRows()).toBe(1);
+      expect(await sideDatabases()).toEqual([]);
+    }
   });
 
   it('a restore killed (SIGKILL) during pg_restore leaves the database in use intact; a re-run cleans up and succeeds', async () => {
@@ -243,7 +266,8 @@ describe('restore into a directly reached database', () => {
     const forced = await world.run(['restore', '--backup', '20260301T000000Z-operating', '--yes', '--force']);
     expect([forced.code, forced.stderr]).toEqual([0, expect.any(String)]);
     const safetyId = /kept as backup (\S+)\./.exec(forced.stdout)?.[1];
-    expect(safetyId).toMatch(/-local-safety$/);
+    // The safety dump is of the replaced database, taken after the swap; its id names the restore run.
+    expect(safetyId).toMatch(/-local-safety-[0-9a-z]+$/);
     expect(forced.stdout).toContain('orca-hybrid bump-seq --env localEmergency --from operating');
     const safety = (await world.folder.read()).entries.find((e) => e.id === safetyId)!;
     expect(safety).toMatchObject({ source: 'localEmergency', verified: true });
@@ -286,7 +310,7 @@ describe('restore into a directly reached database', () => {
     expect([named.code, named.stderr]).toEqual([0, expect.any(String)]);
     expect(JSON.parse(named.stdout)).toMatchObject({
       target: 'operating',
-      safetyBackupId: expect.stringMatching(/-operating-safety$/),
+      safetyBackupId: expect.stringMatching(/-operating-safety-[0-9a-z]+$/),
     });
     expect(await sideDatabases()).toEqual([]);
   });

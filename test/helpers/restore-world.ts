@@ -9,6 +9,8 @@ import type { DatabaseConfig } from '../../src/core/config-schema.js';
 import type { CatalogEntry } from '../../src/core/backup-catalog.js';
 import type { EnvironmentName } from '../../src/core/domain.js';
 import { FsBackupFolder } from '../../src/adapters/fs/backup-folder.js';
+import { generateClinic } from '../../src/lab/orca/generator.js';
+import { createDatabase } from '../../src/lab/postgres/cluster.js';
 import { runCli, type CliRun } from './cli.js';
 import { configTree, writeConfigFile, type CloudEnvironment, type DatabaseEnvironment } from './config-builder.js';
 import { journalLines, readState, writeState } from './state-files.js';
@@ -58,6 +60,29 @@ export function dbConfig(cluster: TestCluster, database: string): DatabaseConfig
     password: cluster.password,
     sslmode: 'disable',
   };
+}
+
+/** A small generated clinic (30 patients, 20 days up to 2026-03-01) in a new database `name`. */
+export async function clinicDatabase(
+  cluster: TestCluster,
+  name: string,
+  seed: number,
+  code = CLINIC_CODE,
+): Promise<void> {
+  await createDatabase(cluster, name);
+  const client = await cluster.connect(name);
+  try {
+    await generateClinic(client, {
+      patients: 30,
+      days: 20,
+      seed,
+      institutionCode: code,
+      clinicName: CLINIC_NAME,
+      endDate: '20260301',
+    });
+  } finally {
+    await client.end();
+  }
 }
 
 const deadCloud: CloudSettings = {

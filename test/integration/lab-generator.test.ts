@@ -120,10 +120,11 @@ test('looks like a clinic: Japanese names, several departments and doctors, insu
   expect(uninsured.rows[0].n).toBe(0);
   expect(summary.diseases).toBeGreaterThan(0);
   const system = await a.query(
-    `SELECT s.hospname, s.hospcd, d.version FROM tbl_sysbase s, tbl_dbkanri d WHERE d.kanricd = 'ORCADB00'`,
+    `SELECT s.hospname, substr(k.kanritbl, 1, 10) AS code, d.version FROM tbl_sysbase s, tbl_dbkanri d, tbl_syskanri k
+      WHERE d.kanricd = 'ORCADB00' AND k.kanricd = '1001' AND k.hospnum = s.hospnum`,
   );
   expect(system.rows).toEqual([
-    { hospname: OPTIONS.clinicName, hospcd: OPTIONS.institutionCode, version: expect.any(String) },
+    { hospname: OPTIONS.clinicName, code: OPTIONS.institutionCode, version: expect.any(String) },
   ]);
 });
 

@@ -1,6 +1,7 @@
 /**
  * The WebORCA API client against a real plain-HTTP server on 127.0.0.1 answering in ORCA's JSON shapes
- * (like WebORCA on-premises): padding dropped, Api_Result errors mapped, X-Hybridmode read, Basic auth sent.
+ * (like WebORCA on-premises): padding dropped, the record key checked, Api_Result errors mapped with ORCA's
+ * own message, W codes as warnings, each probe endpoint failing alone, X-Hybridmode read, Basic auth sent.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,12 @@ interface Script {
   daily?: string;
   info?: string;
   lst?: string;
+  /** The record key class 04 answers under (ORCA uses `departmentres` for errors found before dispatch). */
+  lstKey?: string;
+  /** Medical_Information fields of class 04. */
+  medical?: Record<string, string>;
+  /** systeminfv2 answers something that is not JSON. */
+  infoGarbage?: boolean;
   status?: number;
   mode?: string | null;
   twoKeys?: boolean;
@@ -32,7 +39,8 @@ const header = (result: string) => ({
   Information_Date: '2026-09-06',
   Information_Time: '10:11:12',
   Api_Result: result,
-  Api_Result_Message: 'msg',
+  Api_Result_Message: result === '00' || result === '0000' ? '処理終了' : `ORCA says ${result}`,
+  Reskey: 'Patient Info',
 });
 const padded = <T>(items: T[], length: number) => [
   ...items,
@@ -62,6 +70,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (path === '/api/api01rv2/system01dailyv2')
     return send(200, { system01_dailyres: { ...header(script.daily ?? '00'), Request_Number: '01' } });
   if (path === '/api/api01rv2/systeminfv2') {
+    if (script.infoGarbage) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end('<html>proxy error</html>');
+    }
     return send(200, {
       private_objects: {
         ...header(script.info ?? '0000'),
@@ -73,9 +85,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   if (path === '/api/api01rv2/system01lstv2') {
     return send(200, {
-      system1001res: {
+      [script.lstKey ?? 'system1001res']: {
         ...header(script.lst ?? '00'),
-        Medical_Information: {
+        Medical_Information: script.medical ?? {
           Prefectures_Number: '13',
           Point_list: '1',
           Institution_Code: '2345678',
@@ -130,6 +142,8 @@ test('probe: mode from X-Hybridmode, version, the 10-digit institution code and 
     version: '050200-1',
     institutionCode: '1312345678',
     institutionName: '医療法人　オルカ　テストクリニック',
+    failures: {},
+    warnings: [],
   });
   const paths = requests.map((r) => r.url).sort();
   expect(paths).toEqual([
@@ -142,6 +156,39 @@ test('probe: mode from X-Hybridmode, version, the 10-digit institution code and 
   expect(lst.body).toEqual({ system01_managereq: { Request_Number: '04', Base_Date: '' } });
   const info = requests.find((r) => r.url.includes('systeminfv2'))!;
   expect(info.body).toEqual({ private_objects: { Request_Date: '2026-09-06', Request_Time: '10:11:12' } });
+});
+
+test('a 7-digit institution code without prefecture and point table is not taken as the clinic', async () => {
+  script.medical = { Institution_Code: '2345678', Institution_WholeName: 'X' };
+  const probe = await orca().probe();
+  expect(probe.institutionCode).toBeNull();
+  expect(probe.warnings).toEqual([
+    { key: 'orcaApi.institutionCodeIncomplete', params: { env: 'localEmergency', code: '2345678' } },
+  ]);
+  script.medical = { Institution_Code: '1312345678' };
+  expect((await orca().probe()).institutionCode).toBe('1312345678');
+  script.medical = { Prefectures_Number: '1', Point_list: '31', Institution_Code: '2345678' };
+  expect((await orca().probe()).institutionCode).toBeNull();
+});
+
+test('an answer of the wrong kind is refused, saying what arrived; an error under another record is that error', async () => {
+  script.lstKey = 'departmentres';
+  const wrong = await failure(orca().institution());
+  expect(wrong.key).toBe('http.malformedAnswer');
+  expect(t(wrong.key, wrong.params)).toContain('answered departmentres where system1001res was expected');
+  script.lst = '89';
+  const error = await failure(orca().institution());
+  expect([error.key, error.params.code, error.params.message]).toEqual(['orcaApi.result.89', '89', 'ORCA says 89']);
+});
+
+test('one malformed endpoint stays in its own field: the others still answer', async () => {
+  script.infoGarbage = true;
+  const probe = await orca().probe();
+  expect(probe).toMatchObject({ version: null, institutionCode: '1312345678', reportedMode: 'emergency-fa' });
+  expect(Object.keys(probe.failures)).toEqual(['systemInfo']);
+  expect((probe.failures.systemInfo as OrcaError).key).toBe('http.malformedAnswer');
+  script.status = 500;
+  expect(await failure(orca().probe())).toBeInstanceOf(UnreachableError);
 });
 
 test('padded {} elements are dropped from arrays, at any depth', async () => {
@@ -160,20 +207,33 @@ test('an unknown X-Hybridmode token is passed as is; a missing header is null', 
 test.each([
   ['89', UnreachableError, 'basic data'],
   ['90', UnreachableError, 'another terminal holds the lock'],
+  ['E90', UnreachableError, 'another terminal holds the lock'],
   ['91', UnreachableError, 'rejected'],
   ['97', UnreachableError, 'rejected'],
   ['98', UnreachableError, 'could not be read'],
   ['99', AuthError, 'not registered in ORCA'],
-  ['E12', UnreachableError, 'does not know'],
-])('Api_Result %s on the ping is mapped to a clear message', async (code, type, text) => {
+  ['E12', UnreachableError, 'has no text for'],
+  ['X7', UnreachableError, 'has no text for'],
+])("Api_Result %s is shown with its code, ORCA's own message and the full URL", async (code, type, text) => {
   script.daily = code;
-  const error = await failure(orca().probe());
+  const error = await failure(orca().ping());
   expect(error).toBeInstanceOf(type);
   const message = t(error.key, error.params);
   expect(message).toContain('localEmergency');
-  expect(message).toContain('system01dailyv2');
+  expect(message).toContain(`${baseUrl}/api/api01rv2/system01dailyv2`);
+  expect(message).toContain(`Api_Result ${code} "ORCA says ${code}"`);
   expect(message).toContain(text);
   expect(message).not.toContain(PASSWORD);
+});
+
+test('a W code is success with a warning', async () => {
+  script.daily = 'W00';
+  const answer = await orca().ping();
+  expect(answer.warning).toEqual({
+    key: 'orcaApi.warning',
+    params: { env: 'localEmergency', api: 'system01dailyv2', code: 'W00', message: 'ORCA says W00' },
+  });
+  expect((await orca().probe()).warnings.map((w) => w.key)).toEqual(['orcaApi.warning']);
 });
 
 test('a business error of systeminfv2 (clock skew 0006) leaves only the version unknown', async () => {
@@ -181,6 +241,7 @@ test('a business error of systeminfv2 (clock skew 0006) leaves only the version 
   const probe = await orca().probe();
   expect(probe.version).toBeNull();
   expect(probe.institutionCode).toBe('1312345678');
+  expect((probe.failures.systemInfo as OrcaError).params).toMatchObject({ code: '0006', message: 'ORCA says 0006' });
 });
 
 test('a 4-digit systeminfv2 result is compared by value (0089 = 89)', async () => {
@@ -196,11 +257,12 @@ test('a wrong password: 401 → AuthError (exit 4), password not in the message'
   expect(JSON.stringify(error) + t(error.key, error.params)).not.toContain('wrong-password');
 });
 
-test('an answer that is not one ORCA record is rejected as malformed', async () => {
+test('an answer that is not one ORCA record is rejected as malformed, naming scheme, host and port', async () => {
   script.twoKeys = true;
   const error = await failure(orca().ping());
   expect(error).toBeInstanceOf(UnreachableError);
   expect(error.key).toBe('http.malformedAnswer');
+  expect(error.params.url).toBe(`${baseUrl}/api/api01rv2/system01dailyv2`);
 });
 
 test('a 404 (WebORCA without the /api prefix, or another server) is an error naming the environment', async () => {

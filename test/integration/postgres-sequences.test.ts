@@ -17,6 +17,7 @@ import { runProcess } from '../../src/adapters/process/run.js';
 import { createLabPki, createOtherCa } from '../../src/lab/pki.js';
 import { createDatabase, findFreePort } from '../../src/lab/postgres/cluster.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
+import { dbConfig } from '../helpers/restore-world.js';
 
 const DB = 'orca_seq_test';
 const TODAY = '20260906';
@@ -70,14 +71,9 @@ beforeAll(async () => {
   await createDatabase(cluster, DB);
   admin = await cluster.connect(DB);
   for (const statement of ORCA_DDL) await admin.query(statement);
-  db = {
-    host: cluster.host,
-    port: cluster.port,
-    database: DB,
-    user: cluster.user,
-    password: cluster.password,
-    sslmode: 'disable',
-  };
+  // The counters belong to the database's one clinic (tbl_sysbase); never a constant hospnum.
+  await admin.query(`INSERT INTO tbl_sysbase (grpnum, hospnum, hospname) VALUES (1, 1, 'test')`);
+  db = dbConfig(cluster, DB);
 });
 
 afterAll(async () => {
@@ -140,12 +136,11 @@ test('two concurrent bumps serialise: the final value is the larger request', as
     await blocker.query('COMMIT');
     await blocker.end();
     const results = await Promise.all([first, second]);
-    const [earlier, later] =
-      results[0].before.outpatientSlip === 10 && results[0].before.inpatientSlip === 10
-        ? results
-        : [results[1], results[0]];
-    expect(earlier.before).toEqual(seq(10, 10, 10));
-    expect(later.before).toEqual(earlier.after); // the later bump saw the earlier one's commit
+    const firstWasEarlier = results[0].before.outpatientSlip === 10 && results[0].before.inpatientSlip === 10;
+    const later = firstWasEarlier ? results[1] : results[0];
+    expect((firstWasEarlier ? results[0] : results[1]).before).toEqual(seq(10, 10, 10));
+    // The later bump read the earlier one's commit, never the older values.
+    expect(later.before).toEqual(firstWasEarlier ? seq(500, 20, 30) : seq(40, 600, 700, 10));
   } finally {
     await a.end();
     await b.end();
@@ -170,7 +165,9 @@ test('reproduces the manual worked example through two databases', async () => {
   await createDatabase(cluster, emergencyDb);
   const emergencyAdmin = await cluster.connect(emergencyDb);
   try {
-    for (const statement of ORCA_DDL.filter((s) => s.includes('tbl_syskanri'))) await emergencyAdmin.query(statement);
+    for (const statement of ORCA_DDL.filter((s) => /tbl_sys(kanri|base)/.test(s)))
+      await emergencyAdmin.query(statement);
+    await emergencyAdmin.query(`INSERT INTO tbl_sysbase (grpnum, hospnum, hospname) VALUES (1, 1, 'test')`);
     await seedCounters('00000060', '00000020', row1009(110, 110)); // operating after the backup
     for (const [code, text] of [
       ['0041', '00000050'],

@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runBump, type BumpRunOptions, type BumpRunPorts } from '../../src/core/bump-run.js';
 import { chooseMargin, defaultBumpSource } from '../../src/core/bump-source.js';
+import type { PatientNumberLayout } from '../../src/core/counter-limits.js';
 import type { Sequences } from '../../src/core/domain.js';
 import { CancelledError, GuardError, UnreachableError } from '../../src/core/errors.js';
 import type { EnvironmentControl } from '../../src/core/ports.js';
@@ -46,6 +47,10 @@ const options = (extra: Partial<BumpRunOptions> = {}): BumpRunOptions => ({
   fromLastKnown: false,
   configuredMargins: { margin: 0, lastKnownMargin: 100 },
   lastKnown: undefined,
+  maxAgeSeconds: 48 * 3600,
+  force: false,
+  targetBackupCreatedAt: null,
+  lastBump: undefined,
   dryRun: false,
   requestId: 'bump:test-0001',
   ...extra,
@@ -108,6 +113,61 @@ describe('runBump', () => {
     expect(
       await runBump(options({ fromLastKnown: true }), ports(target, null)).catch((e: unknown) => e),
     ).toBeInstanceOf(GuardError);
+  });
+
+  it('refuses a last-known reading older than --max-age unless forced, and always reports its age', async () => {
+    const target = control('localEmergency', seq(0, 0, 0));
+    const lastKnown = { values: seq(60, 20, 110), readAt: '2025-12-30T11:59:59Z' };
+    const old = await runBump(options({ fromLastKnown: true, lastKnown }), ports(target, null)).catch(
+      (e: unknown) => e,
+    );
+    expect(old).toMatchObject({ key: 'bump.readingTooOld', exitCode: 5, params: { hours: 48, maxHours: 48 } });
+    expect(target.writes).toBe(0);
+    const forced = await runBump(options({ fromLastKnown: true, lastKnown, force: true }), ports(target, null));
+    expect(forced.source).toMatchObject({ reading: 'lastKnown', ageSeconds: 172_801 });
+    expect(forced.after).toEqual(seq(160, 120, 210));
+  });
+
+  it('a reading older than the restored backup adds the margin over max(own, reading), once per reading', async () => {
+    // The target was restored from a backup made after the reading: its own counters cover the reading
+    // up to the backup, but not what the source issued since.
+    const target = control('localEmergency', seq(70, 30, 120));
+    const lastKnown = { values: seq(60, 20, 110), readAt: '2026-01-01T08:00:00Z' };
+    const base = options({ fromLastKnown: true, lastKnown, targetBackupCreatedAt: '2026-01-01T09:00:00Z' });
+    const first = await runBump(base, ports(target, null));
+    expect(first).toMatchObject({ basis: 'max', after: seq(170, 130, 220), record: { readAt: lastKnown.readAt } });
+    const again = await runBump({ ...base, lastBump: first.record! }, ports(target, null));
+    expect(again).toMatchObject({ basis: 'recorded', raised: [], after: seq(170, 130, 220) });
+    expect(target.writes).toBe(1);
+    // A newer reading is idempotent by itself.
+    const fresh = await runBump({ ...base, targetBackupCreatedAt: '2026-01-01T07:00:00Z' }, ports(target, null));
+    expect(fresh).toMatchObject({ basis: 'source', raised: [] });
+  });
+
+  it('reports exit 8 when the read-back after the commit shows the bump undone by another writer', async () => {
+    const target = control('localEmergency', seq(0, 0, 0));
+    target.bumpSequences = async () => ({ before: seq(0, 0, 0), after: seq(0, 20, 110) });
+    const error = await runBump(options(), ports(target, control('operating', seq(60, 20, 110)))).catch((e) => e);
+    expect(error).toMatchObject({ key: 'bump.undone', exitCode: 8, params: { counters: 'outpatientSlip' } });
+  });
+
+  it('checks the target layout: a wrapping RENNUM is refused, 自由構成 and an unknown layout are noted', async () => {
+    let layout: PatientNumberLayout = { kind: 'standard', serialDigits: 3 };
+    const target = Object.assign(control('localEmergency', seq(0, 0, 0)), {
+      readPatientNumberLayout: async () => layout,
+    });
+    const wraps = await runBump(options(), ports(target, control('operating', seq(1, 1, 1000)))).catch((e) => e);
+    expect(wraps).toMatchObject({ key: 'sequences.wouldWrap', params: { limit: 999 } });
+    const near = await runBump(options(), ports(target, control('operating', seq(1, 1, 900))));
+    expect(near).toMatchObject({ nearLimit: ['patientSerial'], notes: [] });
+    layout = { kind: 'free', serialDigits: null };
+    const free = await runBump(options(), ports(target, control('operating', seq(1, 1, 5000))));
+    expect(free.notes.map((n) => n.key)).toEqual(['bump.note.freeLayout']);
+    const unknown = await runBump(
+      options(),
+      ports(control('localEmergency', seq(0, 0, 0)), control('operating', seq(1, 1, 1))),
+    );
+    expect(unknown.notes.map((n) => n.key)).toEqual(['bump.note.layoutUnknown']);
   });
 
   it('is cancelled (exit 130) when the go-ahead is refused, without writing', async () => {

@@ -21,6 +21,8 @@ function env(over: Partial<EnvironmentStatus> = {}): EnvironmentStatus {
     institutionName: 'テスト内科',
     error: null,
     warnings: [],
+    keptDatabases: [],
+    reopened: false,
     ...over,
   };
 }

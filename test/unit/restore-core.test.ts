@@ -1,6 +1,6 @@
 /**
- * The pure parts of `restore`: backup choice, guards, gates, the dump's clinic code, job waiting, the use case over
- * fakes.
+ * The pure parts of `restore`: backup choice, guards, version gates, job waiting, the use case over fakes (the
+ * clinic and structure gates: clinic-identity.test.ts).
  */
 import { describe, expect, it } from '@jest/globals';
 import type { CatalogEntry } from '../../src/core/backup-catalog.js';
@@ -15,8 +15,8 @@ import {
 } from '../../src/core/errors.js';
 import type { DumpHeader } from '../../src/core/dump-header.js';
 import type { RestoreOutcome, RestoreTarget } from '../../src/core/ports.js';
-import { assertGates, checkInstitution, checkVersions } from '../../src/core/restore-gates.js';
-import { parseInstitutionCode } from '../../src/core/restore-identity.js';
+import type { ClinicIdentity } from '../../src/core/clinic-identity.js';
+import { assertGates, checkVersions } from '../../src/core/restore-gates.js';
 import { waitForJob } from '../../src/core/restore-job-wait.js';
 import {
   applyRestoreGuards,
@@ -123,18 +123,6 @@ describe('gates', () => {
       checkVersions({ dumpVersion: '1.14-0', dumpedBy: '15.1', dumpedByMajor: 15, pgRestore: null, server: null }),
     ).toEqual([]);
   });
-  it('needs the dump to name the configured clinic, and the target (when it names one) to agree', () => {
-    expect(checkInstitution({ dump: '1312345678', configured: '1312345678', target: null }).ok).toBe(true);
-    expect(checkInstitution({ dump: null, configured: '1312345678', target: null })).toMatchObject({
-      ok: false,
-      dump: '?',
-    });
-    expect(checkInstitution({ dump: '2712345678', configured: '1312345678', target: '1312345678' }).ok).toBe(false);
-    expect(checkInstitution({ dump: '1312345678', configured: '1312345678', target: '2712345678' })).toMatchObject({
-      ok: false,
-      target: '1312345678 / 2712345678',
-    });
-  });
   it('throws the first failed gate with both values (exit 5)', async () => {
     const error = await caught(() => assertGates([{ gate: 'institution', dump: '2', target: '1', ok: false }]));
     expect(error).toMatchObject({
@@ -142,28 +130,6 @@ describe('gates', () => {
       key: 'restore.gate.institution.refused',
       params: { dump: '2', target: '1' },
     });
-  });
-});
-
-describe('parseInstitutionCode', () => {
-  const block = (rows: string[]): string =>
-    [
-      "SET client_encoding = 'UTF8';",
-      'COPY public.tbl_sysbase (grpnum, hospnum, hospname, hospcd) FROM stdin;',
-      ...rows,
-      '\\.',
-      '',
-    ].join('\n');
-  it('reads hospcd of the lowest grpnum from the COPY block', () => {
-    expect(parseInstitutionCode(block(['2\t1\tBranch\\tX\t2712345678', '1\t1\tテスト\t1312345678']))).toBe(
-      '1312345678',
-    );
-  });
-  it('is null without the block, the column, or a 10-digit code', () => {
-    expect(parseInstitutionCode('')).toBeNull();
-    expect(parseInstitutionCode(block(['1\t1\tA\t\\N']))).toBeNull();
-    expect(parseInstitutionCode(block(['1\t1\tA\t12345']))).toBeNull();
-    expect(parseInstitutionCode('COPY public.tbl_sysbase (grpnum, hospname) FROM stdin;\n1\tA\n\\.\n')).toBeNull();
   });
 });
 
@@ -219,28 +185,45 @@ describe('waitForJob', () => {
 
 describe('runRestore over fakes', () => {
   const header = { dumpVersion: '1.14-0', dumpedBy: '15.1', dumpedByMajor: 15 } as DumpHeader;
-  function fakes(outcome: RestoreOutcome, dumpCode: string | null = '1312345678') {
+  const identity = (code: string | null, version = '050200-1'): ClinicIdentity => ({
+    hospnums: [1],
+    institutionCode: code,
+    problem: code === null ? 'noInstitutionRow' : null,
+    structureVersion: version,
+  });
+  const restored = (extra: Partial<Extract<RestoreOutcome, { kind: 'restored' }>> = {}): RestoreOutcome => ({
+    kind: 'restored',
+    safetyBackupId: null,
+    keptDatabases: [],
+    warnings: [],
+    ...extra,
+  });
+  function fakes(outcome: RestoreOutcome, dump: ClinicIdentity = identity('1312345678')) {
     const calls: string[] = [];
     const target: RestoreTarget = {
       env: 'localEmergency',
       kind: 'postgres',
       inspect: async () => ({
         server: { version: '15.1', major: 15 },
-        institutionCode: '1312345678',
+        identity: { ...identity('1312345678'), exists: true },
         canTakeSafetyDump: true,
+        sequences: { outpatientSlip: 70, inpatientSlip: 20, patientSerial: 110, patientId: 110 },
       }),
-      takeSafetyDump: async () => (calls.push('safety'), 'safety-1'),
-      restore: async () => (calls.push('restore'), outcome),
+      restore: async (_entry, request) => {
+        calls.push(request.safetyDump ? 'restore+safety' : 'restore');
+        return outcome;
+      },
     };
     const ports: RestoreRunPorts = {
       destination: target,
-      inspectDump: async () => ({ header, institutionCode: dumpCode }),
+      inspectDump: async () => ({ header, identity: dump }),
       localRestoreVersion: async () => ({ version: '15.18', major: 15 }),
       confirm: async () => void calls.push('confirm'),
+      readCounters: async () => ({ outpatientSlip: 60, inpatientSlip: 20, patientSerial: 110, patientId: 110 }),
+      pingWebOrca: async () => void calls.push('ping'),
       events: {
         chosen: () => undefined,
         gates: () => undefined,
-        safetyDumpStarted: () => undefined,
         safetyDumpTaken: () => undefined,
         progress: () => undefined,
       },
@@ -253,22 +236,47 @@ describe('runRestore over fakes', () => {
     target: 'localEmergency' as const,
     entries: [entry('b1', '2026-01-01T00:00:00Z')],
     force: true,
-    state: { mode, selectedEmergency: 'local' as const },
+    state: { mode, selectedEmergency: 'local' as const, lastKnownSequences: {} },
     institutionCode: '1312345678',
   });
 
-  it('refuses a dump of another clinic before confirming, dumping or restoring anything', async () => {
-    const { calls, ports } = fakes({ kind: 'restored', warnings: [] }, '2712345678');
-    expect(await caught(() => runRestore(options('emergency'), ports))).toMatchObject({ exitCode: 5 });
-    expect(calls).toEqual([]);
+  it('refuses a dump of another clinic, of no clinic or of a newer structure before anything is touched', async () => {
+    for (const dump of [identity('2712345678'), identity(null), identity('1312345678', '050300-1')]) {
+      const { calls, ports } = fakes(restored(), dump);
+      expect(await caught(() => runRestore(options('emergency'), ports))).toMatchObject({ exitCode: 5 });
+      expect(calls).toEqual([]);
+    }
   });
-  it('confirms, takes the safety dump, then restores', async () => {
-    const { calls, ports } = fakes({ kind: 'restored', warnings: [] });
-    expect(await runRestore(options('emergency'), ports)).toMatchObject({ backupId: 'b1', safetyBackupId: 'safety-1' });
-    expect(calls).toEqual(['confirm', 'safety', 'restore']);
+  it('confirms, restores with the safety dump, pings WebORCA and advises the bump', async () => {
+    const { calls, ports } = fakes(restored({ safetyBackupId: 'safety-1' }), identity('1312345678', '050100-1'));
+    const report = await runRestore(options('emergency'), ports);
+    expect(report).toMatchObject({ backupId: 'b1', safetyBackupId: 'safety-1', webOrcaAnswered: true });
+    expect(report.warnings.map((w) => w.key)).toEqual(['restore.structure.older']);
+    expect(report.bump?.command).toBe('orca-hybrid bump-seq --env localEmergency --from operating');
+    expect(report.bump?.reasons.map((r) => r.key)).toEqual([
+      'restore.advice.olderThanContent',
+      'restore.advice.emergency',
+    ]);
+    expect(calls).toEqual(['confirm', 'restore+safety', 'ping']);
+  });
+  it('says when WebORCA does not answer or the counters cannot be read, without failing the restore', async () => {
+    const { ports } = fakes(restored());
+    ports.pingWebOrca = async () => {
+      throw new UnreachableError({ key: 'http.unreachable' });
+    };
+    ports.readCounters = async () => {
+      throw new UnreachableError({ key: 'postgres.unreachable' });
+    };
+    const report = await runRestore(options('normal'), ports);
+    expect(report.webOrcaAnswered).toBe(false);
+    expect(report.sequences).toBeNull();
+    expect(report.warnings.map((w) => [w.key, w.params.reason])).toEqual([
+      ['restore.countersUnreadable', 'postgres.unreachable'],
+      ['restore.webOrcaSilent.local', 'http.unreachable'],
+    ]);
   });
   it('reads the dump, the target and pg_restore side by side, and reports the dump first when several fail', async () => {
-    const { calls, ports } = fakes({ kind: 'restored', warnings: [] });
+    const { calls, ports } = fakes(restored());
     let release = (): void => undefined;
     const slowDump = new Promise<void>((resolve) => {
       release = resolve;

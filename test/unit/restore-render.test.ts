@@ -1,13 +1,18 @@
 /** The human rendering of `restore` and `bump-seq`, and their `--json` documents, from reports made by hand. */
 import type { CatalogEntry } from '../../src/core/backup-catalog.js';
 import type { BumpReport } from '../../src/core/bump-run.js';
+import type { BumpAdvice } from '../../src/core/restore-advice.js';
 import type { RestoreReport } from '../../src/core/restore-run.js';
 import { translator } from '../../src/ui/i18n.js';
 import {
+  bumpNotes,
   bumpOutcome,
   renderBumpOutcome,
   renderBumpSource,
   renderBumpTable,
+} from '../../src/ui/bump-render.js';
+import {
+  dropKeptOutcome,
   renderCountersAdvice,
   renderGateChecks,
   renderRestoreResult,
@@ -18,9 +23,31 @@ const en = translator('en');
 const counters = { outpatientSlip: 50, inpatientSlip: 10, patientSerial: 100, patientId: 100 };
 const backup = { id: '20260906T011028Z-nightly', createdAt: '2026-09-06T01:10:28.000Z' } as CatalogEntry;
 
-function restored(safetyBackupId: string | null): RestoreReport {
-  return { target: 'localEmergency', backupId: backup.id, safetyBackupId, seconds: 24.64, backup, warnings: [] };
+function restored(safetyBackupId: string | null, over: Partial<RestoreReport> = {}): RestoreReport {
+  return {
+    target: 'localEmergency',
+    backupId: backup.id,
+    safetyBackupId,
+    keptDatabases: [],
+    seconds: 24.64,
+    backup,
+    sequences: counters,
+    bump: null,
+    webOrcaAnswered: true,
+    warnings: [],
+    ...over,
+  };
 }
+const advice: BumpAdvice = {
+  command: 'orca-hybrid bump-seq --env localEmergency --from operating',
+  reasons: [
+    {
+      key: 'restore.advice.belowOther',
+      params: { env: 'operating', counters: 'outpatientSlip, patientId', readAt: 'x' },
+    },
+    { key: 'restore.advice.emergency', params: {} },
+  ],
+};
 
 function bump(over: Partial<BumpReport> = {}): BumpReport {
   return {
@@ -33,9 +60,14 @@ function bump(over: Partial<BumpReport> = {}): BumpReport {
       ageSeconds: 0,
     },
     margin: 0,
+    basis: 'source',
     before: counters,
     after: { ...counters, outpatientSlip: 60 },
     raised: ['outpatientSlip'],
+    nearLimit: [],
+    layout: { kind: 'standard', serialDigits: 6 },
+    notes: [],
+    record: null,
     dryRun: false,
     ...over,
   };
@@ -51,7 +83,7 @@ test('each gate shows its mark and the two values it compared', () => {
     false,
   );
   expect(text.split('\n')).toEqual([
-    '  ✓ institution code of the dump 1312345678 = configured/target 1312345678',
+    '  ✓ institution code (tbl_syskanri 1001) of the dump 1312345678 = configured/target 1312345678',
     '  ✗ dump made by pg_dump 17.2 restorable into server 16.4',
   ]);
 });
@@ -63,25 +95,43 @@ test('the result names the backup, the time and the safety dump kept; the advice
   expect(renderRestoreResult(restored('s1-local-safety'), en)).toContain(
     'The previous database is kept as backup s1-local-safety.',
   );
-  const advice = renderCountersAdvice('localEmergency', counters, 'orca-hybrid bump-seq --env localEmergency', en);
-  expect(advice).toContain('管理連番 of the local emergency environment now:');
-  expect(advice).toContain('  Patient ID: 100');
-  expect(advice).toContain('orca-hybrid bump-seq --env localEmergency');
+  expect(renderRestoreResult(restored(null, { keptDatabases: ['orca_orcahy_old_x'] }), en)).toContain(
+    'Kept, not dropped: orca_orcahy_old_x',
+  );
+  const text = renderCountersAdvice('localEmergency', counters, advice, en);
+  expect(text).toContain('管理連番 of the local emergency environment now:');
+  expect(text).toContain('  Patient ID: 100');
+  // Each reason, with the environment and the counters in words, then the command.
+  expect(text).toContain('The operating environment last showed higher Outpatient slip、Patient ID (read x).');
+  expect(text).toContain('Emergency mode: the operating environment may have issued numbers after this backup.');
+  expect(text).toContain('orca-hybrid bump-seq --env localEmergency --from operating');
   expect(renderCountersAdvice('localEmergency', null, null, en)).toBe('');
 });
 
-test('restore --json: the documented fields; in emergency mode the human result recommends the bump', () => {
-  const outcome = restoreOutcome(restored(null), counters, true, en);
+test('restore --json: the documented fields; the human result recommends the bump when there is one', () => {
+  const outcome = restoreOutcome(
+    restored(null, { bump: advice, warnings: [{ key: 'restore.structure.older', params: {} }] }),
+    en,
+  );
   expect(outcome.json).toEqual({
     target: 'localEmergency',
     backupId: backup.id,
     safetyBackupId: null,
+    keptDatabases: [],
     seconds: 24.6,
     backupCreatedAt: backup.createdAt,
     sequences: counters,
+    webOrcaAnswered: true,
+    bump: { command: advice.command, reasons: ['restore.advice.belowOther', 'restore.advice.emergency'] },
+    warnings: ['restore.structure.older'],
   });
   expect(outcome.human?.()).toContain('orca-hybrid bump-seq --env localEmergency --from operating');
-  expect(restoreOutcome(restored(null), counters, false, en).human?.()).not.toContain('bump-seq');
+  expect(restoreOutcome(restored(null), en).human?.()).not.toContain('bump-seq');
+  const none = dropKeptOutcome({ env: 'localEmergency', dropped: [] }, en);
+  expect([none.json, none.human?.()]).toEqual([
+    { env: 'localEmergency', dropped: [] },
+    'The local emergency environment has no kept databases.',
+  ]);
 });
 
 test('bump: the source (live or last-known with its age), the table with the raised counters, the outcome', () => {
@@ -97,5 +147,21 @@ test('bump: the source (live or last-known with its age), the table with the rai
     env: 'localEmergency',
     source: { env: 'operating', reading: 'live', sequences: { outpatientSlip: 60 } },
     raised: ['outpatientSlip'],
+    basis: 'source',
+    nearLimit: [],
+    patientNumberLayout: { kind: 'standard', serialDigits: 6 },
   });
+  const old = bump({
+    basis: 'max',
+    source: { ...bump().source, reading: 'lastKnown', ageSeconds: 90_000 },
+    margin: 100,
+  });
+  expect(renderBumpSource(old, en)).toContain(
+    'is older than the backup the local emergency environment was restored from',
+  );
+  const near = bump({ nearLimit: ['outpatientSlip'], notes: [{ key: 'bump.note.freeLayout', params: {} }] });
+  expect(bumpNotes(near, en)).toEqual([
+    expect.stringContaining('numbers patients freely (自由構成'),
+    'Warning: Outpatient slip reaches 60, 90 % or more of what ORCA can number; plan a renumbering with the JMA support.',
+  ]);
 });

@@ -13,6 +13,7 @@ import type {
   CloudBackupApi,
   RestoreOutcome,
   RestoreProgress,
+  RestoreRequest,
   RestoreTarget,
   RestoreTargetFacts,
 } from '../../core/ports.js';
@@ -44,18 +45,28 @@ export class CloudRestoreTarget implements RestoreTarget {
     this.env = api.env;
   }
 
-  /** The clinic code from the health answer; the server restores with its own tools, so no version facts. */
+  /**
+   * The clinic code and structure version from the health answer; the server restores with its own tools,
+   * so no PostgreSQL version facts, and its counters are not part of the answer.
+   */
   async inspect(signal?: AbortSignal): Promise<RestoreTargetFacts> {
     const health = await this.api.health(signal);
     return {
       server: null,
-      institutionCode: health.institutionCode === '' ? null : health.institutionCode,
+      identity: {
+        exists: true,
+        hospnums: [],
+        institutionCode: health.institutionCode === '' ? null : health.institutionCode,
+        problem: health.institutionCode === '' ? 'notAnswered' : null,
+        structureVersion: health.version.trim() === '' ? null : health.version.trim(),
+      },
       canTakeSafetyDump: true,
+      sequences: null,
     };
   }
 
   /** Asks the environment to export its database, waits for it, and downloads it into the local catalog. */
-  async takeSafetyDump(signal?: AbortSignal): Promise<string> {
+  private async takeSafetyDump(signal?: AbortSignal): Promise<string> {
     const start = await this.api.exportBackup(`safety:${randomUUID()}`, signal);
     const params = { env: this.env };
     if (start.kind === 'refused')
@@ -96,11 +107,19 @@ export class CloudRestoreTarget implements RestoreTarget {
     return entry.id;
   }
 
-  async restore(
-    entry: CatalogEntry,
-    onProgress: (progress: RestoreProgress) => void,
-    signal?: AbortSignal,
-  ): Promise<RestoreOutcome> {
+  /**
+   * With `safetyDump`, the environment exports first and the export is cataloged (a failure there throws:
+   * nothing was touched). Rows entered between the export and the restore job are the environment's to
+   * keep: the contract's restore job does not report them (docs/restore.md).
+   */
+  async restore(entry: CatalogEntry, request: RestoreRequest): Promise<RestoreOutcome> {
+    const { onProgress, signal } = request;
+    let safetyBackupId: string | null = null;
+    if (request.safetyDump) {
+      onProgress({ step: 'safetyDump', fraction: null });
+      safetyBackupId = await this.takeSafetyDump(signal);
+      request.onSafetyDump?.(safetyBackupId);
+    }
     const startedAt = Date.now();
     onProgress({ step: 'preparing', fraction: null });
     try {
@@ -124,7 +143,7 @@ export class CloudRestoreTarget implements RestoreTarget {
       requestId = nextRequestId(requestId, outcome.job.jobId);
       outcome = await this.runJob(entry, requestId, onProgress, signal);
     }
-    return toRestoreOutcome(this.env, outcome);
+    return toRestoreOutcome(this.env, outcome, safetyBackupId);
   }
 
   private async runJob(
@@ -161,10 +180,10 @@ export class CloudRestoreTarget implements RestoreTarget {
 type JobRun =
   { kind: 'refused'; code: string } | { kind: 'succeeded' | 'failed' | 'unknown'; jobId: string; job: CloudJob | null };
 
-function toRestoreOutcome(env: EnvironmentName, run: JobRun): RestoreOutcome {
+function toRestoreOutcome(env: EnvironmentName, run: JobRun, safetyBackupId: string | null): RestoreOutcome {
   switch (run.kind) {
     case 'succeeded':
-      return { kind: 'restored', warnings: [] };
+      return { kind: 'restored', safetyBackupId, keptDatabases: [], warnings: [] };
     case 'refused':
       return {
         kind: 'failed',

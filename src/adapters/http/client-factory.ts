@@ -17,6 +17,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const conn = openConnection(options);
   return {
     env: conn.env,
+    locate: (path) => conn.target(path).target.url,
     requestJson: (request) => requestJson(conn, request),
     openDownload: (request) => openDownload(conn, request),
     sendStream: (request) => sendStream(conn, request),

@@ -86,6 +86,8 @@ export interface StreamUploadRequest<T> extends Omit<JsonRequest<T>, 'json' | 'i
 
 export interface HttpClient {
   readonly env: EnvironmentName;
+  /** `scheme://host:port/path` of `path` under the base URL (never credentials or query), as errors name it. */
+  locate(path: string): string;
   requestJson<T = unknown>(request: JsonRequest<T>): Promise<JsonAnswer<T>>;
   /** GET as a stream; opening is retried like any GET, the body is never retried (resume is the caller's). */
   openDownload(request: DownloadRequest): Promise<DownloadAnswer>;

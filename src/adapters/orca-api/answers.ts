@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * WebORCA API answers (ORCA-API.md): one top-level key holding the record, `Api_Result` "0…0" on success,
- * arrays padded to their fixed length with `{}`. Only the fields the tool reads are checked; the rest of
- * ORCA's large records passes through unread. Every string is length-bounded (untrusted input).
+ * WebORCA API answers (docs/orca-data.md §6): one top-level key naming the record (`system01_dailyres`,
+ * `private_objects`, `system1001res`, …), `Api_Result` and `Api_Result_Message` in it, arrays padded to
+ * their fixed length with `{}`. Only the fields the tool reads are checked; the rest of ORCA's large
+ * records passes through unread. Every string is length-bounded (untrusted input).
  */
 const text = (max: number) => z.string().max(max);
 
@@ -12,6 +13,7 @@ const resultFields = {
   Information_Time: text(32).optional(),
   Api_Result: text(8),
   Api_Result_Message: text(500).optional(),
+  Reskey: text(200).optional(),
 };
 
 export const dailyAnswerSchema = z.object(resultFields);
@@ -52,21 +54,41 @@ export function dropPadding(value: unknown): unknown {
   return value;
 }
 
-/** The record under the single top-level key (`{"system01_dailyres": {...}}`), or null for any other shape. */
-export function unwrapRecord(value: unknown): unknown {
+/** The single top-level key and the record under it (`{"system01_dailyres": {...}}`), or null for any other shape. */
+export function unwrapRecord(value: unknown): { key: string; record: unknown } | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
   const entries = Object.entries(value);
-  return entries.length === 1 ? entries[0]![1] : null;
-}
-
-/** Success is all zeros: "00" for most APIs, "0000" for systeminfv2, "000" for diseasev3. */
-export function isSuccess(apiResult: string): boolean {
-  return /^0+$/.test(apiResult);
+  return entries.length === 1 ? { key: entries[0]![0], record: entries[0]![1] } : null;
 }
 
 /**
- * The 10-digit 保険医療機関コード: ORCA may give it whole, or split into 都道府県番号 (2) + 点数表 (1) +
- * 医療機関コード (7).
+ * What an `Api_Result` means: all zeros is success ("00", "0000" for systeminfv2, "000" for diseasev3); a
+ * `W` code is success with a warning (e.g. `W00`, medical registration); anything else is an error, an `E`
+ * code (`E90`: locked) meaning the same as its number.
+ */
+export type ApiResultKind = { kind: 'success' } | { kind: 'warning' } | { kind: 'error'; number: string | null };
+
+export function classifyApiResult(apiResult: string): ApiResultKind {
+  const code = apiResult.trim();
+  if (/^0+$/.test(code)) return { kind: 'success' };
+  if (/^W\d{1,4}$/.test(code)) return { kind: 'warning' };
+  const digits = /^E?(\d{1,4})$/.exec(code)?.[1];
+  // systeminfv2 answers in four digits ("0089"): compare by value.
+  return { kind: 'error', number: digits === undefined ? null : String(Number(digits)).padStart(2, '0') };
+}
+
+/** A code and message safe to print: printable characters only, bounded. */
+export function printable(value: string | undefined, max: number): string {
+  return (value ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .slice(0, max);
+}
+
+/**
+ * The 10-digit 医療機関コード: prefecture (2) + point table (1) + institution code (7) as ORCA sends them
+ * (`Prefectures_Number`, `Point_list`, `Institution_Code`), or a whole 10-digit `Institution_Code`.
+ * Anything else — a bare 7-digit code — is not a clinic identity: null.
  */
 export function institutionCodeOf(info: {
   Prefectures_Number?: string;
@@ -77,8 +99,7 @@ export function institutionCodeOf(info: {
   if (/^\d{10}$/.test(code)) return code;
   const prefecture = info.Prefectures_Number?.trim() ?? '';
   const pointList = info.Point_list?.trim() ?? '';
-  if (/^\d{1,7}$/.test(code) && /^\d{1,2}$/.test(prefecture) && /^\d$/.test(pointList)) {
-    return `${prefecture.padStart(2, '0')}${pointList}${code.padStart(7, '0')}`;
-  }
-  return /^\d{1,10}$/.test(code) ? code : null;
+  return /^\d{2}$/.test(prefecture) && /^\d$/.test(pointList) && /^\d{7}$/.test(code)
+    ? `${prefecture}${pointList}${code}`
+    : null;
 }

@@ -14,7 +14,8 @@ import type { EnvironmentControl } from '../../core/ports.js';
 import { CancelledError } from '../../core/errors.js';
 import { connectDatabase, mapQueryError, type PgClient } from './connect.js';
 import { readModeTable, writeModeTable } from './mode-table.js';
-import { bumpSequencesSql, readSequences } from './sequences-sql.js';
+import type { PatientNumberLayout } from '../../core/counter-limits.js';
+import { bumpSequencesSql, readPatientNumberLayout, readSequences } from './sequences-sql.js';
 
 export interface PostgresControlOptions {
   /** Plan only: bumps lock, compute and roll back (STYLE.md §11, dry run at the adapter boundary). */
@@ -22,6 +23,8 @@ export interface PostgresControlOptions {
   connectTimeoutMs?: number;
   /** Validity date for the counter rows (`YYYYMMDD`); today by default. */
   today?: () => string | Date;
+  /** How long a bump waits for a counter row another session holds (then exit 7). */
+  lockTimeoutMs?: number;
 }
 
 export class PostgresEnvironmentControl implements EnvironmentControl {
@@ -35,13 +38,24 @@ export class PostgresEnvironmentControl implements EnvironmentControl {
     return this.withClient(signal, (client) => readSequences(client, this.options.today?.(), { env: this.env }));
   }
 
+  async readPatientNumberLayout(signal?: AbortSignal): Promise<PatientNumberLayout> {
+    return this.withClient(signal, (client) =>
+      readPatientNumberLayout(client, this.options.today?.(), { env: this.env }),
+    );
+  }
+
   /** Raises the counters in one locked transaction; `requestId` only matters to remote controls (idempotency). */
   async bumpSequences(
     atLeast: Partial<Sequences>,
     _requestId: string,
   ): Promise<{ before: Sequences; after: Sequences }> {
     return this.withClient(undefined, (client) =>
-      bumpSequencesSql(client, atLeast, { dryRun: this.options.dryRun, today: this.options.today?.(), env: this.env }),
+      bumpSequencesSql(client, atLeast, {
+        dryRun: this.options.dryRun,
+        today: this.options.today?.(),
+        env: this.env,
+        lockTimeoutMs: this.options.lockTimeoutMs,
+      }),
     );
   }
 

@@ -1,47 +1,40 @@
 /**
- * A local restore equivalent to WebORCA's own import (ORCA-DATA.md §6): `pg_restore -x -O -j <cores>
- * --exit-on-error` into a staging database, WebORCA's session tables emptied, key tables and counters
- * checked, the swap by rename (`restore-db-swap.ts`), then ANALYZE beside dropping the old database. Until
- * the swap the database in use is never touched, so any failure before it — or a kill — leaves it exactly
- * as it was.
+ * A local restore equivalent to WebORCA's own import (docs/orca-data.md §2): `pg_restore -x -O -j <cores>
+ * --exit-on-error` into a staging database, the importer's clean-up, key tables and counters checked,
+ * ANALYZE, then the swap by rename in one transaction (`restore-db-swap.ts`). Until the swap the database
+ * in use is never touched, so any failure before it — or a kill — leaves it exactly as it was. What
+ * happens to the replaced database afterwards is the caller's (`restore-target.ts`).
  */
 import { availableParallelism } from 'node:os';
 import type { DatabaseConfig } from '../../core/config-schema.js';
-import { CancelledError, GuardError, UnexpectedError, isOrcaError } from '../../core/errors.js';
-import type { RestoreOutcome, RestoreStep } from '../../core/ports.js';
+import { CancelledError, isOrcaError } from '../../core/errors.js';
+import type { RestoreStep, RestoreWarning } from '../../core/ports.js';
 import { findPgBinary, runProcess } from '../process/run.js';
 import { connectDatabase, type PgClient } from './connect.js';
 import { libpqEnv, mapClientToolError } from './dump-tool.js';
-import { dropOld, quoteIdent, recoverLeftovers, sideNames, swapIn } from './restore-db-swap.js';
-import { readSequences } from './sequences-sql.js';
-
-/** Tables WebORCA's importer empties (sessions, locks, job queues); `monbatch*` and `aps_*` by pattern. */
-export const WEBORCA_SESSION_TABLES = [
-  'tbl_lock',
-  'tbl_jobkanri',
-  'tbl_para',
-  'tbl_spa_tmp',
-  'tbl_api_para',
-  'monpushevent',
-] as const;
-/** Tables a restored ORCA database must have and let us read. */
-export const KEY_TABLES = [
-  'tbl_syskanri',
-  'tbl_sysbase',
-  'tbl_dbkanri',
-  'tbl_ptnum',
-  'tbl_ptinf',
-  'tbl_jyurrk',
-] as const;
+import { analyzeInParallel } from './restore-analyze.js';
+import { checkRestored, cleanLikeWebOrca } from './restore-checks.js';
+import { quoteIdent, recoverLeftovers, sideNames, swapIn, type ClosedSession } from './restore-db-swap.js';
 
 export interface LocalRestoreOptions {
   /** Environment name for messages. */
   env: string;
-  /** pg_restore `--jobs`; the number of CPU cores by default. */
+  /** pg_restore `--jobs` and ANALYZE connections; the number of CPU cores by default. */
   jobs?: number;
   onStep?: (step: RestoreStep) => void;
   signal?: AbortSignal;
 }
+
+/** How loading and swapping ended; `failed` guarantees the database in use is as it was. */
+export type LoadOutcome =
+  | {
+      kind: 'swapped';
+      /** The replaced database, now under this name (null: there was none). */
+      old: string | null;
+      closed: ClosedSession[];
+      warnings: RestoreWarning[];
+    }
+  | { kind: 'failed'; step: RestoreStep; error: unknown };
 
 /** Connects to a maintenance database of the target's server (`postgres`, else `template1`). */
 export async function connectMaintenance(db: DatabaseConfig, env: string, signal?: AbortSignal): Promise<PgClient> {
@@ -54,22 +47,19 @@ export async function connectMaintenance(db: DatabaseConfig, env: string, signal
 }
 
 /**
- * Restores `file` into `db.database`. Returns `failed` (with the step) when anything before the swap
- * went wrong — the database in use untouched and the staging database dropped; throws only when the
- * swap could not be undone (`restore.swapUndoFailed`: the next run repairs it).
+ * Restores `file` into `db.database` by staging and swap. Returns `failed` (with the step) when anything
+ * before the swap went wrong — the database in use untouched and the staging database dropped; throws only
+ * when a failed swap could not re-open the database in use (`restore.swapUndoFailed`).
  */
-export async function restoreIntoDatabase(
-  db: DatabaseConfig,
-  file: string,
-  opts: LocalRestoreOptions,
-): Promise<RestoreOutcome> {
+export async function loadAndSwap(db: DatabaseConfig, file: string, opts: LocalRestoreOptions): Promise<LoadOutcome> {
   let step: RestoreStep = 'preparing';
   const enter = (next: RestoreStep): void => {
     if (opts.signal?.aborted) throw new CancelledError({ key: 'error.cancelled' });
     step = next;
     opts.onStep?.(next);
   };
-  const warnings: Array<{ key: string; params: Record<string, string | number> }> = [];
+  const jobs = Math.max(1, opts.jobs ?? availableParallelism());
+  const warnings: RestoreWarning[] = [];
   let admin: PgClient | null = null;
   let staging: string | null = null;
   try {
@@ -78,6 +68,8 @@ export async function restoreIntoDatabase(
     const leftovers = await recoverLeftovers(admin, db.database);
     if (leftovers.renamedBack)
       warnings.push({ key: 'restore.warn.renamedBack', params: { env: opts.env, name: leftovers.renamedBack } });
+    if (leftovers.reopened && !leftovers.renamedBack)
+      warnings.push({ key: 'restore.warn.reopened', params: { env: opts.env, database: db.database } });
     if (leftovers.dropped.length > 0)
       warnings.push({
         key: 'restore.warn.leftoversDropped',
@@ -90,31 +82,28 @@ export async function restoreIntoDatabase(
     );
     staging = names.staging;
     enter('restoring');
-    await runPgRestore(db, names.staging, file, opts);
+    await runPgRestore(db, names.staging, file, jobs, opts);
     await withDatabase(db, names.staging, opts, async (client) => {
       enter('cleaning');
-      await emptySessionTables(client);
+      await cleanLikeWebOrca(client);
       enter('checking');
       await checkRestored(client);
     });
+    enter('analyzing');
+    await analyzeInParallel(db, names.staging, { env: opts.env, jobs, signal: opts.signal });
     enter('swapping');
-    const { oldExists } = await swapIn(admin, db.database, names.staging, names.old);
+    const { oldExists, closed } = await swapIn(admin, db.database, names.staging, names.old);
     staging = null;
-    // The restore is done: no cancellation from here on. ANALYZE (CPU) and dropping the old database (a
-    // checkpoint: I/O) overlap; a failure of either is a warning, never a failed restore.
-    step = 'analyzing';
-    opts.onStep?.('analyzing');
-    const [oldDropped, analyzed] = await Promise.all([
-      oldExists ? dropOld(admin, names.old) : Promise.resolve(true),
-      analyzeInParallel(db, db.database, opts).then(
-        () => null,
-        (error: unknown) => error,
-      ),
-    ]);
-    if (!oldDropped) warnings.push({ key: 'restore.warn.oldKept', params: { env: opts.env, name: names.old } });
-    if (analyzed !== null)
-      warnings.push({ key: 'restore.warn.analyzeFailed', params: { env: opts.env, database: db.database } });
-    return { kind: 'restored', warnings };
+    if (closed.length > 0)
+      warnings.push({
+        key: 'restore.warn.sessionsClosed',
+        params: {
+          env: opts.env,
+          count: closed.length,
+          sessions: closed.map((s) => `${s.user}@${s.client} (${s.application || '-'})`).join(', '),
+        },
+      });
+    return { kind: 'swapped', old: oldExists ? names.old : null, closed, warnings };
   } catch (error) {
     if (isOrcaError(error) && error.key === 'restore.swapUndoFailed') throw error;
     if (admin !== null && staging !== null) {
@@ -137,48 +126,13 @@ async function creationSettings(admin: PgClient, target: string): Promise<string
   return `ENCODING ${literal(found.encoding)} LC_COLLATE ${literal(found.collate)} LC_CTYPE ${literal(found.ctype)}`;
 }
 
-/**
- * ANALYZE of every table over `jobs` connections, largest tables first (as `vacuumdb --analyze-only -j`):
- * on a restored database it costs nearly as much as the restore itself when run on one connection.
- */
-async function analyzeInParallel(db: DatabaseConfig, database: string, opts: LocalRestoreOptions): Promise<void> {
-  const first = await connectDatabase(db, { database, env: opts.env, signal: opts.signal });
-  const clients = [first];
-  try {
-    const { rows } = await first.query<{ name: string }>(
-      `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.relkind IN ('r', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
-        ORDER BY pg_total_relation_size(c.oid) DESC`,
-    );
-    const queue = rows.map((r) => r.name);
-    const workers = Math.max(1, Math.min(jobsOf(opts), queue.length));
-    const more = await Promise.allSettled(
-      Array.from({ length: workers - 1 }, () => connectDatabase(db, { database, env: opts.env, signal: opts.signal })),
-    );
-    for (const r of more) if (r.status === 'fulfilled') clients.push(r.value);
-    for (const r of more) if (r.status === 'rejected') throw r.reason;
-    await Promise.all(
-      clients.map(async (client) => {
-        for (let table = queue.shift(); table !== undefined; table = queue.shift())
-          await client.query(`ANALYZE ${table}`);
-      }),
-    );
-  } finally {
-    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-  }
-}
-
-function jobsOf(opts: LocalRestoreOptions): number {
-  return Math.max(1, opts.jobs ?? availableParallelism());
-}
-
 async function runPgRestore(
   db: DatabaseConfig,
   staging: string,
   file: string,
+  jobs: number,
   opts: LocalRestoreOptions,
 ): Promise<void> {
-  const jobs = jobsOf(opts);
   const args = [
     '--no-privileges',
     '--no-owner',
@@ -209,37 +163,5 @@ async function withDatabase<T>(
     return await fn(client);
   } finally {
     await client.end().catch(() => undefined);
-  }
-}
-
-async function emptySessionTables(client: PgClient): Promise<void> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
-      WHERE schemaname NOT IN ('pg_catalog', 'information_schema')
-        AND (tablename = ANY($1::text[]) OR tablename LIKE 'monbatch%' OR tablename LIKE 'aps\\_%')`,
-    [[...WEBORCA_SESSION_TABLES]],
-  );
-  if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((r) => r.name).join(', ')}`);
-}
-
-/** The key tables answer a query and the 管理連番 rows parse: the restored database is usable. */
-async function checkRestored(client: PgClient): Promise<void> {
-  const { rows } = await client.query<{ name: string }>(
-    "SELECT relname AS name FROM pg_class WHERE relname = ANY($1::text[]) AND relkind IN ('r', 'p')",
-    [[...KEY_TABLES]],
-  );
-  const missing = KEY_TABLES.filter((t) => !rows.some((r) => r.name === t));
-  if (missing.length > 0)
-    throw new GuardError({
-      key: 'restore.check.missingTables',
-      params: { tables: missing.join(', ') },
-      hintKey: 'restore.check.missingTables.hint',
-    });
-  for (const table of KEY_TABLES) await client.query(`SELECT 1 FROM ${quoteIdent(table)} LIMIT 1`);
-  try {
-    await readSequences(client, undefined, { env: 'staging' });
-  } catch (error) {
-    if (isOrcaError(error)) throw error;
-    throw new UnexpectedError({ key: 'restore.check.counters', cause: error });
   }
 }

@@ -1,14 +1,23 @@
-/** What a lab environment's database says about itself: WebORCA version and clinic identity. */
+/**
+ * What a lab environment's database says about itself, read where WebORCA reads it (docs/orca-data.md §2):
+ * the 医療機関コード and name from `tbl_syskanri` 1001, the versions from `tbl_dbkanri` ORCADB00.
+ */
 import type { DatabaseConfig } from '../../core/config-schema.js';
+import { readDatabaseIdentity } from '../../adapters/postgres/clinic-identity-sql.js';
 import { connectDatabase, type PgClient } from '../../adapters/postgres/connect.js';
+import { toYmd } from '../../adapters/postgres/sequences-sql.js';
+import { institutionNameOf } from '../orca/system-rows.js';
 
 export interface ClinicInfo {
   /** `tbl_dbkanri` ORCADB00 version, e.g. `050200-1`; '' when absent. */
   version: string;
-  /** 医療機関コード (10 digits) from `tbl_sysbase.hospcd`; '' when absent. */
+  /** 医療機関コード (10 digits) from `tbl_syskanri` 1001; '' when it cannot be read. */
   institutionCode: string;
+  /** The hospnum of the clinic (the only one in `tbl_sysbase`), null when there is not exactly one. */
+  hospnum: number | null;
+  /** 医療機関名称 of the 1001 row; '' when absent. */
   institutionName: string;
-  /** `tbl_dbkanri` dbsversion1 / dbrversion1 (program and structure patch levels); '' when absent. */
+  /** `tbl_dbkanri` ORCADB00 dbsversion1 / dbsversion2, as systeminfv2 answers them; '' when absent. */
   localVersion: string;
   newVersion: string;
 }
@@ -23,21 +32,27 @@ export async function withDatabase<T>(db: DatabaseConfig, fn: (client: PgClient)
   }
 }
 
-export async function readClinicInfo(client: PgClient): Promise<ClinicInfo> {
-  const version = await client.query<{
-    version: string | null;
-    dbsversion1: string | null;
-    dbrversion1: string | null;
-  }>(`SELECT version, dbsversion1, dbrversion1 FROM tbl_dbkanri WHERE kanricd = 'ORCADB00'`);
-  const base = await client.query<{ hospcd: string | null; hospname: string | null }>(
-    'SELECT hospcd, hospname FROM tbl_sysbase ORDER BY grpnum LIMIT 1',
+export async function readClinicInfo(client: PgClient, at: Date = new Date()): Promise<ClinicInfo> {
+  const date = toYmd(at);
+  const identity = await readDatabaseIdentity(client, date);
+  const hospnum = identity.hospnums.length === 1 ? identity.hospnums[0]! : null;
+  const versions = await client.query<{ dbsversion1: string | null; dbsversion2: string | null }>(
+    `SELECT dbsversion1, dbsversion2 FROM tbl_dbkanri WHERE kanricd = 'ORCADB00'`,
   );
-  const code = (base.rows[0]?.hospcd ?? '').trim();
+  const record =
+    hospnum === null
+      ? undefined
+      : await client.query<{ kanritbl: string | null }>(
+          `SELECT kanritbl FROM tbl_syskanri WHERE hospnum = $1 AND kanricd = '1001' AND kbncd = '*'
+              AND styukymd <= $2 AND edyukymd >= $2 ORDER BY styukymd DESC LIMIT 1`,
+          [hospnum, date],
+        );
   return {
-    version: (version.rows[0]?.version ?? '').trim(),
-    institutionCode: /^\d{10}$/.test(code) ? code : '',
-    institutionName: (base.rows[0]?.hospname ?? '').trim(),
-    localVersion: (version.rows[0]?.dbsversion1 ?? '').trim(),
-    newVersion: (version.rows[0]?.dbrversion1 ?? '').trim(),
+    version: identity.structureVersion ?? '',
+    institutionCode: identity.institutionCode ?? '',
+    hospnum,
+    institutionName: institutionNameOf(record?.rows[0]?.kanritbl ?? ''),
+    localVersion: (versions.rows[0]?.dbsversion1 ?? '').trim(),
+    newVersion: (versions.rows[0]?.dbsversion2 ?? '').trim(),
   };
 }

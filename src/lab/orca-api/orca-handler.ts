@@ -1,13 +1,14 @@
 /**
  * The WebORCA API endpoints `status` and `vm start` use, answered from a lab environment's database:
  * `/api/api01rv2/system01dailyv2` (ping), `/api/api01rv2/systeminfv2` (versions; the request time must be
- * within ±30 min of the server clock), `/api/api01rv2/system01lstv2` (`01` departments, `04` clinic).
- * Business errors are HTTP 200 with a non-zero `Api_Result`, as WebORCA does.
+ * within ±30 min of the server clock), `/api/api01rv2/system01lstv2` (`orca-system-list.ts`).
+ * Business errors are HTTP 200 with a non-zero `Api_Result`, as WebORCA does; `Reskey` where ORCA sends it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import { readClinicInfo, withDatabase, type ClinicInfo } from '../cloud/clinic-info.js';
 import { padArray, resultHeader, toOrcaXml, orcaDate, type OrcaRecord } from './orca-shapes.js';
+import { systemListAnswer } from './orca-system-list.js';
 
 export interface OrcaApiContext {
   db: DatabaseConfig;
@@ -16,12 +17,6 @@ export interface OrcaApiContext {
 
 const MAX_BODY_BYTES = 64 * 1024;
 const SKEW_LIMIT_MS = 30 * 60 * 1000;
-const DEPARTMENTS: OrcaRecord[] = [
-  { Code: '01', WholeName: '内科', Name1: '内科', Name2: '内科', Name3: '内', Receipt_Code: '01' },
-  { Code: '09', WholeName: '小児科', Name1: '小児科', Name2: '小児科', Name3: '小', Receipt_Code: '09' },
-  { Code: '10', WholeName: '外科', Name1: '外科', Name2: '外科', Name3: '外', Receipt_Code: '10' },
-  { Code: '11', WholeName: '整形外科', Name1: '整形外科', Name2: '整形', Name3: '整', Receipt_Code: '11' },
-];
 
 type Endpoint = (request: OrcaRecord, ctx: OrcaApiContext, at: Date) => Promise<Record<string, OrcaRecord>>;
 
@@ -114,10 +109,12 @@ const text = (value: OrcaRecord[string] | undefined): string => (typeof value ==
 
 async function systemDaily(request: OrcaRecord, ctx: OrcaApiContext, at: Date): Promise<Record<string, OrcaRecord>> {
   const clinic = await loadClinic(ctx);
-  if (!clinic) return { system01_dailyres: resultHeader(at, '89', '基本データが取得できません') };
+  if (!clinic || clinic.institutionCode === '')
+    return { system01_dailyres: { ...resultHeader(at, '89', '医療機関情報が取得できません'), Reskey: 'Patient Info' } };
   return {
     system01_dailyres: {
       ...resultHeader(at, '00', '処理終了'),
+      Reskey: 'Patient Info',
       Request_Number: text(request.Request_Number) || '01',
       Base_Date: text(request.Base_Date) || orcaDate(at),
     },
@@ -146,13 +143,12 @@ async function systemInfo(request: OrcaRecord, ctx: OrcaApiContext, at: Date): P
   }
   const clinic = await loadClinic(ctx);
   if (!clinic) return { private_objects: { ...resultHeader(at, '0089', '基本データが取得できません'), ...echo } };
-  const local = clinic.localVersion || `S-${clinic.version}`;
   return {
     private_objects: {
       ...resultHeader(at, '0000', '処理終了'),
       ...echo,
       Jma_Receipt_Version: clinic.version,
-      Database_Information: { Local_Version: local, New_Version: clinic.newVersion || local },
+      Database_Information: { Local_Version: clinic.localVersion, New_Version: clinic.newVersion },
       Master_Update_Information: { Last_Update_Date: orcaDate(at) },
       Program_Update_Information: padArray([], 10),
     },
@@ -160,34 +156,5 @@ async function systemInfo(request: OrcaRecord, ctx: OrcaApiContext, at: Date): P
 }
 
 async function systemList(request: OrcaRecord, ctx: OrcaApiContext, at: Date): Promise<Record<string, OrcaRecord>> {
-  const number = text(request.Request_Number);
-  const baseDate = text(request.Base_Date) || orcaDate(at);
-  if (number === '01') {
-    return {
-      departmentres: {
-        ...resultHeader(at, '00', '処理終了'),
-        Base_Date: baseDate,
-        Department_Information: padArray(DEPARTMENTS, 100),
-      },
-    };
-  }
-  if (number !== '04') return { system01_manageres: resultHeader(at, '91', 'リクエスト番号が不正です') };
-  const clinic = await loadClinic(ctx);
-  if (!clinic) return { system1001res: resultHeader(at, '89', '基本データが取得できません') };
-  const code = clinic.institutionCode;
-  return {
-    system1001res: {
-      ...resultHeader(at, '00', '処理終了'),
-      Base_Date: baseDate,
-      // WebORCA splits the 10-digit 医療機関コード: prefecture (2) + point table (1) + institution code (7).
-      Medical_Information: {
-        Prefectures_Number: code.slice(0, 2),
-        Point_list: code.slice(2, 3),
-        Institution_Code: code.slice(3),
-        Institution_Speciation: '2',
-        Institution_WholeName: clinic.institutionName,
-        Short_Institution_WholeName: clinic.institutionName,
-      },
-    },
-  };
+  return systemListAnswer(request, await loadClinic(ctx), at);
 }

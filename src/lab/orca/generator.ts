@@ -24,6 +24,7 @@ import {
   syunouRow,
 } from './rows.js';
 import { createOrcaSchema, hasOrcaSchema, seedOrcaSystem, seedSessionRows } from './schema.js';
+import { writeClinicIdentity } from './system-rows.js';
 import { visitZais } from './visit-content.js';
 import { dailyVisitRate, openDaysBetween, planSchedule, type ScheduledVisit } from './visit-schedule.js';
 import { zaiPoints, type Audit } from './zai.js';
@@ -71,10 +72,11 @@ export async function generateClinic(client: pg.Client, options: GenerateClinicO
 
   await client.query('BEGIN');
   try {
-    await client.query(`UPDATE tbl_sysbase SET hospname = $1, hospcd = $2 WHERE grpnum = 1`, [
-      options.clinicName,
-      options.institutionCode,
-    ]);
+    await writeClinicIdentity(client, {
+      institutionCode: options.institutionCode,
+      clinicName: options.clinicName,
+      ymd: startDate,
+    });
     const counters = await lockCounters(client, endDate);
     const summary = await fill(client, counters, options, startDate, endDate);
     await seedSessionRows(client, endDate);

@@ -2,10 +2,9 @@
  * DDL of the ORCA subset the lab builds (ORCA-DATA.md §7), completed to the real column sets for the
  * columns the tool touches. Names, types and primary keys follow jma-receipt 5.1 `sql/schema/*.sql`;
  * physical column order and most money columns are omitted (the tool copies by explicit column lists).
- *
- * Lab-only addition: `tbl_sysbase.hospcd char(10)` holds the 医療機関コード. Real ORCA keeps that code in
- * `tbl_syskanri` (kanricd 1001 医療機関情報); a column is simpler for the lab's clinic-identity checks.
  */
+import { RECORDED_TABLES } from './ddl/registry.js';
+import { createTableStatements } from './ddl/table-definition.js';
 
 const AUDIT = 'termid varchar(16), opid varchar(16), creymd char(8), upymd char(8), uphms char(6)';
 
@@ -22,17 +21,8 @@ const SRYACT_CODES = repeatColumns(
     `jihimoney${i} integer DEFAULT 0, kansuryo${i} numeric(10,5) DEFAULT 0`,
 );
 
-const SYSTEM = [
-  `CREATE TABLE tbl_syskanri (hospnum numeric(2,0) NOT NULL, kanricd char(4) NOT NULL, kbncd char(8) NOT NULL,
-    styukymd char(8) NOT NULL, edyukymd char(8) NOT NULL, kanritbl varchar(500), ${AUDIT},
-    PRIMARY KEY (hospnum, kanricd, kbncd, styukymd, edyukymd))`,
-  `CREATE TABLE tbl_dbkanri (kanricd char(8) PRIMARY KEY, version varchar(64), dbsversion1 varchar(64),
-    dbsversion2 varchar(64), dbrversion1 varchar(64), dbrversion2 varchar(64), termid varchar(32),
-    opid varchar(16), creymd char(8), upymd char(8), uphms char(6))`,
-  `CREATE TABLE tbl_sysbase (grpnum numeric(2,0) PRIMARY KEY, hospnum numeric(2,0) NOT NULL,
-    hospname varchar(120), hospcd char(10), kigen char(8) DEFAULT '99999999', honbungrp numeric(2,0) DEFAULT 0,
-    honbunkbn char(1) DEFAULT '0', creymd char(8), upymd char(8), uphms char(6))`,
-];
+/** Tables created from their recorded definitions (`ddl/registry.ts`). */
+const SYSTEM = RECORDED_TABLES.flatMap(createTableStatements);
 
 const PATIENT = [
   `CREATE TABLE tbl_ptinf (hospnum smallint NOT NULL, ptid bigint NOT NULL,

@@ -1,12 +1,13 @@
 /**
  * Creates the ORCA subset (`schema-ddl.ts`) in an empty database and seeds the system rows WebORCA's
- * installer would have written: `tbl_sysbase` (clinic name + institution code), `tbl_dbkanri` (version)
- * and the counter rows of `tbl_syskanri` (0041, 0042, 1009).
+ * installer would have written: `tbl_sysbase` (the clinic), `tbl_syskanri` 1001 (its institution code and
+ * name), `tbl_dbkanri` (structure version) and the counter rows of `tbl_syskanri` (0041, 0042, 1009).
  */
 import type pg from 'pg';
 import type { Sequences } from '../../core/domain.js';
 import { spliceSequences } from '../../core/sequences.js';
 import { ORCA_DDL } from './schema-ddl.js';
+import { writeClinicIdentity, writeStructureVersion } from './system-rows.js';
 
 export { ORCA_DDL, SESSION_TABLES } from './schema-ddl.js';
 
@@ -51,17 +52,12 @@ export interface SystemSeed {
 export async function seedOrcaSystem(client: pg.Client, seed: SystemSeed): Promise<void> {
   const values: Sequences = { outpatientSlip: 0, inpatientSlip: 0, patientSerial: 0, patientId: 0, ...seed.sequences };
   const rows = spliceSequences({ '0041': '', '0042': '', '1009': PTNUM_LAYOUT_1009 + ' '.repeat(20) + '01' }, values);
-  await client.query('DELETE FROM tbl_sysbase');
-  await client.query(
-    `INSERT INTO tbl_sysbase (grpnum, hospnum, hospname, hospcd, creymd, upymd, uphms)
-     VALUES (1, 1, $1, $2, $3, $3, '000000')`,
-    [seed.clinicName, seed.institutionCode, seed.ymd],
-  );
-  await client.query(`DELETE FROM tbl_dbkanri WHERE kanricd = 'ORCADB00'`);
-  await client.query(
-    `INSERT INTO tbl_dbkanri (kanricd, version, creymd, upymd, uphms) VALUES ('ORCADB00', $1, $2, $2, '000000')`,
-    [seed.version ?? LAB_DB_VERSION, seed.ymd],
-  );
+  await writeClinicIdentity(client, {
+    institutionCode: seed.institutionCode,
+    clinicName: seed.clinicName,
+    ymd: seed.ymd,
+  });
+  await writeStructureVersion(client, seed.version ?? LAB_DB_VERSION, seed.ymd);
   await client.query(`DELETE FROM tbl_syskanri WHERE kanricd IN ('0041', '0042', '1009')`);
   for (const [kanricd, kanritbl] of Object.entries(rows)) {
     await client.query(

@@ -48,17 +48,6 @@ export const httpMessages: AreaMessages = {
     'cloud.invalidJobId': 'Invalid job id "{jobId}".',
     'cloud.invalidSha256': 'The checksum given for backup {id} is not a lower-case sha256.',
     'cloud.invalidResumeOffset': 'Cannot resume the upload of {id} at byte {offset}: the file has {size} bytes.',
-    'orcaApi.failed.hint': 'Check the ORCA user of {env} and retry; if it persists, check WebORCA itself.',
-    'orcaApi.result.89':
-      'WebORCA of {env} answered {api} with Api_Result 89: basic data (staff or clinic information) is not set up.',
-    'orcaApi.result.90': 'WebORCA of {env} answered {api} with Api_Result 90: another terminal holds the lock.',
-    'orcaApi.result.91':
-      'WebORCA of {env} answered {api} with Api_Result 91: the request was rejected (invalid request class).',
-    'orcaApi.result.97':
-      'WebORCA of {env} answered {api} with Api_Result 97: the request was rejected (invalid content).',
-    'orcaApi.result.98': 'WebORCA of {env} answered {api} with Api_Result 98: the request could not be read.',
-    'orcaApi.result.99': 'WebORCA of {env} answered {api} with Api_Result 99: the user is not registered in ORCA.',
-    'orcaApi.result.other': 'WebORCA of {env} answered {api} with Api_Result {code} (an error the tool does not know).',
   },
   ja: {
     'http.refused': '環境 {env} に接続できません: {url} が接続を拒否しました ({code})。',
@@ -100,16 +89,5 @@ export const httpMessages: AreaMessages = {
     'cloud.invalidSha256': 'バックアップ {id} のチェックサムが小文字の sha256 ではありません。',
     'cloud.invalidResumeOffset':
       '{id} のアップロードを {offset} バイト目から再開できません: ファイルは {size} バイトです。',
-    'orcaApi.failed.hint':
-      '{env} の ORCA ユーザーを確認して再試行してください。続く場合は WebORCA 自体を確認してください。',
-    'orcaApi.result.89':
-      '{env} の WebORCA が {api} に Api_Result 89 を返しました: 基本データ (職員情報・医療機関情報) が未設定です。',
-    'orcaApi.result.90': '{env} の WebORCA が {api} に Api_Result 90 を返しました: 他端末使用中です。',
-    'orcaApi.result.91': '{env} の WebORCA が {api} に Api_Result 91 を返しました: 処理区分が不正です。',
-    'orcaApi.result.97': '{env} の WebORCA が {api} に Api_Result 97 を返しました: 送信内容に誤りがあります。',
-    'orcaApi.result.98': '{env} の WebORCA が {api} に Api_Result 98 を返しました: 送信内容の読込ができませんでした。',
-    'orcaApi.result.99':
-      '{env} の WebORCA が {api} に Api_Result 99 を返しました: ユーザーが ORCA に登録されていません。',
-    'orcaApi.result.other': '{env} の WebORCA が {api} に Api_Result {code} を返しました (ツールが知らないエラー)。',
   },
 };

@@ -10,6 +10,9 @@ import { stateMessages } from './state.js';
 import { statusMessages } from './status.js';
 import { switchMessages } from './switch.js';
 import { labMessages } from './lab.js';
+import { bumpOrcaMessages } from './bump-orca.js';
+import { orcaApiMessages } from './orca-api.js';
+import { restoreOrcaMessages } from './restore-orca.js';
 
 export type { Language } from './catalog.js';
 
@@ -26,6 +29,9 @@ export const AREAS: Record<string, AreaMessages> = {
   status: statusMessages,
   switch: switchMessages,
   lab: labMessages,
+  orcaApi: orcaApiMessages,
+  restoreOrca: restoreOrcaMessages,
+  bumpOrca: bumpOrcaMessages,
 };
 
 function merge(lang: Language): MessageTable {

@@ -33,7 +33,7 @@ export const restoreMessages: AreaMessages = {
     'restore.gates': 'Checks before restoring:',
     'restore.gate.archiveVersion': 'archive version {dump} readable by {target}',
     'restore.gate.serverVersion': 'dump made by {dump} restorable into {target}',
-    'restore.gate.institution': 'institution code of the dump {dump} = configured/target {target}',
+    'restore.gate.institution': 'institution code (tbl_syskanri 1001) of the dump {dump} = configured/target {target}',
     'restore.gate.archiveVersion.refused':
       'Refused: the dump has archive version {dump}, which {target} cannot read. Nothing was touched.',
     'restore.gate.archiveVersion.hint':
@@ -65,20 +65,19 @@ export const restoreMessages: AreaMessages = {
       'Configure the user that owns {database} (WebORCA: orca), or make {user} its owner.',
     'restore.plan': 'About to replace the database of the {env} with backup {id} (created {age}).',
     'restore.plan.withSafety':
-      'About to replace the database of the {env} with backup {id} (created {age}); its current database is saved first as a safety dump.',
+      'About to replace the database of the {env} with backup {id} (created {age}); the database it replaces is saved as a safety dump and kept until that dump is verified.',
     'restore.plan.activeEmergency': 'WARNING: the {env} is the one in use during the outage.',
     'restore.plan.operating':
       "WARNING: this replaces the OPERATING environment's database (the manual's second scenario).",
     'restore.confirm': 'Restore into the {env}?',
     'restore.typeClinic': "Type the clinic's name ({name}) to confirm:",
-    'restore.safetyDumping': 'Taking a safety dump of the current database…',
     'restore.safetyTaken': 'Safety dump cataloged as {id}.',
     'restore.step.preparing': 'Preparing…',
     'restore.step.staging': 'Creating the staging database…',
     'restore.step.restoring': 'Restoring into the staging database (pg_restore)…',
     'restore.step.cleaning': "Emptying WebORCA's session tables…",
     'restore.step.checking': 'Checking the key tables and the 管理連番…',
-    'restore.step.analyzing': 'Restored; updating planner statistics (ANALYZE)…',
+    'restore.step.analyzing': 'Updating planner statistics of the restored database (ANALYZE)…',
     'restore.step.swapping': 'Swapping the restored database in…',
     'restore.step.remote': 'Restore job running on the environment…',
     'restore.failed.preparing':
@@ -107,9 +106,9 @@ export const restoreMessages: AreaMessages = {
     'restore.unknown.hint':
       'Re-run the same `orca-hybrid restore` command later: it finds the same job and waits for it (use --timeout to wait longer).',
     'restore.swapUndoFailed':
-      'The swap failed and could not be undone: the previous database is kept under the name {old}, and {target} may be missing.',
+      'The swap into {target} failed, and {target} could not be re-opened to connections afterwards; its data is unchanged.',
     'restore.swapUndoFailed.hint':
-      'Re-run `orca-hybrid restore`: it first gives {old} its name back, then restores again.',
+      'Run `orca-hybrid status` or re-run `orca-hybrid restore`: both re-open {target} first.',
     'restore.check.missingTables': 'The restored database lacks key tables: {tables}.',
     'restore.check.missingTables.hint': 'The dump is not a complete WebORCA database. Restore another backup.',
     'restore.check.counters': 'The 管理連番 rows of the restored database cannot be read.',
@@ -117,7 +116,7 @@ export const restoreMessages: AreaMessages = {
       'An interrupted earlier restore had left the {env} database renamed to {name}; its name was given back first.',
     'restore.warn.leftoversDropped': 'Removed databases left by an interrupted earlier restore of the {env}: {names}',
     'restore.warn.oldKept':
-      'The previous database of the {env} could not be dropped and is kept as {name}; the next restore removes it.',
+      'The replaced database of the {env} could not be dropped ({reason}); it is kept as {name}. `orca-hybrid status` lists it; `orca-hybrid restore --target {envId} --drop-kept` dumps and drops it.',
     'restore.warn.analyzeFailed':
       "The restore into the {env} is complete, but ANALYZE of {database} did not finish; PostgreSQL's autovacuum will gather the statistics, or run `ANALYZE` in {database}.",
     'restore.safety.refused': '{env} refused to export its database for the safety dump ({code}). Nothing was touched.',
@@ -136,8 +135,7 @@ export const restoreMessages: AreaMessages = {
     'restore.done': 'Restored backup {id} into the {env} in {seconds} s.',
     'restore.safetyKept': 'The previous database is kept as backup {id}.',
     'restore.counters': '管理連番 of the {env} now:',
-    'restore.recommendBump':
-      'Emergency mode: raise the counters past the operating environment before entering data:\n  {command}',
+    'restore.recommendBump': 'Raise the 管理連番 before anyone enters data:\n  {command}',
     'restore.countersUnreadable': 'Could not read the 管理連番 of the {env} after the restore: {reason}',
     'bump.cmd.summary': 'raise the 管理連番 of an environment past another one (live or last-known)',
     'bump.option.env': 'environment whose counters are raised',
@@ -197,7 +195,7 @@ export const restoreMessages: AreaMessages = {
     'restore.gates': '反映前の確認:',
     'restore.gate.archiveVersion': 'ダンプのアーカイブ版 {dump} を {target} で読めるか',
     'restore.gate.serverVersion': '{dump} で作成したダンプを {target} へ反映できるか',
-    'restore.gate.institution': 'ダンプの医療機関コード {dump} = 設定/反映先 {target}',
+    'restore.gate.institution': 'ダンプの医療機関コード (tbl_syskanri 1001) {dump} = 設定/反映先 {target}',
     'restore.gate.archiveVersion.refused':
       '中止: ダンプのアーカイブ版 {dump} は {target} では読めません。何も変更していません。',
     'restore.gate.archiveVersion.hint':
@@ -230,19 +228,18 @@ export const restoreMessages: AreaMessages = {
       '{database} を所有するユーザー (WebORCA では orca) を設定するか、{user} を所有者にしてください。',
     'restore.plan': '{env}のデータベースをバックアップ {id} ({age}作成) で置き換えます。',
     'restore.plan.withSafety':
-      '{env}のデータベースをバックアップ {id} ({age}作成) で置き換えます。先に現在のデータベースを安全用ダンプとして保存します。',
+      '{env}のデータベースをバックアップ {id} ({age}作成) で置き換えます。置き換えられるデータベースは安全用ダンプとして保存し、そのダンプを検証するまで残します。',
     'restore.plan.activeEmergency': '警告: {env}は障害中に使用中の環境です。',
     'restore.plan.operating': '警告: 運用環境のデータベースを置き換えます (手順書の2つ目のシナリオ)。',
     'restore.confirm': '{env}へ反映しますか?',
     'restore.typeClinic': '確認のため医療機関名 ({name}) を入力してください:',
-    'restore.safetyDumping': '現在のデータベースの安全用ダンプを取得しています…',
     'restore.safetyTaken': '安全用ダンプを {id} としてカタログに登録しました。',
     'restore.step.preparing': '準備しています…',
     'restore.step.staging': '一時データベースを作成しています…',
     'restore.step.restoring': '一時データベースへ復元しています (pg_restore)…',
     'restore.step.cleaning': 'WebORCA のセッション用テーブルを空にしています…',
     'restore.step.checking': '主要テーブルと管理連番を確認しています…',
-    'restore.step.analyzing': '反映しました。統計情報を更新しています (ANALYZE)…',
+    'restore.step.analyzing': '復元したデータベースの統計情報を更新しています (ANALYZE)…',
     'restore.step.swapping': '復元したデータベースに切り替えています…',
     'restore.step.remote': '環境側で反映ジョブを実行しています…',
     'restore.failed.preparing': '{env}への反映は準備中に失敗しました。使用中のデータベースは変更していません。',
@@ -269,9 +266,9 @@ export const restoreMessages: AreaMessages = {
     'restore.unknown.hint':
       '後で同じ `orca-hybrid restore` を再実行してください。同じジョブを見つけて終了を待ちます (長く待つには --timeout)。',
     'restore.swapUndoFailed':
-      '切り替えに失敗し、元に戻せませんでした。以前のデータベースは {old} という名前で残っており、{target} が存在しない可能性があります。',
+      '{target} への切り替えに失敗し、その後 {target} への接続を再び許可できませんでした。データは変わっていません。',
     'restore.swapUndoFailed.hint':
-      '`orca-hybrid restore` を再実行してください。最初に {old} の名前を戻してから、もう一度反映します。',
+      '`orca-hybrid status` を実行するか `orca-hybrid restore` を再実行してください。どちらも最初に {target} への接続を許可し直します。',
     'restore.check.missingTables': '復元したデータベースに主要テーブルがありません: {tables}',
     'restore.check.missingTables.hint':
       'このダンプは WebORCA のデータベース全体ではありません。別のバックアップを反映してください。',
@@ -280,7 +277,7 @@ export const restoreMessages: AreaMessages = {
       '中断した以前の反映により{env}のデータベースが {name} に改名されたままだったため、先に名前を戻しました。',
     'restore.warn.leftoversDropped': '中断した以前の{env}への反映が残したデータベースを削除しました: {names}',
     'restore.warn.oldKept':
-      '{env}の以前のデータベースを削除できなかったため {name} として残しています。次回の反映で削除します。',
+      '{env}の置き換えられたデータベースを削除できなかったため ({reason}) {name} として残しています。`orca-hybrid status` に表示され、`orca-hybrid restore --target {envId} --drop-kept` でダンプしてから削除できます。',
     'restore.warn.analyzeFailed':
       '{env}への反映は完了しましたが、{database} の ANALYZE が終わりませんでした。統計情報は PostgreSQL の autovacuum が集めます。すぐに必要なら {database} で `ANALYZE` を実行してください。',
     'restore.safety.refused': '{env}は安全用ダンプのためのエクスポートを拒否しました ({code})。何も変更していません。',
@@ -301,8 +298,7 @@ export const restoreMessages: AreaMessages = {
     'restore.done': 'バックアップ {id} を{env}へ反映しました ({seconds} 秒)。',
     'restore.safetyKept': '以前のデータベースはバックアップ {id} として残しています。',
     'restore.counters': '現在の{env}の管理連番:',
-    'restore.recommendBump':
-      '応急措置モードです。データを入力する前に管理連番を運用環境より大きくしてください:\n  {command}',
+    'restore.recommendBump': 'データを入力する前に管理連番を更新してください:\n  {command}',
     'restore.countersUnreadable': '反映後に{env}の管理連番を読めませんでした: {reason}',
     'bump.cmd.summary': '環境の管理連番を別の環境 (現在値または最後に記録した値) より大きくする',
     'bump.option.env': '管理連番を更新する環境',
