@@ -1,21 +1,16 @@
 /**
- * Pending mode pushes delivered by whichever command reaches the environment next (docs/switch.md): `status`,
- * `sync`, `backup`, `restore`, `bump-seq`, `select`, `switch`. Each delivery is journaled in the run's line
- * (`modePushes.delivered`) and told on stderr; it never makes the command fail — a push that cannot be made
- * stays pending.
+ * Pending mode pushes delivered by whichever command reaches the environment next (docs/switch.md): `sync`,
+ * `backup`, `restore`, `bump-seq`, `select`, `switch` — and `status` (`status-delivery.ts`). Each delivery is
+ * journaled in the run's line (`modePushes.delivered`) and told on stderr; it never makes the command fail —
+ * a push that cannot be made stays pending.
  */
 import { randomUUID } from 'node:crypto';
-import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
-import { reportedModeFor, type EnvironmentName, type Mode } from '../core/domain.js';
-import { LockedError, isOrcaError } from '../core/errors.js';
-import {
-  deliverPendingModePush,
-  deliverPendingModePushes,
-  type DeliveryReport,
-  type ModePushPorts,
-} from '../core/mode-pushes.js';
+import { reportedModeFor, type EnvironmentName } from '../core/domain.js';
+import { isOrcaError } from '../core/errors.js';
+import { expectedModes } from '../core/mode-machine.js';
+import { deliverPendingModePushes, type DeliveryReport, type ModePushPorts } from '../core/mode-pushes.js';
+import { addPendingModePush } from '../core/state-changes.js';
 import type { AdapterFactory, AdapterOptions } from '../adapters/factory.js';
-import { acquireLock } from '../adapters/fs/lock.js';
 import type { CommandContext } from './context.js';
 import { FileStateLedger } from './state-ledger.js';
 
@@ -64,71 +59,32 @@ export async function deliverOwedPushes(
   }
 }
 
-/** `status`'s delivery: before each environment's probe, under the lock when no other run holds it. */
-export interface StatusDelivery {
-  /** Delivers what `env` is owed (nothing when it is owed nothing); never throws. */
-  before(env: EnvironmentName, signal: AbortSignal): Promise<void>;
-  /** Waits for the deliveries, releases the lock, journals and tells what happened. */
-  finish(): Promise<void>;
-}
-
 /**
- * `status` holds no lock, so it delivers only when it can take the lock at once: a switch or select running
- * meanwhile decides the mode, and a stale push must never overtake it. Null when nothing is owed or the lock
- * is held (then said on stderr).
+ * After a restore replaced `env`'s database — and with it the mode table of a directly reached one, or put
+ * there the table of the environment the dump came from: owes `env` its recorded mode again (written first,
+ * so a kill leaves it pending) and delivers it.
  */
-export async function statusDelivery(
+export async function reassertMode(
   ctx: CommandContext,
   adapters: AdapterFactory,
   stateDir: string,
-  adapterOptions: AdapterOptions,
-): Promise<StatusDelivery | null> {
-  const ledger = new FileStateLedger(stateDir);
-  const owed = (await ledger.read()).pendingModePushes;
-  const envs = ENVIRONMENT_NAMES.filter((env) => owed[env] !== undefined);
-  if (envs.length === 0) return null;
-  let lock;
+  env: EnvironmentName,
+  command: string,
+): Promise<DeliveryReport | null> {
   try {
-    lock = await acquireLock({ stateDir, command: 'status', waitMs: 0, signal: ctx.signal });
+    await new FileStateLedger(stateDir).update((state) =>
+      addPendingModePush(state, env, expectedModes(state.mode, state.selectedEmergency)[env]),
+    );
   } catch (error) {
-    if (!(error instanceof LockedError)) throw error;
-    ctx.out.note(ctx.t('mode.deliveryLocked', { envs: envs.map((env) => ctx.t(`env.${env}`)).join(', ') }));
+    if (ctx.signal.aborted) throw error;
+    ctx.out.note(ctx.t('mode.deliveryFailed', { reason: explain(ctx, error) }));
     return null;
   }
-  ctx.defer(() => lock.release());
-  ctx.journal.open(stateDir, 'status');
-  const ports = {
-    ledger,
-    push: modePusher(adapters, 'orca-hybrid status: pending since the last switch', adapterOptions),
-  };
-  const runs = new Map<EnvironmentName, Promise<{ delivered: boolean; error?: unknown }>>();
-  return {
-    async before(env, signal) {
-      const mode = owed[env];
-      if (mode === undefined) return;
-      const run = deliverPendingModePush(env, mode, ports, signal).catch((error: unknown) => ({
-        delivered: false as const,
-        error,
-      }));
-      runs.set(env, run);
-      await run;
-    },
-    async finish() {
-      const report: DeliveryReport = { delivered: [], undelivered: [] };
-      for (const env of envs) {
-        const result = (await runs.get(env)) ?? { delivered: false, error: null };
-        const mode = owed[env] as Mode;
-        if (result.delivered) report.delivered.push({ env, mode });
-        else report.undelivered.push({ env, mode, error: result.error });
-      }
-      await lock.release();
-      tellDelivery(ctx, report);
-    },
-  };
+  return deliverOwedPushes(ctx, adapters, stateDir, [env], command);
 }
 
 /** Journals what was delivered and tells both outcomes on stderr. */
-function tellDelivery(ctx: CommandContext, report: DeliveryReport): void {
+export function tellDelivery(ctx: CommandContext, report: DeliveryReport): void {
   if (report.delivered.length > 0)
     ctx.journal.also('modePushes.delivered', Object.fromEntries(report.delivered.map((d) => [d.env, d.mode])));
   for (const { env, mode } of report.delivered)
@@ -143,6 +99,6 @@ function tellDelivery(ctx: CommandContext, report: DeliveryReport): void {
     );
 }
 
-function explain(ctx: CommandContext, error: unknown): string {
+export function explain(ctx: CommandContext, error: unknown): string {
   return isOrcaError(error) ? ctx.t(error.key, error.params) : error instanceof Error ? error.message : String(error);
 }

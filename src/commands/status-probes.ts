@@ -5,6 +5,7 @@
  */
 import type { AdapterFactory } from '../adapters/factory.js';
 import type { EnvironmentName } from '../core/config-schema.js';
+import { reportedModeFor } from '../core/domain.js';
 import type { EnvironmentProbeResult } from '../core/status.js';
 
 export function probeEnvironment(
@@ -21,10 +22,12 @@ export function probeEnvironment(
     const [control, api] = await Promise.all([cloud ?? adapters.environmentControl(env), adapters.orcaApi(env)]);
     // A database a killed restore left closed is re-opened first, so the counters below can be read.
     const leftovers = await adapters.restoreLeftovers(env, { repair: options.repair, signal }).catch(() => null);
-    const [healthAnswer, sequences, orca] = await Promise.allSettled([
+    const [healthAnswer, sequences, orca, recorded] = await Promise.allSettled([
       cloud ? cloud.health(signal) : Promise.resolve(null),
       control.readSequences(signal),
       api.probe(signal),
+      // A directly reached environment: the mode the tool recorded in its database (none yet: normal).
+      cloud ? Promise.resolve(null) : control.readMode(signal).then((m) => m ?? reportedModeFor(env, 'normal')),
     ]);
     const failures = [healthAnswer, sequences, orca].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failures.length === 3 || (cloud && healthAnswer.status === 'rejected' && orca.status === 'rejected')) {
@@ -48,6 +51,7 @@ export function probeEnvironment(
       ],
       keptDatabases: leftovers?.kept ?? [],
       reopened: leftovers?.reopened ?? false,
+      ...(cloud ? {} : { databaseMode: value(recorded) }),
     };
   };
 }

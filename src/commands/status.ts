@@ -5,6 +5,7 @@ import { gatherStatus, ProbeTimeout, strictFailure, type StatusInput } from '../
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
+import { statusDelivery } from './status-delivery.js';
 import { durationOption } from './options.js';
 import { resolveStateDir } from './state-dir.js';
 import { readStatusRecords } from './status-records.js';
@@ -45,11 +46,16 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
       retry: { limit: 0 },
     }),
   ]);
+  const timeouts = { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs };
+  // Pending mode pushes are delivered first, each within its environment's probe and the same deadline.
+  const delivery = await statusDelivery(ctx, adapters, stateDir, { timeouts, retry: { limit: 0 } });
   const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
   // Re-opening a database a killed restore left closed is safe only while no live run holds the lock.
   const probeOptions = { repair: !lockHeld, translate: ctx.t };
-  const probe = (env: EnvironmentName) =>
-    probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions);
+  const probe = (env: EnvironmentName) => async (signal: AbortSignal) => {
+    await delivery.before(env, signal);
+    return probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions)(signal);
+  };
   const vm = config.environments.localEmergency.vm;
   const vmReader = vm ? await adapters.vmStateReader(vm) : null;
   const report = await gatherStatus({
@@ -61,6 +67,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     describeError: describe,
     signal: ctx.signal,
   });
+  report.pendingModePushes = await delivery.finish();
   for (const path of damaged) ctx.out.note(ctx.t('status.damagedSidecar', { path }));
   if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.note(ctx.t('status.mismatchHint'));
   const strict = options.strict ? strictFailure(report, (env) => ctx.t(`env.${env}`)) : null;

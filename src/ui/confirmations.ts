@@ -7,7 +7,9 @@ import type { BumpReport } from '../core/bump-run.js';
 import { CancelledError } from '../core/errors.js';
 import { assertClinicNameTyped } from '../core/restore-plan.js';
 import type { RestorePlan } from '../core/restore-run.js';
+import type { SelectPlan } from '../core/select-run.js';
 import type { SwitchPlan } from '../core/switch-plan.js';
+import { emergencyEnvironmentOf, reportedModeFor, type EmergencyChoice } from '../core/domain.js';
 import type { Asker } from './asker.js';
 import { formatAge } from './backup-format.js';
 import { askText, askYesNo, promptNeedsTerminal } from './prompts.js';
@@ -60,6 +62,20 @@ async function approved(asker: Asker, question: string): Promise<boolean> {
   if (asker.yes) return true;
   if (!asker.interactive) throw promptNeedsTerminal('--yes');
   return askYesNo(question, asker.signal);
+}
+
+/** `select` during an outage: the warning and what each environment will be told, then the go-ahead. */
+export function confirmSelect(asker: Asker): (plan: SelectPlan) => Promise<void> {
+  const { t } = asker;
+  return async (plan) => {
+    const env = (c: EmergencyChoice): string => t(`env.${emergencyEnvironmentOf(c)}`);
+    const params = { mode: t(`mode.${plan.mode}`), previous: env(plan.previous), choice: env(plan.choice) };
+    asker.out.note(t('select.warn', params));
+    for (const { env: name, mode } of plan.tell)
+      asker.out.note(t('select.warn.tell', { env: t(`env.${name}`), reports: reportedModeFor(name, mode) }));
+    if (await approved(asker, t('select.confirm', params))) return;
+    throw new CancelledError({ key: 'error.cancelled' });
+  };
 }
 
 /** The switch's go-ahead: the plan always goes to stderr first, then `--yes`, a question, or exit 2. */

@@ -95,7 +95,7 @@ export function switchDocument(report: SwitchReport) {
 /** The result for people: the transition, who was told, who is still to be told, the next steps. */
 export function switchOutcome(report: SwitchReport, t: Translate, error?: OrcaError): CommandOutcome {
   const mode = (m: string): string => t(`mode.${m}`);
-  const envs = (list: EnvironmentName[]): string => list.map((e) => t(`env.${e}`)).join(', ');
+  const envs = (list: EnvironmentName[]): string => list.map((e) => t(`env.${e}`)).join(t('word.listSeparator'));
   const lines = [
     report.repeat
       ? t('switch.repeat', { to: mode(report.to) })

@@ -15,6 +15,8 @@ function env(over: Partial<EnvironmentStatus> = {}): EnvironmentStatus {
     online: true,
     reportedMode: 'normal',
     expectedMode: 'normal',
+    modeReported: true,
+    databaseMode: null,
     mismatch: false,
     sequences: counters,
     version: '050200-1',

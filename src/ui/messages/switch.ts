@@ -3,6 +3,7 @@ import type { AreaMessages } from './catalog.js';
 /** `switch` (環境切り替え), and the delivery of pending mode pushes by every command. */
 export const switchMessages: AreaMessages = {
   en: {
+    'word.listSeparator': ', ',
     'switch.cmd.summary': 'switch the mode: emergency, recovery or normal (環境切り替え)',
     'switch.arg.mode': 'emergency (応急措置モード), recovery (復旧措置モード) or normal (通常運用モード)',
     'switch.option.target':
@@ -109,6 +110,7 @@ export const switchMessages: AreaMessages = {
       'As the database owner, run once: CREATE SCHEMA {schema} AUTHORIZATION {user}; — or connect as the owner of {database}.',
   },
   ja: {
+    'word.listSeparator': '、',
     'switch.cmd.summary': 'モードを切り替えます: emergency (応急措置)、recovery (復旧措置)、normal (通常運用)',
     'switch.arg.mode': 'emergency (応急措置モード)、recovery (復旧措置モード)、normal (通常運用モード)',
     'switch.option.target':
