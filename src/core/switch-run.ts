@@ -89,8 +89,8 @@ export async function runSwitch(options: SwitchOptions, ports: SwitchPorts): Pro
   const missing = environments.find((e) => e.env === required && !e.reachable);
   if (missing)
     throw new UnreachableError({
-      key: `switch.unreachable.${options.to}`,
-      params: { env: missing.env },
+      key: `switch.unreachable.${missing.env}`,
+      params: { to: options.to, env: missing.env },
       hintKey: `switch.unreachable.${missing.env}.hint`,
       cause: missing.error,
     });

@@ -35,7 +35,7 @@ export function renderSwitchPlan(plan: SwitchPlan, t: Translate, now: Date): str
     lines.push(
       e.reachable
         ? t('switch.plan.env', { ...params, current: e.current ?? t('switch.plan.notReported') })
-        : t('switch.plan.envUnreachable', { ...params, reason: explain(e.error, t) }),
+        : t('switch.plan.envUnreachable', { ...params, reason: explain(e.error, t).replace(/[.。]$/, '') }),
     );
   }
   if (plan.restorePoint) lines.push(renderRestorePoint(plan.restorePoint, env(plan.emergencyEnv), t, now));

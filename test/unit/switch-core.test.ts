@@ -189,7 +189,7 @@ describe('runSwitch', () => {
   it('switch emergency: the selected emergency environment must answer (exit 3), nothing changed', async () => {
     const w = world({}, { down: ['cloudEmergency'] });
     const error = await caught(runSwitch({ to: 'emergency', force: false, entries: [] }, w.ports));
-    expect(isOrcaError(error) && [error.exitCode, error.key]).toEqual([3, 'switch.unreachable.emergency']);
+    expect(isOrcaError(error) && [error.exitCode, error.key]).toEqual([3, 'switch.unreachable.cloudEmergency']);
     expect([w.ledger.writes, w.plans]).toEqual([[], []]);
   });
 

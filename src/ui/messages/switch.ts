@@ -48,10 +48,12 @@ export const switchMessages: AreaMessages = {
       'In {mode} mode the emergency environment in use ({current}) cannot change within a switch; --target {target} was given.',
     'switch.targetDuringOutage.hint':
       'To move to the other emergency environment deliberately, run `orca-hybrid select {target}` (it asks, and warns about the data entered so far).',
-    'switch.unreachable.emergency':
-      'Cannot switch to emergency mode: the {env} does not answer. The clinic would be sent to an environment that cannot be used.',
-    'switch.unreachable.recovery':
-      'Cannot switch to recovery mode: the {env} does not answer. Recovery starts once it is back.',
+    'switch.unreachable.operating':
+      'Cannot switch to {to} mode: the operating environment does not answer. Recovery starts once it is back.',
+    'switch.unreachable.cloudEmergency':
+      'Cannot switch to {to} mode: the cloud emergency environment does not answer. The clinic would be sent to an environment that cannot be used.',
+    'switch.unreachable.localEmergency':
+      'Cannot switch to {to} mode: the local emergency environment does not answer. The clinic would be sent to an environment that cannot be used.',
     'switch.unreachable.operating.hint':
       'Check `orca-hybrid status`; switch to recovery once the operating environment answers again.',
     'switch.unreachable.cloudEmergency.hint':
@@ -59,13 +61,13 @@ export const switchMessages: AreaMessages = {
     'switch.unreachable.localEmergency.hint':
       'Start the local emergency environment (its VM and database), check `orca-hybrid status`; or use the cloud one: `orca-hybrid switch emergency --target cloud`.',
     'switch.copyableLeft':
-      'Not switching to normal mode: diff-copy still finds {count} visit(s) in the {env} that can be copied into the operating environment.',
+      'Not switching to normal mode: diff-copy still finds {count} visit(s) entered in the emergency environment ({env}) that can be copied into the operating environment.',
     'switch.copyableLeft.hint':
       'Copy them first (`orca-hybrid diff-copy`), or, if they are entered by hand already, add --force --reason "<why>".',
     'switch.copyable.notAvailable':
       'cannot be counted: diff-copy is not part of this release. Make sure everything entered in the emergency environment during the outage is in the operating environment (copied by hand, manual §4 (7)) before you go on.',
     'switch.pushFailed':
-      'Switched to {to} mode and recorded it, but the {env} did not take the new mode; it is still pending.',
+      'Switched to {to} mode and recorded it, but the environment {env} did not take the new mode; it is still pending.',
     'switch.pushFailed.hint':
       'Re-run `orca-hybrid switch {to}` (or any command that reaches it, such as `orca-hybrid status`) to tell it.',
     'switch.plan.title': 'Plan: {from} → {to}',
@@ -154,10 +156,12 @@ export const switchMessages: AreaMessages = {
       '{mode} モードの間は、切り替えで使用中の応急措置環境 ({current}) を変えられません。--target {target} が指定されました。',
     'switch.targetDuringOutage.hint':
       'もう一方の応急措置環境へ意図して移る場合は `orca-hybrid select {target}` を実行してください (確認と、これまでの入力データについての警告があります)。',
-    'switch.unreachable.emergency':
-      '応急措置モードに切り替えられません: {env}が応答しません。利用できない環境へ切り替えることになります。',
-    'switch.unreachable.recovery':
-      '復旧措置モードに切り替えられません: {env}が応答しません。復旧措置は回復してから始めます。',
+    'switch.unreachable.operating':
+      '{to} モードに切り替えられません: 運用環境が応答しません。復旧措置は運用環境が回復してから始めます。',
+    'switch.unreachable.cloudEmergency':
+      '{to} モードに切り替えられません: クラウド応急措置環境が応答しません。利用できない環境へ切り替えることになります。',
+    'switch.unreachable.localEmergency':
+      '{to} モードに切り替えられません: ローカル応急措置環境が応答しません。利用できない環境へ切り替えることになります。',
     'switch.unreachable.operating.hint':
       '`orca-hybrid status` で確認し、運用環境が再び応答したら復旧措置モードに切り替えてください。',
     'switch.unreachable.cloudEmergency.hint':
@@ -165,7 +169,7 @@ export const switchMessages: AreaMessages = {
     'switch.unreachable.localEmergency.hint':
       'ローカル応急措置環境 (仮想環境とデータベース) を起動し `orca-hybrid status` で確認してください。またはクラウドを使います: `orca-hybrid switch emergency --target cloud`。',
     'switch.copyableLeft':
-      '通常運用モードに切り替えません: 差分コピーで{env}から運用環境へコピーできる受診履歴がまだ {count} 件あります。',
+      '通常運用モードに切り替えません: 差分コピーで応急措置環境 ({env}) から運用環境へコピーできる受診履歴がまだ {count} 件あります。',
     'switch.copyableLeft.hint':
       '先にコピーしてください (`orca-hybrid diff-copy`)。手入力で登録済みの場合は --force --reason "<理由>" を付けてください。',
     'switch.copyable.notAvailable':
