@@ -77,7 +77,8 @@ function backupCreatedAt(point: RestorePoint): string | undefined {
 
 /**
  * The manual's next steps after a switch, as command lines (without the program name): after emergency,
- * restore the newest backup when the restore point is not current, then raise the emergency environment's
+ * restore the newest backup when the restore point is not current — with `--force`, since the environment is
+ * now the one in use (restore takes a safety dump of it first) — then raise the emergency environment's
  * counters past the operating one's last-known values; after recovery, raise the operating environment's
  * counters past the emergency one's, copy back what was entered (diff-copy), then switch to normal; after
  * normal, check that every environment reports it.
@@ -87,7 +88,7 @@ export function nextSteps(plan: Pick<SwitchPlan, 'to' | 'emergencyEnv' | 'restor
   switch (plan.to) {
     case 'emergency':
       return [
-        ...(plan.restorePoint?.kind === 'current' ? [] : [['restore', '--target', env]]),
+        ...(plan.restorePoint?.kind === 'current' ? [] : [['restore', '--target', env, '--force']]),
         ['bump-seq', '--env', env, '--from-last-known'],
       ];
     case 'recovery':

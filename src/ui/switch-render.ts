@@ -105,7 +105,12 @@ export function switchOutcome(report: SwitchReport, t: Translate, error?: OrcaEr
   if (report.pending.length > 0) lines.push(t('switch.pending', { envs: envs(report.pending) }));
   lines.push(t('switch.next'));
   report.nextSteps.forEach((step, i) => {
-    const note = step[0] === 'diff-copy' ? ` ${t('switch.next.diffCopyMissing')}` : '';
+    const note =
+      step[0] === 'diff-copy'
+        ? ` ${t('switch.next.diffCopyMissing')}`
+        : step[0] === 'restore'
+          ? ` ${t('switch.next.restoreForce')}`
+          : '';
     lines.push(`  ${i + 1}. ${[TOOL, ...step].join(' ')}${note}`);
   });
   const json = switchDocument(report);

@@ -59,7 +59,7 @@ describe('the manual cycle, X-Hybridmode on every environment after each step', 
         pushed: ['operating', 'cloudEmergency'],
         pending: [],
         nextSteps: [
-          'orca-hybrid restore --target cloudEmergency',
+          'orca-hybrid restore --target cloudEmergency --force',
           'orca-hybrid bump-seq --env cloudEmergency --from-last-known',
         ],
       },
@@ -304,3 +304,18 @@ test('at a terminal the plan is shown and the question asked; "n" changes nothin
   expect(yes.output).toContain('Switched: normal mode → emergency mode.');
   expect((await hybridModes(lab)).operating).toBe('emergency');
 }, 60_000);
+
+test('the next step after switch emergency: a restore replaces the database, the environment is told its mode again', async () => {
+  expect((await lab.run(['sync'])).code).toBe(0);
+  const switched = await switchTo('emergency', '--target', 'local');
+  expect(switched.doc.nextSteps[0]).toBe('orca-hybrid restore --target localEmergency --force');
+  const restore = await lab.run(['restore', '--target', 'localEmergency', '--force', '--yes', '--json'], {
+    timeoutMs: 180_000,
+  });
+  expect([restore.code, restore.stderr]).toEqual([0, expect.stringContaining('Told the local emergency environment')]);
+  // The restored database came from the operating environment, without the tool's mode table.
+  expect((await hybridModes(lab)).localEmergency).toBe('emergency-fa');
+  expect(readState(stateDir).pendingModePushes).toEqual({});
+  const line = journalLines(stateDir).at(-1)!;
+  expect([line.command, line.after['modePushes.delivered.localEmergency']]).toEqual(['restore', 'emergency']);
+}, 240_000);

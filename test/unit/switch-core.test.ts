@@ -172,7 +172,7 @@ describe('runSwitch', () => {
       pushed: ['operating', 'cloudEmergency'],
       pending: [],
       nextSteps: [
-        ['restore', '--target', 'cloudEmergency'],
+        ['restore', '--target', 'cloudEmergency', '--force'],
         ['bump-seq', '--env', 'cloudEmergency', '--from-last-known'],
       ],
     });

@@ -100,7 +100,9 @@ export const switchMessages: AreaMessages = {
     'switch.pending': 'Not told yet: {envs} — the next command that reaches it tells it (e.g. `orca-hybrid status`).',
     'switch.next': 'Next steps (manual §4):',
     'switch.next.diffCopyMissing': '(diff-copy is not part of this release: copy by hand, manual §4 (7))',
-    'mode.delivered': 'Told the {env} the recorded mode; it reports {reported} now (it had missed the switch).',
+    'switch.next.restoreForce':
+      '(before anyone enters data there; --force because it is now the environment in use: a safety dump is taken first)',
+    'mode.delivered': 'Told the {env} the recorded mode: it reports {reported} now.',
     'mode.stillPending': 'The {env} is still to be told the recorded mode ({reported}): {reason}',
     'mode.notTried': 'no answer in time',
     'mode.deliveryLocked':
@@ -209,8 +211,7 @@ export const switchMessages: AreaMessages = {
     'switch.next': '次の手順 (運用手順書 4):',
     'switch.next.diffCopyMissing':
       '(差分コピーはこのリリースに含まれていません: 手入力で登録してください。運用手順書 4 (7))',
-    'mode.delivered':
-      '{env}に記録済みのモードを通知しました。現在 {reported} を報告しています (切り替え時に通知できなかった分)。',
+    'mode.delivered': '{env}に記録済みのモードを通知しました。現在 {reported} を報告しています。',
     'mode.stillPending': '{env}にはまだ記録済みのモード ({reported}) を通知できていません: {reason}',
     'mode.notTried': '時間内に応答がありません',
     'mode.deliveryLocked':
