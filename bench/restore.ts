@@ -1,12 +1,13 @@
 /**
  * `restore` into a directly reached database (the local emergency environment) versus a bare
  * `pg_restore -j <cores>` of the same dump into a fresh database followed by `vacuumdb --analyze-only
- * -j <cores>`, interleaved in the same run, on the large lab clinic (generateClinic patients 100000, days
- * 365: a database of about 1 GB, the size the issue's reference figures were measured on; generating it
- * takes about 4 minutes). The baseline includes ANALYZE because the tool now analyzes the restored
- * database before WebORCA can open it. The tool's run includes everything a user waits for: start-up, the
- * dump's checksum, listing and identity rows, the gates, staging database, WebORCA's clean-up, checks,
- * ANALYZE, the swap, dropping the replaced database, pinging WebORCA, reading the counters, state and
+ * -j <cores>`, interleaved in the same run, on the large lab clinic (generateClinic patients 50000, days
+ * 365: a database of about 1 GB of ORCA's full-width rows, the size the issue's reference figures were
+ * measured on; generating it takes several minutes). Before timing, the generated clinic is held to ORCA's
+ * own consistency (`lab check`'s checker). The baseline includes ANALYZE because the tool analyzes the
+ * restored database before WebORCA can open it. The tool's run includes everything a user waits for:
+ * start-up, the dump's checksum, listing and identity rows, the gates, staging database, WebORCA's clean-up,
+ * checks, ANALYZE, the swap, dropping the replaced database, pinging WebORCA, reading the counters, state and
  * journal. Target ≤ 1.2×. For information, the ratio to the bare `pg_restore` alone.
  * `ORCA_BENCH_RESTORE_PATIENTS` shrinks it.
  */
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import { FsBackupFolder } from '../src/adapters/fs/backup-folder.js';
 import { findPgBinary } from '../src/adapters/process/run.js';
 import type { DatabaseConfig } from '../src/core/config-schema.js';
+import { checkOrcaInvariants } from '../src/lab/orca/check/invariants.js';
 import { generateClinic } from '../src/lab/orca/generator.js';
 import { createDatabase } from '../src/lab/postgres/cluster.js';
 import { startTestCluster, type TestCluster } from '../test/helpers/pg.js';
@@ -31,7 +33,7 @@ async function seconds(fn: () => Promise<unknown>): Promise<number> {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const patients = Number(process.env.ORCA_BENCH_RESTORE_PATIENTS ?? 100000);
+  const patients = Number(process.env.ORCA_BENCH_RESTORE_PATIENTS ?? 50000);
   const rounds = Number(process.env.ORCA_BENCH_RESTORE_ROUNDS ?? 3);
   const jobs = availableParallelism();
   const cluster = await startTestCluster();
@@ -59,6 +61,11 @@ export async function run(): Promise<BenchRow[]> {
     );
     const size = (await client.query<{ s: string }>(`SELECT pg_size_pretty(pg_database_size('orca_bench_src')) AS s`))
       .rows[0]!.s;
+    const checked = await seconds(async () => {
+      const report = await checkOrcaInvariants(client);
+      if (!report.ok) throw new Error(`the generated clinic breaks ORCA's rules: ${JSON.stringify(report.checks)}`);
+    });
+    process.stderr.write(`bench restore: ORCA's consistency checked in ${checked.toFixed(1)} s: ok\n`);
     await client.query('CREATE DATABASE orca_bench_local TEMPLATE orca_bench_src');
     await client.end();
     const { entry } = await new FsBackupFolder(join(dir, 'backups')).dump(

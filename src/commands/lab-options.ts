@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { defaultLabDir } from '../adapters/fs/paths.js';
+import type { Command } from 'commander';
+import type { Translate } from '../ui/i18n.js';
 import type { CommandContext } from './context.js';
 
 export interface FaultFlags {
@@ -15,13 +17,30 @@ export interface FaultFlags {
   clear?: boolean;
 }
 
-export interface EnterFlags {
-  visits: string;
-  newPatients: string;
-  corrected: string;
-  renamed: string;
-  registeredOnly: string;
-  seed: string;
+/** The `lab enter` case switches (docs/lab.md), each a count: plan key → option. */
+const ENTER_CASES = {
+  corrected: 'corrected',
+  renamed: 'renamed',
+  registeredOnly: 'registered-only',
+  secondDepartment: 'second-department',
+  secondInsurance: 'second-insurance',
+  manyZai: 'many-zai',
+  sameZaiAgain: 'same-zai-again',
+  admission: 'admission',
+  insuranceChange: 'insurance-change',
+  diseaseEnd: 'disease-end',
+  diseaseDelete: 'disease-delete',
+} as const;
+type EnterCase = keyof typeof ENTER_CASES;
+
+export type EnterFlags = { visits: string; newPatients: string; seed: string } & Record<EnterCase, string>;
+
+export function addEnterOptions(command: Command, t: Translate): Command {
+  command
+    .requiredOption('--visits <n>', t('lab.enter.visits'))
+    .option('--new-patients <m>', t('lab.enter.newPatients'), '0');
+  for (const [key, flag] of Object.entries(ENTER_CASES)) command.option(`--${flag} <n>`, t(`lab.enter.${key}`), '0');
+  return command.option('--seed <seed>', t('lab.option.seed'), 'enter');
 }
 
 /** `--dir`, else ORCA_HYBRID_LAB_DIR, else the user's lab folder. */
@@ -58,12 +77,11 @@ export function faultPatch(o: FaultFlags): Record<string, unknown> {
 
 /** What `lab enter` enters, checked. */
 export function enterPlan(o: EnterFlags) {
+  const cases = Object.entries(ENTER_CASES).map(([key, flag]) => [key, whole(o[key as EnterCase], `--${flag}`)]);
   return {
     visits: whole(o.visits, '--visits'),
     newPatients: whole(o.newPatients, '--new-patients'),
     seed: o.seed,
-    corrected: whole(o.corrected, '--corrected'),
-    renamed: whole(o.renamed, '--renamed'),
-    registeredOnly: whole(o.registeredOnly, '--registered-only'),
+    ...(Object.fromEntries(cases) as Record<EnterCase, number>),
   };
 }

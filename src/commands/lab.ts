@@ -2,7 +2,8 @@ import { Argument, Command, Option } from 'commander';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '../core/config-schema.js';
 import { labEnvOutcome, labStatusOutcome, labUpOutcome } from '../ui/lab-render.js';
 import type { CommandKit } from './command.js';
-import { enterPlan, faultPatch, labDir, positive, type EnterFlags, type FaultFlags } from './lab-options.js';
+import { addLabDataCommands } from './lab-data.js';
+import { faultPatch, labDir, positive, type FaultFlags } from './lab-options.js';
 
 interface LabOptions {
   dir?: string;
@@ -95,25 +96,6 @@ export function buildLabCommand({ t, action }: CommandKit): Command {
       }),
     );
 
-  sub('enter', true)
-    .requiredOption('--visits <n>', t('lab.enter.visits'))
-    .option('--new-patients <m>', t('lab.enter.newPatients'), '0')
-    .option('--corrected <n>', t('lab.enter.corrected'), '0')
-    .option('--renamed <n>', t('lab.enter.renamed'), '0')
-    .option('--registered-only <n>', t('lab.enter.registeredOnly'), '0')
-    .option('--seed <seed>', t('lab.option.seed'), 'enter')
-    .action(
-      action<LabOptions & EnterFlags>(async (ctx, o, args) => {
-        const [{ openLab, connectLabDatabase }, { enterVisits }] = await Promise.all([
-          ops(),
-          import('../lab/orca/enter.js'),
-        ]);
-        const env = args[0] as EnvironmentName;
-        const plan = enterPlan(o);
-        const client = await connectLabDatabase(await openLab(labDir(ctx, o.dir)), env);
-        const summary = await enterVisits(client, plan).finally(() => client.end());
-        return { json: summary, human: () => ctx.t('lab.enter.done', { env: ctx.t(`env.${env}`), visits: o.visits }) };
-      }),
-    );
+  addLabDataCommands({ t, action }, sub);
   return lab;
 }

@@ -7,6 +7,7 @@ import { runningDaemon, stopDaemon } from './daemon-control.js';
 import type { DaemonInfo } from './daemon-info.js';
 import { labLayout, type LabLayout } from './layout.js';
 import { LAB_DATABASES, readManifest, type LabManifest } from './manifest.js';
+import { useOrcaIsolation } from './orca/book/orca-transaction.js';
 import { clusterStatus, startCluster, stopCluster, type ClusterStatus } from './postgres/cluster.js';
 import { readLabSecrets, type LabSecrets } from './secrets.js';
 
@@ -110,5 +111,10 @@ export async function connectLabDatabase(lab: LabHandle, env: EnvironmentName): 
     database: LAB_DATABASES[env],
   });
   await client.connect();
+  // The lab writes as ORCA does, and ORCA's middleware runs every session at REPEATABLE READ.
+  await useOrcaIsolation(client).catch(async (error: unknown) => {
+    await client.end().catch(() => undefined);
+    throw error;
+  });
   return client;
 }

@@ -166,6 +166,29 @@ describe('lab up + status through the built binary', () => {
     expect(seq(after, 'operating')).toEqual(seq(before, 'operating'));
   });
 
+  test("lab enter's cases, then lab check: the environment still keeps ORCA's rules; a broken one exits 6", async () => {
+    const cases = ['--second-department', '1', '--second-insurance', '1', '--many-zai', '1', '--admission', '1'];
+    const entered = await lab.lab(['enter', 'cloudEmergency', '--visits', '2', ...cases, '--json']);
+    expect(entered.code).toBe(0);
+    const visits = (JSON.parse(entered.stdout) as { caseVisits: { case: string }[] }).caseVisits.map((v) => v.case);
+    expect(new Set(visits)).toEqual(new Set(['second-department', 'second-insurance', 'many-zai']));
+    const checked = await lab.lab(['check', 'cloudEmergency', '--json']);
+    expect(checked.code).toBe(0);
+    expect((JSON.parse(checked.stdout) as { ok: boolean }).ok).toBe(true);
+    const { connectLabDatabase, openLab } = await import('../../src/lab/lab-ops.js');
+    const client = await connectLabDatabase(await openLab(lab.dir), 'cloudEmergency');
+    try {
+      await client.query('BEGIN');
+      await client.query('UPDATE tbl_ptinf SET maxzainum = 0');
+      await client.query('COMMIT');
+      const broken = await lab.lab(['check', 'cloudEmergency', '--json']);
+      expect(broken.code).toBe(6);
+      expect(JSON.parse(broken.stdout).error.details.join('\n')).toContain('maxzainum-covers-zainums');
+    } finally {
+      await client.end();
+    }
+  });
+
   test('lab nightly makes a new backup in the operating store', async () => {
     const run = await lab.lab(['nightly', '--json']);
     expect(run.code).toBe(0);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../src/core/config-schema.js';
 import { startCloudServer, type CloudServerHandle, type CloudServerOptions } from '../../src/lab/cloud/server.js';
+import { checkOrcaInvariants } from '../../src/lab/orca/check/invariants.js';
 import { generateClinic, type ClinicSummary } from '../../src/lab/orca/generator.js';
 import { createLabPki, type LabPki } from '../../src/lab/pki.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
@@ -50,6 +51,8 @@ export async function startCloudFixture(
       institutionCode: INSTITUTION_CODE,
       clinicName: CLINIC_NAME,
     });
+    const report = await checkOrcaInvariants(client);
+    if (!report.ok) throw new Error(`the generated clinic breaks ORCA's rules: ${JSON.stringify(report.checks)}`);
   } finally {
     await client.end();
   }

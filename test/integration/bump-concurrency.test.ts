@@ -10,7 +10,7 @@ import { connectDatabase } from '../../src/adapters/postgres/connect.js';
 import { bumpSequencesSql, readSequences } from '../../src/adapters/postgres/sequences-sql.js';
 import type { DatabaseConfig } from '../../src/core/config-schema.js';
 import { ExitCode } from '../../src/core/errors.js';
-import { ORCA_DDL } from '../../src/lab/orca/schema-ddl.js';
+import { orcaSchemaStatements } from '../../src/lab/orca/schema.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
 import { dbConfig } from '../helpers/restore-world.js';
@@ -86,7 +86,7 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   await createDatabase(cluster, DB);
   admin = await cluster.connect(DB);
-  for (const statement of ORCA_DDL) await admin.query(statement);
+  for (const statement of orcaSchemaStatements()) await admin.query(statement);
   db = dbConfig(cluster, DB);
 });
 

@@ -14,7 +14,7 @@ import { observeSpawns, type SpawnedProcess } from '../../src/adapters/process/r
 import type { DatabaseConfig } from '../../src/core/config-schema.js';
 import { archiveVersionReadable } from '../../src/core/dump-header.js';
 import { AuthError, UnreachableError, VerificationError } from '../../src/core/errors.js';
-import { ORCA_DDL } from '../../src/lab/orca/schema-ddl.js';
+import { orcaSchemaStatements } from '../../src/lab/orca/schema.js';
 import { createDatabase, findFreePort } from '../../src/lab/postgres/cluster.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   await createDatabase(cluster, DB);
   const admin = await cluster.connect(DB);
   try {
-    for (const statement of ORCA_DDL) await admin.query(statement);
+    for (const statement of orcaSchemaStatements()) await admin.query(statement);
     await admin.query(`INSERT INTO tbl_ptinf (hospnum, ptid, kananame, name, birthday)
       SELECT 1, g, 'ﾃｽﾄ ' || g, 'テスト 患者' || g, '19800101' FROM generate_series(1, 3000) g`);
   } finally {

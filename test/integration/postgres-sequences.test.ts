@@ -12,7 +12,7 @@ import type { DatabaseConfig } from '../../src/core/config-schema.js';
 import type { Sequences } from '../../src/core/domain.js';
 import { AuthError, ExitCode, GuardError, UnreachableError } from '../../src/core/errors.js';
 import { planBump } from '../../src/core/sequences.js';
-import { ORCA_DDL } from '../../src/lab/orca/schema-ddl.js';
+import { orcaSchemaStatements } from '../../src/lab/orca/schema.js';
 import { runProcess } from '../../src/adapters/process/run.js';
 import { createLabPki, createOtherCa } from '../../src/lab/pki.js';
 import { createDatabase, findFreePort } from '../../src/lab/postgres/cluster.js';
@@ -70,7 +70,7 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   await createDatabase(cluster, DB);
   admin = await cluster.connect(DB);
-  for (const statement of ORCA_DDL) await admin.query(statement);
+  for (const statement of orcaSchemaStatements()) await admin.query(statement);
   // The counters belong to the database's one clinic (tbl_sysbase); never a constant hospnum.
   await admin.query(`INSERT INTO tbl_sysbase (grpnum, hospnum, hospname) VALUES (1, 1, 'test')`);
   db = dbConfig(cluster, DB);
@@ -165,7 +165,7 @@ test('reproduces the manual worked example through two databases', async () => {
   await createDatabase(cluster, emergencyDb);
   const emergencyAdmin = await cluster.connect(emergencyDb);
   try {
-    for (const statement of ORCA_DDL.filter((s) => /tbl_sys(kanri|base)/.test(s)))
+    for (const statement of orcaSchemaStatements().filter((s) => /tbl_sys(kanri|base)/.test(s)))
       await emergencyAdmin.query(statement);
     await emergencyAdmin.query(`INSERT INTO tbl_sysbase (grpnum, hospnum, hospname) VALUES (1, 1, 'test')`);
     await seedCounters('00000060', '00000020', row1009(110, 110)); // operating after the backup

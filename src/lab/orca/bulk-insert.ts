@@ -4,7 +4,7 @@
  * read once per table from information_schema.
  */
 import type pg from 'pg';
-import type { Row } from './zai.js';
+import type { Row } from './orca-row.js';
 
 const BATCH_ROWS = 4000;
 const typeCache = new WeakMap<pg.Client, Map<string, Map<string, string>>>();

@@ -37,7 +37,20 @@ export interface ZaiTemplate {
   comment?: { srycd: string; text: string };
   /** The 剤 carries extra info in tbl_sryacctplus (zaireqflg = '1'). */
   plus?: boolean;
+  /** 包括剤 (CONTKBN 'H'): `tbl_sryacct_main.jihokbn` '1'. */
+  contkbn?: 'H';
 }
+
+/**
+ * 点数マスタ 算定履歴区分 of the codes the lab keeps 算定履歴 for (1: per patient, 3: per department); codes
+ * not listed count 0 (no history). The lab has no `tbl_tensu`: these values are its own choice.
+ */
+export const SANTEI_RRKKBN: Readonly<Record<string, number>> = {
+  '111000110': 3,
+  '112007410': 3,
+  '112011310': 3,
+  '113001810': 1,
+};
 
 /** Points per unit of each code; unknown codes count 0. */
 export const POINTS: Readonly<Record<string, number>> = {
@@ -117,6 +130,31 @@ export const INFLAMMATION_TEST: ZaiTemplate = {
   zaikaisu: 1,
   plus: true,
 };
+
+/**
+ * A full work-up: 17 separate 検査 剤 (each one code), more than a 受診履歴 row's 15 slots, so the visit
+ * spills into a second row (`edanum` 2).
+ */
+export const WORK_UP: readonly ZaiTemplate[] = Array.from({ length: 17 }, (_, i) => ({
+  srykbn: '60',
+  srysyukbn: '600',
+  codes: [[`1600${String(10 + i).padStart(3, '0')}10`, 1, 1] as const],
+  zaikaisu: 1,
+}));
+
+/** The daily drip of an admission (注射 点滴, 33). */
+export const DRIP: ZaiTemplate = {
+  srykbn: '33',
+  srysyukbn: '330',
+  codes: [
+    ['130003510', 1, 1],
+    ['620007232', 1, 1],
+  ],
+  zaikaisu: 1,
+};
+
+/** 公費 the lab's patients may hold: 難病 (054), with its burden rate. */
+export const KOHI = { kohnum: '054', rate: 20 } as const;
 
 /** The exam 剤 of a visit: 初診 for a first visit in the department, else 再診 (+ 外来管理加算 in 内科). */
 export function examTemplate(firstVisit: boolean, sryka: string): ZaiTemplate {

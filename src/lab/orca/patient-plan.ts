@@ -1,11 +1,15 @@
 /** The generated clinic's patients: identity, age, insurance history, home department and conditions. */
-import { CONDITIONS, INSURERS, burdenRate, type Condition, type Insurer } from './clinic-catalog.js';
-import { addDays, ageOn, dayNumber, ymdOfDay } from './dates.js';
+import { CONDITIONS, INSURERS, KOHI, burdenRate, type Condition, type Insurer } from './clinic-catalog.js';
+import { addDays, dayNumber, ymdOfDay } from './dates.js';
 import { makePatientName } from './names.js';
 import type { Rng } from './prng.js';
-import type { Combination, Insurance, PatientRecord } from './rows.js';
+import type { InsuranceInput, KohiInput, PatientIdentity } from './save/patients.js';
 
-export interface PatientPlan extends PatientRecord {
+export interface PatientPlan extends PatientIdentity {
+  /** The insurance at registration; a later change and a 公費 are dated events. */
+  insurance: InsuranceInput;
+  change?: { on: string; insurance: InsuranceInput };
+  kohi?: { on: string; kohi: KohiInput };
   /** Registration date (`tbl_ptinf.creymd`). */
   registered: string;
   homeDept: string;
@@ -68,10 +72,20 @@ export function planPatient(
     homeAdrs: town,
     homeBanti: `${rng.int(1, 5)}-${rng.int(1, 30)}-${rng.int(1, 20)}`,
     homeTel: `03-${rng.digits(4)}-${rng.digits(4)}`,
-    insurances: [],
-    combinations: [],
+    insurance: insuranceFor(rng, insurerFor(rng, years), years),
   };
-  addInsurance(rng, patient, registered, refDate);
+  const changeOn = rng.chance(0.06) ? addDays(refDate, rng.int(-60, 30)) : null;
+  if (changeOn && changeOn > registered) {
+    patient.insurance = insuranceFor(rng, insurerFor(rng, Math.max(0, years - 1)), years);
+    patient.change = { on: changeOn, insurance: insuranceFor(rng, insurerFor(rng, years), years) };
+  }
+  if (homeDept === '01' && conditions.length > 0 && rng.chance(0.05)) {
+    const on = addDays(registered, rng.int(0, 400));
+    patient.kohi = {
+      on,
+      kohi: { kohnum: KOHI.kohnum, ftnjanum: `54${rng.digits(6)}`, jkysnum: rng.digits(7), rate: KOHI.rate },
+    };
+  }
   return patient;
 }
 
@@ -94,48 +108,13 @@ function insurerFor(rng: Rng, age: number): Insurer {
   ]);
 }
 
-/**
- * One insurance and its combination; 6 % of patients changed insurance shortly before `refDate` (an older
- * 保険 and combination 1 ending, a new one from then on), as happens at job changes and at 75.
- */
-function addInsurance(rng: Rng, p: PatientPlan, registered: string, refDate: string): void {
-  const age = ageOn(p.birthday, refDate);
-  const changeOn = rng.chance(0.06) ? addDays(refDate, rng.int(-60, 30)) : null;
-  const periods: [string, string][] =
-    changeOn && changeOn > registered
-      ? [
-          [registered, addDays(changeOn, -1)],
-          [changeOn, '99999999'],
-        ]
-      : [[registered, '99999999']];
-  periods.forEach(([from, to], index) => {
-    const insurer = index === 0 && periods.length > 1 ? insurerFor(rng, Math.max(0, age - 1)) : insurerFor(rng, age);
-    const hknid = index + 1;
-    const insurance: Insurance = {
-      hknid,
-      hknnum: insurer.hknnum,
-      hknjanum: insurer.hknjanum(rng.digits(6)),
-      kigo: insurer === INSURERS.kouki ? '' : String(rng.int(1, 9999)),
-      num: String(rng.int(1, 99999)),
-      honkzkkbn: age < 20 || rng.chance(0.3) ? '2' : '1',
-      tekstymd: from,
-      tekedymd: to,
-    };
-    const combination: Combination = {
-      hkncombinum: hknid,
-      hknid,
-      hknnum: insurer.hknnum,
-      tekstymd: from,
-      tekedymd: to,
-      rate: burdenRate(age),
-    };
-    p.insurances.push(insurance);
-    p.combinations.push(combination);
-  });
-}
-
-/** The combination valid on a date (the newest one as a fallback). */
-export function combinationOn(p: PatientRecord, ymd: string): Combination {
-  const valid = p.combinations.filter((c) => c.tekstymd <= ymd && ymd <= c.tekedymd);
-  return (valid[valid.length - 1] ?? p.combinations[p.combinations.length - 1]) as Combination;
+function insuranceFor(rng: Rng, insurer: Insurer, age: number): InsuranceInput {
+  return {
+    hknnum: insurer.hknnum,
+    hknjanum: insurer.hknjanum(rng.digits(6)),
+    kigo: insurer === INSURERS.kouki ? '' : String(rng.int(1, 9999)),
+    num: String(rng.int(1, 99999)),
+    honkzkkbn: age < 20 || rng.chance(0.3) ? '2' : '1',
+    rate: burdenRate(age),
+  };
 }

@@ -31,7 +31,11 @@ export interface TableDefinition {
   readonly sources: readonly string[];
   readonly columns: readonly ColumnDefinition[];
   readonly primaryKey: readonly string[];
+  /** The primary key's constraint name when it is not ORCA's `<table>_primary_key` (panda's tables: `_pkey`). */
+  readonly primaryKeyName?: string;
   readonly indexes: readonly IndexDefinition[];
+  /** Sequences created with the table (not owned by a column), e.g. panda's `seqmonpushevent`. */
+  readonly sequences?: readonly string[];
   /** Columns beyond `release` (e.g. WebORCA 5.2 additions), each with where it was found. */
   readonly laterColumns?: readonly { readonly name: string; readonly source: string }[];
 }
@@ -45,7 +49,8 @@ export function createTableStatements(table: TableDefinition): string[] {
     return parts.join(' ');
   });
   if (table.primaryKey.length > 0) {
-    columns.push(`CONSTRAINT ${table.name}_primary_key PRIMARY KEY (${table.primaryKey.join(', ')})`);
+    const key = table.primaryKeyName ?? `${table.name}_primary_key`;
+    columns.push(`CONSTRAINT ${key} PRIMARY KEY (${table.primaryKey.join(', ')})`);
   }
   return [
     `CREATE TABLE ${table.name} (\n  ${columns.join(',\n  ')}\n)`,
@@ -53,6 +58,7 @@ export function createTableStatements(table: TableDefinition): string[] {
       (index) =>
         `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${index.name} ON ${table.name} (${index.columns.join(', ')})`,
     ),
+    ...(table.sequences ?? []).map((name) => `CREATE SEQUENCE ${name}`),
   ];
 }
 

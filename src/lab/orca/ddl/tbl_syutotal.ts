@@ -1,0 +1,56 @@
+import { columnList, series } from './column-list.js';
+import type { TableDefinition } from './table-definition.js';
+
+/** 収納合計: the combined slip of several departments saved together under one insurance (複数科まとめ). */
+export const tbl_syutotal: TableDefinition = {
+  name: 'tbl_syutotal',
+  release: '5.1',
+  sources: ['sql/schema/tbl_syutotal.sql', 'record/tbl_syutotal.db'],
+  columns: columnList(`
+    nyugaikbn character(1) NOT NULL, ptid bigint NOT NULL, denpnum integer NOT NULL, sryka character(2),
+    ${series(10, (i) => `douji_sryka${i} character(2)`)}, sryymd character(8), denpjtikbn character(1),
+    createkbn character(1), denpprtymd character(8), skystymd character(8), skyedymd character(8),
+    hkncombinum character(4), syuhknnum character(3), syuhknftnmoney integer, syucompftn integer,
+    syucompftn_entani numeric(8,1), syucompykzftn integer, syucomptotal integer, syuykzftnkbn character(1),
+    ${series(
+      4,
+      (i) => `
+      koh${i}hknnum character(3), koh${i}hknftnmoney integer, koh${i}compftn integer,
+      koh${i}compftn_entani numeric(8,1), koh${i}compykzftn integer, koh${i}comptotal integer,
+      koh${i}ykzftnkbn character(1)
+    `,
+    )},
+    ptftnrate smallint, skykukbn character(1), ssu_hknten integer, ssu_money integer, ssu_tgmoney integer,
+    ssu_tgmoney_tax integer, sdo_hknten integer, sdo_money integer, sdo_tgmoney integer, sdo_tgmoney_tax integer,
+    ztk_hknten integer, ztk_money integer, ztk_tgmoney integer, ztk_tgmoney_tax integer, tyk_hknten integer,
+    tyk_money integer, tyk_tgmoney integer, tyk_tgmoney_tax integer, csy_hknten integer, csy_money integer,
+    csy_tgmoney integer, csy_tgmoney_tax integer, syc_hknten integer, syc_money integer, syc_tgmoney integer,
+    syc_tgmoney_tax integer, sjt_hknten integer, sjt_money integer, sjt_tgmoney integer, sjt_tgmoney_tax integer,
+    kns_hknten integer, kns_money integer, kns_tgmoney integer, kns_tgmoney_tax integer, gzu_hknten integer,
+    gzu_money integer, gzu_tgmoney integer, gzu_tgmoney_tax integer, etc_hknten integer, etc_money integer,
+    etc_tgmoney integer, etc_tgmoney_tax integer, nyn_hknten integer, nyn_money integer, nyn_tgmoney integer,
+    nyn_tgmoney_tax integer, total_hknten integer, total_money integer, total_tgmoney integer,
+    total_tgmoney_tax integer, tgmoney_tax_sai integer,
+    ${series(5, (i) => `jihi_${i} integer, jihi_${i}_tax integer`)},
+    ${series(5, (i) => `jihi_${i} integer DEFAULT 0, jihi_${i}_tax integer DEFAULT 0`, 6)}, jihi_total integer,
+    jihi_total_tax integer, jihi_tax integer, rjn_ftn integer, koh_ftn integer, koh_ftn_entani numeric(8,1),
+    chosei integer, grp_sgkmoney integer, hkntekmoney integer, discount_kbn character(2),
+    discount_body character varying(160), discount_ratekbn character(2), discount_teiritu character(1),
+    discount_rate integer, discount_money integer DEFAULT 0, rsishoshin_money integer, rsisaishin_money integer,
+    rsisdo_money integer, rsietc_money integer, rsi_tax_sai integer, rsi_total integer, rsijibai_skymoney integer,
+    skymoney_tax_sai integer, skymoney integer, nyukin_total integer, nyukin_kaisu integer, misyuriyu character(2),
+    zaitaku character(1), kyufugai_shoshin_ten integer, kyufugai_sidou_ten integer,
+    ${series(3, (i) => `kyufugai_osin${i}_ten integer`)}, kyufugai_gokei_ten integer, termid character varying(16),
+    opid character varying(16), creymd character(8), upymd character(8), uphms character(6),
+    msi_hknten integer DEFAULT 0, msi_money integer DEFAULT 0, msi_tgmoney integer DEFAULT 0,
+    msi_tgmoney_tax integer DEFAULT 0, ssn_hknten integer DEFAULT 0, ssn_money integer DEFAULT 0,
+    ssn_tgmoney integer DEFAULT 0, ssn_tgmoney_tax integer DEFAULT 0, hou_hknten integer DEFAULT 0,
+    hou_money integer DEFAULT 0, hou_tgmoney integer DEFAULT 0, hou_tgmoney_tax integer DEFAULT 0,
+    ryo_hknten integer DEFAULT 0, ryo_money integer DEFAULT 0, ryo_tgmoney integer DEFAULT 0,
+    ryo_tgmoney_tax integer DEFAULT 0, shohou_sai integer DEFAULT 0, hospnum smallint NOT NULL,
+    byr_hknten integer DEFAULT 0, byr_money integer DEFAULT 0, byr_tgmoney integer DEFAULT 0,
+    byr_tgmoney_tax integer DEFAULT 0, chosei1 integer DEFAULT 0, chosei2 integer DEFAULT 0, hkntekkbn character(1),
+  `),
+  primaryKey: ['hospnum', 'nyugaikbn', 'ptid', 'denpnum'],
+  indexes: [],
+};
