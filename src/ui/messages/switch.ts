@@ -211,6 +211,8 @@ export const switchMessages: AreaMessages = {
     'switch.next': '次の手順 (運用手順書 4):',
     'switch.next.diffCopyMissing':
       '(差分コピーはこのリリースに含まれていません: 手入力で登録してください。運用手順書 4 (7))',
+    'switch.next.restoreForce':
+      '(入力を始める前に。使用中の環境になったため --force が必要です: 先に安全用ダンプを取得します)',
     'mode.delivered': '{env}に記録済みのモードを通知しました。現在 {reported} を報告しています。',
     'mode.stillPending': '{env}にはまだ記録済みのモード ({reported}) を通知できていません: {reason}',
     'mode.notTried': '時間内に応答がありません',
