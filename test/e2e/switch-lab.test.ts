@@ -220,7 +220,7 @@ describe('pending pushes', () => {
     for (const env of ['operating', 'cloudEmergency'] as const) await setFaults(lab, env, { delayMs: 2_000 });
     const child = execa('node', [BIN, '--config', lab.config, 'switch', 'emergency', '--yes'], { reject: false });
     try {
-      for (let i = 0; i < 200 && !stateHas('emergency'); i += 1) await sleep(25);
+      for (let i = 0; i < 400 && !stateHas('emergency'); i += 1) await sleep(25);
       expect(stateHas('emergency')).toBe(true);
       child.kill('SIGKILL');
       await child;
