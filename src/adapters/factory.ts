@@ -2,8 +2,9 @@
  * The one factory that picks adapters from config (STYLE.md §4). Commands build every adapter here: a cloud
  * environment gets the cloud control client over the one HTTP client, a directly reached database gets the
  * PostgreSQL control and `pg_dump`, every environment a WebORCA API client; the backup folder, the restore
- * target and the VM state reader follow the same config. Heavy modules (got, pg, execa) are imported only
- * when an adapter needs them, so `status` of a cloud setup never loads pg and a local restore never loads got.
+ * target and the local emergency VM (hypervisor, guest shell, database) follow the same config. Heavy
+ * modules (got, pg, execa) are imported only when an adapter needs them, so `status` of a cloud setup never
+ * loads pg and a local restore never loads got.
  * One factory lives for one command run: `close()` releases every client it made.
  */
 import type { EnvironmentName, OrcaConfig, VmConfig } from '../core/config-schema.js';
@@ -12,16 +13,20 @@ import type {
   CopyableVisitsCounter,
   DumpSource,
   EnvironmentControl,
+  GuestShell,
+  Hypervisor,
   KeptDatabases,
   OrcaApi,
   RestoreTarget,
-  VmStateReader,
+  VmDatabase,
+  WebOrcaCheck,
 } from '../core/ports.js';
 import type { RestoreRunPorts } from '../core/restore-run.js';
 import type { RestorePoint } from '../core/state.js';
 import type { FsBackupFolder } from './fs/backup-folder.js';
 import type { HttpClient, HttpTimeouts } from './http/http-types.js';
 import { TlsMaterialCache } from './http/tls-material.js';
+import type { LabVmFactory } from './vm/create.js';
 
 export interface AdapterOptions {
   timeouts?: HttpTimeouts;
@@ -32,7 +37,7 @@ export interface AdapterOptions {
 
 /** What the factory cannot build itself: the lab's VM stand-in lives in `src/lab`, which adapters never import. */
 export interface AdapterHooks {
-  labVmState?: () => Promise<VmStateReader>;
+  labVm?: () => Promise<LabVmFactory>;
 }
 
 /** How a restore into one environment runs (the rest comes from the config). */
@@ -145,10 +150,28 @@ export class AdapterFactory {
     return { inspectDump: inspectDumpFile, localRestoreVersion: localPgRestoreVersion };
   }
 
-  /** The reader of the local emergency VM's state: a hypervisor's tools, or the lab's stand-in. */
-  async vmStateReader(vm: VmConfig): Promise<VmStateReader | null> {
-    if (vm.provider === 'lab') return (await this.hooks.labVmState?.()) ?? null;
-    return (await import('./vm/vm-state.js')).hypervisorVmState;
+  /** The local emergency VM's hypervisor (VirtualBox, Hyper-V, or the lab's stand-in). */
+  async hypervisor(vm: VmConfig): Promise<Hypervisor> {
+    const { createHypervisor } = await import('./vm/create.js');
+    return createHypervisor(vm, { labVm: await this.hooks.labVm?.() });
+  }
+
+  /** Where `vm rebuild` runs its update steps: SSH into the guest, the lab, or nowhere. */
+  async vmGuest(vm: VmConfig): Promise<GuestShell | null> {
+    const { createGuestShell } = await import('./vm/create.js');
+    return createGuestShell(vm, { labVm: await this.hooks.labVm?.() });
+  }
+
+  /** The local emergency VM's database: the entries-since check and the safety dump. */
+  async vmDatabase(): Promise<VmDatabase> {
+    const { PostgresVmDatabase } = await import('./postgres/vm-database.js');
+    return new PostgresVmDatabase(this.config.environments.localEmergency.database, await this.backupFolder());
+  }
+
+  /** The local emergency environment's WebORCA, asked while a VM starts (short timeouts, no retries). */
+  async webOrcaCheck(options: AdapterOptions = {}): Promise<WebOrcaCheck> {
+    const { OrcaApiClient } = await import('./orca-api/client.js');
+    return new OrcaApiClient(await this.http('localEmergency', 'orcaApi', options));
   }
 
   /** What `diff-copy` would still copy (for `switch normal`): not available until diff-copy lands. */

@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 export async function openAdapters(ctx: CommandContext, options: AdapterOptions = {}): Promise<AdapterFactory> {
   const [{ config }, { AdapterFactory }] = await Promise.all([ctx.config(), import('../adapters/factory.js')]);
   const factory = new AdapterFactory(config, options, {
-    labVmState: async () => (await import('../lab/vm-stand-in.js')).labVmState,
+    labVm: async () => (await import('../lab/lab-vm.js')).labVmFactory,
   });
   ctx.defer(() => factory.close());
   return factory;

@@ -47,6 +47,14 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./restore.js')).buildRestoreCommand,
   },
   {
+    name: 'vm',
+    summary: {
+      en: "start, stop, rebuild or show the local emergency environment's VM (仮想環境)",
+      ja: 'ローカル応急措置環境の仮想環境を起動・停止・再構築・表示',
+    },
+    load: async () => (await import('./vm.js')).buildVmCommand,
+  },
+  {
     name: 'bump-seq',
     summary: {
       en: 'raise the 管理連番 of an environment past another one',

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../core/config-schema.js';
 import { isOrcaError } from '../core/errors.js';
+import { describeVm } from '../core/vm-status.js';
 import { gatherStatus, ProbeTimeout, strictFailure, type StatusInput } from '../core/status.js';
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
@@ -57,12 +58,12 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     return probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions)(signal);
   };
   const vm = config.environments.localEmergency.vm;
-  const vmReader = vm ? await adapters.vmStateReader(vm) : null;
+  const hypervisor = vm ? await adapters.hypervisor(vm) : null;
   const report = await gatherStatus({
     ...recorded,
     urls: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(config, env)])) as StatusInput['urls'],
     probes: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, probe(env)])) as StatusInput['probes'],
-    vm: vm && vmReader ? (signal) => vmReader.readState(vm, signal) : undefined,
+    vm: hypervisor ? (signal) => describeVm(hypervisor, signal) : undefined,
     timeoutMs,
     describeError: describe,
     signal: ctx.signal,

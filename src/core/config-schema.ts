@@ -105,18 +105,52 @@ const postgresEnvironmentSchema = z
   })
   .strict();
 
+/** How `vm rebuild` reaches the guest for its update steps (OpenSSH, key authentication only). */
+const vmSshSchema = z
+  .object({
+    host: nonEmpty.default('127.0.0.1'),
+    port: port.default(22),
+    user: nonEmpty,
+    identityFile: nonEmpty.optional(),
+    /** ssh's own path when it is not on the PATH. */
+    programFile: nonEmpty.optional(),
+  })
+  .strict();
+
+const vmRebuildSchema = z
+  .object({
+    /** Programs run in the guest after the snapshot is restored, in order (e.g. `[sudo, weborca-install]`). */
+    update: z
+      .array(z.array(z.string().min(1, { message: 'must not be empty' })).min(1, { message: 'must not be empty' }))
+      .max(20)
+      .default([]),
+    updateTimeoutSeconds: z.number().int().min(10).max(7200).default(1800),
+    ssh: vmSshSchema.optional(),
+  })
+  .strict();
+
 export const vmSchema = z
   .object({
     provider: z.enum(['virtualbox', 'hyperv', 'lab']),
     name: nonEmpty,
     /** Snapshot restored by `vm rebuild` (a clean OS with WebORCA installed). */
     snapshot: nonEmpty.default('clean'),
-    /** How long `vm start` waits for WebORCA to answer. */
-    startTimeoutSeconds: z.number().int().min(10).max(3600).default(300),
+    /** How long `vm start` (and a rebuild's start) waits for WebORCA to answer. */
+    startTimeoutSeconds: z.number().int().min(10).max(3600).default(180),
+    /** How long `vm stop` gives the guest to shut down before the power is pulled. */
+    stopTimeoutSeconds: z.number().int().min(10).max(3600).default(120),
+    /** The hypervisor program (VBoxManage, powershell.exe) when it is not found on its own. */
+    programFile: nonEmpty.optional(),
     /** Provider `lab` only: the lab folder whose local cluster stands for the VM. */
     labDir: nonEmpty.optional(),
+    rebuild: vmRebuildSchema.default({ update: [], updateTimeoutSeconds: 1800 }),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.provider !== 'lab' && v.rebuild.update.length > 0 && v.rebuild.ssh === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['rebuild', 'ssh'], message: 'is required when rebuild.update has steps' });
+    }
+  });
 
 export const operatingSchema = z.discriminatedUnion('kind', [cloudEnvironmentSchema, postgresEnvironmentSchema]);
 export const localEmergencySchema = postgresEnvironmentSchema.extend({ vm: vmSchema.optional() }).strict();

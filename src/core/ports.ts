@@ -53,14 +53,8 @@ export interface EnvironmentControl {
 export type DumpSource =
   { kind: 'cloud'; api: CloudBackupApi } | { kind: 'database'; db: import('./config-schema.js').DatabaseConfig };
 
-/**
- * The state of the local emergency environment's VM, for `status`: VirtualBox and Hyper-V answer through
- * their own tools, the lab for its stand-in (the lab's local cluster). The VM capability grows this port into
- * the Hypervisor (start, stop, wait until WebORCA answers).
- */
-export interface VmStateReader {
-  readState(vm: import('./config-schema.js').VmConfig, signal?: AbortSignal): Promise<import('./status.js').VmStatus>;
-}
+/** The local emergency VM and what a rebuild needs around it (`hypervisor.ts`). */
+export type { GuestShell, Hypervisor, VmDatabase, WebOrcaCheck } from './hypervisor.js';
 
 /** The WebORCA public API of one environment (`/api/api01rv2/…`). */
 export interface OrcaApi {

@@ -53,6 +53,14 @@ export function recordBump(state: OrcaState, env: EnvironmentName, bump: BumpRec
   return { ...state, lastBumps: { ...state.lastBumps, [env]: bump } };
 }
 
+/** Forgets the restore point of `env`: the database it described was replaced (a VM rebuilt from its snapshot). */
+export function clearRestorePoint(state: OrcaState, env: EnvironmentName): OrcaState {
+  if (state.restorePoints[env] === undefined) return state;
+  const restorePoints = { ...state.restorePoints };
+  delete restorePoints[env];
+  return { ...state, restorePoints };
+}
+
 /** Records the outcome of the latest `sync`. */
 export function recordSync(
   state: OrcaState,

@@ -9,6 +9,7 @@ import { reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from
 import { AuthError, UnreachableError, isOrcaError, type OrcaError } from './errors.js';
 import { expectedModes } from './mode-machine.js';
 import { judgeReportedMode } from './mode-report.js';
+import type { VmStatus } from './vm-status.js';
 
 /** What one probe of an environment found. Every field may be missing when only part answered. */
 export interface EnvironmentProbeResult {
@@ -30,11 +31,7 @@ export interface EnvironmentProbeResult {
   databaseMode?: string | null;
 }
 
-export interface VmStatus {
-  provider: string;
-  name: string;
-  state: string;
-}
+export type { VmStatus };
 
 export interface EnvironmentStatus {
   url: string;

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
 import { SEQUENCE_NAMES } from '../core/domain.js';
 import type { EnvironmentStatus, StatusReport } from '../core/status.js';
+import { renderVmState } from './vm-render.js';
 import { formatAge } from './backup-format.js';
 import type { Translate } from './i18n.js';
 
@@ -50,7 +51,7 @@ export function renderStatus(report: StatusReport, t: Translate, color: boolean)
         paint.yellow(`  ${t(`env.${env}`)}: ${t('status.keptDatabases', { names: s.keptDatabases.join(', '), env })}`),
       );
     if (s.institutionName && env === 'operating') lines.push(`${t('status.institution')}: ${s.institutionName}`);
-    if (s.vm) lines.push(`${t('status.vm')}: ${s.vm.provider} ${s.vm.name} — ${s.vm.state}`);
+    if (s.vm) lines.push(`${t('status.vm')}: ${s.vm.provider} "${s.vm.name}" — ${renderVmState(s.vm, t)}`);
   }
   const b = report.newestBackup;
   lines.push(

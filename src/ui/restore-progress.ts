@@ -7,7 +7,7 @@ import type { RestoreEvents } from '../core/restore-run.js';
 import type { Translate } from './i18n.js';
 import type { Output } from './output.js';
 import { renderChosenBackup, renderGateChecks } from './restore-render.js';
-import { createStepSpinner } from './step-spinner.js';
+import { createStepSpinner, settleSpinner } from './step-spinner.js';
 
 export interface RestoreProgressView {
   events: RestoreEvents;
@@ -39,16 +39,6 @@ export async function restoreProgress(
   };
   return {
     events,
-    settle: (work) =>
-      work.then(
-        (value) => {
-          spinner.stop(true);
-          return value;
-        },
-        (error: unknown) => {
-          spinner.stop(false);
-          throw error;
-        },
-      ),
+    settle: (work) => settleSpinner(spinner, work),
   };
 }

@@ -43,3 +43,17 @@ export async function createStepSpinner(out: Output): Promise<StepSpinner> {
     },
   };
 }
+
+/** Ends `spinner` with a tick when `work` succeeds, a cross when it fails; passes its result (or error) through. */
+export function settleSpinner<T>(spinner: StepSpinner, work: Promise<T>): Promise<T> {
+  return work.then(
+    (value) => {
+      spinner.stop(true);
+      return value;
+    },
+    (error: unknown) => {
+      spinner.stop(false);
+      throw error;
+    },
+  );
+}

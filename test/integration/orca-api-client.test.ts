@@ -79,7 +79,20 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
         ...header(script.info ?? '0000'),
         Jma_Receipt_Version: '050200-1',
         Database_Information: { Local_Version: 'S-050200-1-20250327-1', New_Version: 'S-050200-1-20250327-1' },
-        Program_Update_Information: padded([{ Program_Name: 'a' }, { Program_Name: 'b' }], 10),
+        Master_Update_Information: {
+          Last_Update_Date: '2026-07-01',
+          Master_Version_Information: padded(
+            [{ Name: '点数マスタ', Local_Version: 'R-050200-1-20260601-1', New_Version: 'R-050200-1-20260701-1' }],
+            99,
+          ),
+        },
+        Program_Update_Information: padded(
+          [
+            { Date: '2026-07-01', State: '済', Comment: '提供されている最新の状態でした。' },
+            { Date: '2026-06-01', State: '済', Comment: '' },
+          ],
+          10,
+        ),
       },
     });
   }
@@ -193,8 +206,20 @@ test('one malformed endpoint stays in its own field: the others still answer', a
 
 test('padded {} elements are dropped from arrays, at any depth', async () => {
   const answer = await orca().systemInfo();
-  expect(answer.record.Program_Update_Information).toEqual([{ Program_Name: 'a' }, { Program_Name: 'b' }]);
+  expect(answer.record.Program_Update_Information?.map((p) => p.Date)).toEqual(['2026-07-01', '2026-06-01']);
   expect(dropPadding({ a: [{}, { b: [{}, { c: '1' }, {}] }, {}] })).toEqual({ a: [{ b: [{ c: '1' }] }] });
+});
+
+test('versions: DB structure, every master and the program updates of systeminfv2, padding dropped', async () => {
+  expect(await orca().versions()).toEqual({
+    jmaReceiptVersion: '050200-1',
+    database: { local: 'S-050200-1-20250327-1', latest: 'S-050200-1-20250327-1' },
+    masters: [{ name: '点数マスタ', local: 'R-050200-1-20260601-1', latest: 'R-050200-1-20260701-1' }],
+    programs: [
+      { date: '2026-07-01', state: '済', comment: '提供されている最新の状態でした。' },
+      { date: '2026-06-01', state: '済', comment: '' },
+    ],
+  });
 });
 
 test('an unknown X-Hybridmode token is passed as is; a missing header is null', async () => {

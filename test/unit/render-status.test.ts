@@ -52,7 +52,7 @@ function report(over: Partial<StatusReport> = {}): StatusReport {
         mismatch: true,
         warnings: ['the database did not answer'],
         selected: false,
-        vm: { provider: 'virtualbox', name: 'weborca', state: 'running' },
+        vm: { provider: 'virtualbox', name: 'weborca', state: 'off', detail: 'aborted', maybeNotElevated: false },
       }),
     },
     newestBackup: { env: 'operating', id: '20260906T011028Z-nightly', createdAt: '…', ageSeconds: 7_500, size: 1 },
@@ -73,7 +73,7 @@ test('one row per environment with its state, mode, counters and version; then b
   expect(text).toContain('  cloud emergency environment: the credentials were refused');
   expect(text).toContain('  local emergency environment: the database did not answer');
   expect(text).toContain('Institution: テスト内科');
-  expect(text).toContain('VM: virtualbox weborca — running');
+  expect(text).toContain('VM: virtualbox "weborca" — off (aborted)');
   expect(text).toContain(
     'Newest verified backup: 20260906T011028Z-nightly from the operating environment, created 2 h ago',
   );

@@ -22,8 +22,27 @@ export const systemInfoAnswerSchema = z.object({
   ...resultFields,
   Jma_Receipt_Version: text(64).optional(),
   Database_Information: z.object({ Local_Version: text(64).optional(), New_Version: text(64).optional() }).optional(),
-  /** Program patches applied (repeated 10 in ORCA's layout, padding dropped). */
-  Program_Update_Information: z.array(z.record(z.string(), z.unknown())).max(100).optional(),
+  /** マスタ更新情報: each master's record version in use (自) and ORCA's newest (repeated 99). */
+  Master_Update_Information: z
+    .object({
+      Last_Update_Date: text(32).optional(),
+      Master_Version_Information: z
+        .array(
+          z.object({
+            Name: text(100).optional(),
+            Local_Version: text(64).optional(),
+            New_Version: text(64).optional(),
+          }),
+        )
+        .max(200)
+        .optional(),
+    })
+    .optional(),
+  /** プログラム更新管理一覧 (repeated 10 in ORCA's layout, padding dropped): 提供日, 処理状態 (済), 内容. */
+  Program_Update_Information: z
+    .array(z.looseObject({ Date: text(32).optional(), State: text(32).optional(), Comment: text(500).optional() }))
+    .max(100)
+    .optional(),
 });
 
 export const institutionAnswerSchema = z.object({

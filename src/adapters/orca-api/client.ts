@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { parseReportedMode } from '../../core/cloud-contract.js';
 import type { EnvironmentName } from '../../core/domain.js';
+import type { WebOrcaCheck, WebOrcaVersions } from '../../core/hypervisor.js';
 import type { OrcaApi, OrcaApiProbe } from '../../core/ports.js';
 import type { HttpClient } from '../http/client-factory.js';
 import { malformedAnswer } from '../http/http-errors.js';
@@ -45,7 +46,7 @@ interface Call<S extends z.ZodType> {
   schema: S;
 }
 
-export class OrcaApiClient implements OrcaApi {
+export class OrcaApiClient implements OrcaApi, WebOrcaCheck {
   readonly env: EnvironmentName;
   private readonly now: () => Date;
 
@@ -82,6 +83,27 @@ export class OrcaApiClient implements OrcaApi {
       },
       signal,
     );
+  }
+
+  /** `systeminfv2` as the `vm` use cases read it (WebOrcaCheck): DB structure, masters, program updates. */
+  async versions(signal?: AbortSignal): Promise<WebOrcaVersions> {
+    const { record } = await this.systemInfo(signal);
+    const trim = (value: string | undefined): string => value?.trim() ?? '';
+    const db = record.Database_Information;
+    return {
+      jmaReceiptVersion: trim(record.Jma_Receipt_Version) || null,
+      database: db ? { local: trim(db.Local_Version), latest: trim(db.New_Version) } : null,
+      masters: (record.Master_Update_Information?.Master_Version_Information ?? []).map((m) => ({
+        name: trim(m.Name),
+        local: trim(m.Local_Version),
+        latest: trim(m.New_Version),
+      })),
+      programs: (record.Program_Update_Information ?? []).map((p) => ({
+        date: trim(p.Date),
+        state: trim(p.State),
+        comment: trim(p.Comment),
+      })),
+    };
   }
 
   /** Clinic identity (`system01lstv2`, Request_Number 04: 医療機関情報). */

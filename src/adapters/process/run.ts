@@ -213,7 +213,8 @@ function isDebianWrapper(path: string): boolean {
   }
 }
 
-function isExecutable(path: string): boolean {
+/** Whether `path` is an executable regular file. */
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, fsConstants.X_OK);
     return statSync(path).isFile();

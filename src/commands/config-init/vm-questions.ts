@@ -36,7 +36,7 @@ export const VM_QUESTIONS: readonly Question[] = [
     id: 'environments.localEmergency.vm.startTimeoutSeconds',
     kind: 'number',
     messageKey: 'config.q.vmStartTimeout',
-    default: 300,
+    default: 180,
     min: 10,
     max: 3600,
     when: vmWanted,

@@ -111,11 +111,15 @@ export async function startCluster(dir: string, options: { port?: number } = {})
   }
 }
 
-/** Stops the cluster (fast shutdown) and waits for it. Returns false when it was not running. */
-export async function stopCluster(dir: string): Promise<boolean> {
+/**
+ * Stops the cluster and waits for it: `fast` (sessions ended, a clean shutdown) by default, `immediate`
+ * like pulling the power (crash recovery at the next start). Returns false when it was not running.
+ */
+export async function stopCluster(dir: string, options: { mode?: 'fast' | 'immediate' } = {}): Promise<boolean> {
   const paths = clusterPaths(dir);
   if (!isInitialized(paths) || (await readPostmasterPid(paths)) === null) return false;
-  await runProcess(findPgBinary('pg_ctl'), ['-D', paths.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], {
+  const mode = options.mode ?? 'fast';
+  await runProcess(findPgBinary('pg_ctl'), ['-D', paths.dataDir, '-m', mode, '-w', '-t', '60', 'stop'], {
     user: serverUser(),
     env: { LC_ALL: 'C' },
     timeoutMs: 90_000,

@@ -10,6 +10,7 @@ import { stateMessages } from './state.js';
 import { statusMessages } from './status.js';
 import { switchMessages } from './switch.js';
 import { labMessages } from './lab.js';
+import { vmMessages } from './vm.js';
 import { bumpOrcaMessages } from './bump-orca.js';
 import { orcaApiMessages } from './orca-api.js';
 import { restoreOrcaMessages } from './restore-orca.js';
@@ -29,6 +30,7 @@ export const AREAS: Record<string, AreaMessages> = {
   status: statusMessages,
   switch: switchMessages,
   lab: labMessages,
+  vm: vmMessages,
   orcaApi: orcaApiMessages,
   restoreOrca: restoreOrcaMessages,
   bumpOrca: bumpOrcaMessages,
