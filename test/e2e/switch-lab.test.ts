@@ -256,6 +256,30 @@ describe('pending pushes', () => {
   });
 });
 
+test('select local mid-outage while its VM is off: its push waits, and vm start delivers it', async () => {
+  expect((await switchTo('emergency')).code).toBe(0);
+  expect((await lab.run(['vm', 'stop'])).code).toBe(0);
+  try {
+    const selected = await lab.run(['select', 'local', '--yes', '--json']);
+    expect([selected.code, JSON.parse(selected.stdout)]).toEqual([
+      0,
+      { selectedEmergency: 'local', previous: 'cloud', pushed: ['cloudEmergency'], pending: ['localEmergency'] },
+    ]);
+  } finally {
+    const started = await lab.run(['vm', 'start']);
+    expect([started.code, started.stderr]).toEqual([
+      0,
+      expect.stringContaining('Told the local emergency environment'),
+    ]);
+  }
+  expect(readState(stateDir).pendingModePushes).toEqual({});
+  expect(await hybridModes(lab)).toEqual({
+    operating: 'emergency',
+    cloudEmergency: 'normal-fa',
+    localEmergency: 'emergency-fa',
+  });
+}, 120_000);
+
 function stateHas(mode: string): boolean {
   try {
     return (readState(stateDir) as { mode?: string }).mode === mode;
