@@ -70,7 +70,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   });
   report.pendingModePushes = await delivery.finish();
   for (const path of damaged) ctx.out.note(ctx.t('status.damagedSidecar', { path }));
-  if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.note(ctx.t('status.mismatchHint'));
+  if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.note(ctx.t('status.mismatchHint', { mode: report.mode }));
   const strict = options.strict ? strictFailure(report, (env) => ctx.t(`env.${env}`)) : null;
   const { statusOutcome } = await import('../ui/status-outcome.js');
   return statusOutcome(report, strict, ctx.t, ctx.out.color);

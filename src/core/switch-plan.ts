@@ -13,6 +13,11 @@ import type { RestorePoint } from './state.js';
 /** One environment a switch tells its mode. */
 export interface EnvironmentPlan {
   env: EnvironmentName;
+  /**
+   * The emergency environment not in use: told `normal` only when it answers and believes otherwise (a
+   * switch never owes it a push — its VM is often off for months).
+   */
+  bystander: boolean;
   /** The mode it is told (PUT /mode, or the database's mode table). */
   tell: Mode;
   /** What it will report in `X-Hybridmode` then. */

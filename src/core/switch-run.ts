@@ -6,6 +6,7 @@
  * next command reaching those environments delivers.
  */
 import type { CatalogEntry } from './backup-catalog.js';
+import { ENVIRONMENT_NAMES } from './config-schema.js';
 import {
   emergencyEnvironmentOf,
   reportedModeFor,
@@ -82,8 +83,9 @@ export async function runSwitch(options: SwitchOptions, ports: SwitchPorts): Pro
     });
   const emergencyEnv = emergencyEnvironmentOf(selected);
   const modes = expectedModes(options.to, selected);
+  const audience = switchAudience(selected);
   const environments = await Promise.all(
-    switchAudience(selected).map((env) => probe(env, modes[env], ports, options.signal)),
+    ENVIRONMENT_NAMES.map((env) => probe(env, modes[env], !audience.includes(env), ports, options.signal)),
   );
   const required = requiredEnvironment(options.to, emergencyEnv);
   const missing = environments.find((e) => e.env === required && !e.reachable);
@@ -120,25 +122,22 @@ export async function runSwitch(options: SwitchOptions, ports: SwitchPorts): Pro
   };
   if (verdict.kind !== 'repeat') await ports.confirm(plan);
 
+  const told = environments.filter((e) => !e.bystander || (e.reachable && e.current !== e.reports));
   const now = ports.clock.now();
   await ports.ledger.update((current) => ({
     ...recordMode(current, options.to, now),
     selectedEmergency: selected,
-    pendingModePushes: {
-      ...current.pendingModePushes,
-      ...Object.fromEntries(environments.map((e) => [e.env, e.tell])),
-    },
+    pendingModePushes: { ...current.pendingModePushes, ...Object.fromEntries(told.map((e) => [e.env, e.tell])) },
   }));
-  const reachable = environments.filter((e) => e.reachable).map((e) => e.env);
+  const reachable = told.filter((e) => e.reachable).map((e) => e.env);
   const delivery = await deliverPendingModePushes(reachable, ports, options.signal);
   const after = await ports.ledger.read();
-  const audience = environments.map((e) => e.env);
   const report: SwitchReport = {
     from: state.mode,
     to: options.to,
     emergency: emergencyEnv,
     pushed: delivery.delivered.map((d) => d.env),
-    pending: audience.filter((env) => after.pendingModePushes[env] !== undefined),
+    pending: told.map((e) => e.env).filter((env) => after.pendingModePushes[env] !== undefined),
     override: options.force ? { reason: (options.reason ?? '').trim() } : null,
     repeat: verdict.kind === 'repeat',
     nextSteps: nextSteps(plan),
@@ -169,12 +168,15 @@ export class SwitchIncompleteError extends PartialError {
 async function probe(
   env: EnvironmentName,
   tell: Mode,
+  bystander: boolean,
   ports: SwitchPorts,
   signal?: AbortSignal,
 ): Promise<EnvironmentPlan> {
-  const base = { env, tell, reports: reportedModeFor(env, tell) };
+  const base = { env, bystander, tell, reports: reportedModeFor(env, tell) };
   try {
-    return { ...base, reachable: true, current: await ports.readMode(env, signal), error: null };
+    // A database never told has no mode table: it stands for normal.
+    const current = (await ports.readMode(env, signal)) ?? reportedModeFor(env, 'normal');
+    return { ...base, reachable: true, current, error: null };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (!isOrcaError(error)) throw error;

@@ -4,7 +4,7 @@ import { backupAgeSeconds } from '../core/backup-catalog.js';
 import type { EnvironmentName } from '../core/domain.js';
 import { isOrcaError, type OrcaError } from '../core/errors.js';
 import { NEXT_MODE } from '../core/mode-machine.js';
-import type { RestorePointCheck, SwitchPlan } from '../core/switch-plan.js';
+import type { EnvironmentPlan, RestorePointCheck, SwitchPlan } from '../core/switch-plan.js';
 import type { SwitchReport } from '../core/switch-run.js';
 import { formatAge } from './backup-format.js';
 import type { Translate } from './i18n.js';
@@ -30,14 +30,7 @@ export function renderSwitchPlan(plan: SwitchPlan, t: Translate, now: Date): str
     lines.push(t('switch.plan.outOfOrder', { from: plan.from, next: NEXT_MODE[plan.from] }));
     lines.push(t('switch.plan.override', { reason: plan.verdict.reason }));
   }
-  for (const e of plan.environments) {
-    const params = { env: env(e.env), reports: e.reports };
-    lines.push(
-      e.reachable
-        ? t('switch.plan.env', { ...params, current: e.current ?? t('switch.plan.notReported') })
-        : t('switch.plan.envUnreachable', { ...params, reason: explain(e.error, t).replace(/[.。]$/, '') }),
-    );
-  }
+  for (const e of plan.environments) lines.push(renderEnvironment(e, t));
   if (plan.restorePoint) lines.push(renderRestorePoint(plan.restorePoint, env(plan.emergencyEnv), t, now));
   if (plan.copyable?.kind === 'unavailable')
     lines.push(t('switch.plan.copyable.unavailable', { reason: t(plan.copyable.key) }));
@@ -48,6 +41,16 @@ export function renderSwitchPlan(plan: SwitchPlan, t: Translate, now: Date): str
         : t('switch.plan.copyable.forced', { count: plan.copyable.copyable }),
     );
   return lines.join('\n');
+}
+
+function renderEnvironment(e: EnvironmentPlan, t: Translate): string {
+  const params = { env: t(`env.${e.env}`), reports: e.reports, current: e.current ?? '-' };
+  if (!e.reachable) {
+    const reason = explain(e.error, t).replace(/[.。]$/, '');
+    return t(e.bystander ? 'switch.plan.bystanderUnreachable' : 'switch.plan.envUnreachable', { ...params, reason });
+  }
+  if (e.bystander) return t(e.current === e.reports ? 'switch.plan.bystander' : 'switch.plan.bystanderTold', params);
+  return t('switch.plan.env', params);
 }
 
 function renderRestorePoint(check: RestorePointCheck, env: string, t: Translate, now: Date): string {

@@ -42,6 +42,7 @@ function world(
   options: {
     down?: EnvironmentName[];
     refusePush?: EnvironmentName[];
+    reports?: Partial<Record<EnvironmentName, string>>;
     copyable?: CopyableVisitsCount;
     confirm?: (plan: SwitchPlan) => Promise<void>;
   } = {},
@@ -53,7 +54,7 @@ function world(
     ledger,
     async readMode(env) {
       if (options.down?.includes(env)) throw unreachable(env);
-      return env === 'operating' ? 'normal' : 'normal-fa';
+      return options.reports?.[env] ?? (env === 'operating' ? 'normal' : 'normal-fa');
     },
     async push(env, mode) {
       if (options.down?.includes(env) || options.refusePush?.includes(env)) throw unreachable(env);
@@ -239,6 +240,24 @@ describe('runSwitch', () => {
     await runSwitch({ to: 'normal', force: false, entries: [] }, w.ports);
     expect(w.plans[0]!.copyable).toEqual({ kind: 'unavailable', key: 'switch.copyable.notAvailable' });
     expect(w.ledger.state.mode).toBe('normal');
+  });
+
+  it('the emergency environment not in use is told normal only when it answers and believes otherwise', async () => {
+    const stale = world({ mode: 'recovery' }, { reports: { localEmergency: 'emergency-fa' } });
+    const report = await runSwitch({ to: 'normal', force: false, entries: [] }, stale.ports);
+    expect(stale.plans[0]!.environments.map((e) => [e.env, e.bystander])).toEqual([
+      ['operating', false],
+      ['cloudEmergency', false],
+      ['localEmergency', true],
+    ]);
+    expect(report.pushed).toEqual(['operating', 'cloudEmergency', 'localEmergency']);
+    const off = world({}, { down: ['localEmergency'] });
+    const quiet = await runSwitch({ to: 'emergency', force: false, entries: [] }, off.ports);
+    expect([quiet.pushed, quiet.pending, off.ledger.state.pendingModePushes]).toEqual([
+      ['operating', 'cloudEmergency'],
+      [],
+      {},
+    ]);
   });
 
   it('a repeat asks nothing, writes no new mode and tells the environments again', async () => {

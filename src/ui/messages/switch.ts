@@ -79,7 +79,9 @@ export const switchMessages: AreaMessages = {
     'switch.plan.env': '  {env}: will report {reports} (now: {current})',
     'switch.plan.envUnreachable':
       '  {env}: will report {reports} — does not answer now ({reason}); the next command that reaches it tells it',
-    'switch.plan.notReported': 'not recorded',
+    'switch.plan.bystander': '  {env}: not in use — reports {reports}',
+    'switch.plan.bystanderTold': '  {env}: not in use — will report {reports} (now: {current})',
+    'switch.plan.bystanderUnreachable': '  {env}: not in use — does not answer now ({reason}); nothing is owed to it',
     'switch.plan.restore.none':
       '  Restore point of the {env}: none recorded. Newest verified backup: {newest}. After the switch: restore it, then bump-seq.',
     'switch.plan.restore.noneNoBackup':
@@ -189,7 +191,9 @@ export const switchMessages: AreaMessages = {
     'switch.plan.env': '  {env}: {reports} を報告するようにします (現在: {current})',
     'switch.plan.envUnreachable':
       '  {env}: {reports} を報告するようにします — 現在応答しません ({reason})。次にその環境に接続するコマンドが通知します',
-    'switch.plan.notReported': '記録なし',
+    'switch.plan.bystander': '  {env}: 使用しません — {reports} を報告しています',
+    'switch.plan.bystanderTold': '  {env}: 使用しません — {reports} を報告するようにします (現在: {current})',
+    'switch.plan.bystanderUnreachable': '  {env}: 使用しません — 現在応答しません ({reason})。通知は不要です',
     'switch.plan.restore.none':
       '  {env}の復元ポイント: 記録なし。最新の検証済みバックアップ: {newest}。切り替え後にバックアップから反映し、管理連番を更新してください。',
     'switch.plan.restore.noneNoBackup':
