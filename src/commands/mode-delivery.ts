@@ -36,7 +36,8 @@ export function modePusher(
 
 /**
  * For a command that holds the lock and has just reached `envs`: delivers what is pending for them. Returns
- * null when nothing was pending. Only Ctrl-C is thrown.
+ * null when nothing was pending. Never throws, Ctrl-C included: the command's own work is done and
+ * recorded by then, and what was not delivered stays pending.
  */
 export async function deliverOwedPushes(
   ctx: CommandContext,
@@ -55,7 +56,6 @@ export async function deliverOwedPushes(
     tellDelivery(ctx, report);
     return report;
   } catch (error) {
-    if (ctx.signal.aborted) throw error;
     ctx.out.note(ctx.t('mode.deliveryFailed', { reason: explain(ctx, error) }));
     return null;
   }
@@ -83,7 +83,6 @@ export async function reassertMode(
   try {
     await oweRecordedMode(stateDir, env);
   } catch (error) {
-    if (ctx.signal.aborted) throw error;
     ctx.out.note(ctx.t('mode.deliveryFailed', { reason: explain(ctx, error) }));
     return null;
   }
