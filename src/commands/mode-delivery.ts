@@ -100,15 +100,20 @@ export async function deliverOwedPushesIfFree(
   envs: readonly EnvironmentName[],
   command: string,
 ): Promise<DeliveryReport | null> {
-  const owed = (await new FileStateLedger(stateDir).read()).pendingModePushes;
-  const pending = envs.filter((env) => owed[env] !== undefined);
-  if (pending.length === 0) return null;
   let lock: LockHandle;
   try {
-    lock = await acquireLock({ stateDir, command, waitMs: 0, signal: ctx.signal });
+    const owed = (await new FileStateLedger(stateDir).read()).pendingModePushes;
+    const pending = envs.filter((env) => owed[env] !== undefined);
+    if (pending.length === 0) return null;
+    try {
+      lock = await acquireLock({ stateDir, command, waitMs: 0, signal: ctx.signal });
+    } catch (error) {
+      if (!(error instanceof LockedError)) throw error;
+      ctx.out.note(ctx.t('mode.deliveryLocked', { envs: pending.map((env) => ctx.t(`env.${env}`)).join(', ') }));
+      return null;
+    }
   } catch (error) {
-    if (!(error instanceof LockedError)) throw error;
-    ctx.out.note(ctx.t('mode.deliveryLocked', { envs: pending.map((env) => ctx.t(`env.${env}`)).join(', ') }));
+    ctx.out.note(ctx.t('mode.deliveryFailed', { reason: explain(ctx, error) }));
     return null;
   }
   try {
