@@ -65,6 +65,13 @@ export function renderStatus(report: StatusReport, t: Translate, color: boolean)
   lines.push(
     `${t('status.lock')}: ${lock ? t('status.lockLine', { pid: lock.pid, host: lock.host, command: lock.command, startedAt: lock.startedAt, phase: lock.phase ?? '-' }) : t('word.none')}`,
   );
+  const pending = Object.entries(report.pendingModePushes ?? {});
+  if (pending.length > 0)
+    lines.push(
+      paint.yellow(
+        `${t('status.pendingPushes')}: ${pending.map(([env, mode]) => `${t(`env.${env}`)} (${mode})`).join(', ')}`,
+      ),
+    );
   for (const m of report.mismatches) {
     lines.push(
       paint.yellow(t('status.mismatch', { env: t(`env.${m.env}`), reported: m.reported, recorded: m.recorded })),
@@ -74,6 +81,12 @@ export function renderStatus(report: StatusReport, t: Translate, color: boolean)
 }
 
 function modeCell(s: EnvironmentStatus, t: Translate, paint: ChalkInstance): string {
+  // A WebORCA that does not know the hybrid service: what the tool recorded in its database decides.
+  if (s.online && !s.modeReported) {
+    const recorded = s.databaseMode ? ` (${t('status.modeInDatabase', { mode: s.databaseMode })})` : '';
+    const text = `${t('status.modeNotReported')}${recorded}`;
+    return s.mismatch ? paint.yellow(`${text} ≠ ${s.expectedMode}`) : text;
+  }
   if (!s.reportedMode) return '-';
   return s.mismatch ? paint.yellow(`${s.reportedMode} ≠ ${s.expectedMode}`) : s.reportedMode;
 }

@@ -116,3 +116,22 @@ test("the outcome carries the report as the one document and the strict verdict 
   expect(outcome.human?.()).toBe(renderStatus(r, en, false));
   expect(statusOutcome(r, null, en, false).error).toBeUndefined();
 });
+
+test('a WebORCA that does not report the mode says so (its database decides); pending pushes are listed', () => {
+  const r = report({ mode: 'emergency', mismatches: [], pendingModePushes: { operating: 'emergency' } });
+  r.environments.localEmergency = env({
+    reportedMode: 'normal',
+    expectedMode: 'normal-fa',
+    modeReported: false,
+    databaseMode: 'normal-fa',
+    selected: false,
+  });
+  const text = renderStatus(r, en, false);
+  const row = text.split('\n').find((l) => l.includes('local emergency environment') && l.includes('│'))!;
+  expect(row).toContain('mode not reported by this server');
+  expect(row).not.toContain('≠');
+  expect(text).toContain(
+    'Still to be told the recorded mode (they missed a switch): operating environment (emergency)',
+  );
+  expect(renderStatus(r, ja, false)).toContain('このサーバーはモードを報告しません');
+});

@@ -4,6 +4,9 @@ import type { AreaMessages } from './catalog.js';
 export const switchMessages: AreaMessages = {
   en: {
     'word.listSeparator': ', ',
+    'status.modeNotReported': 'mode not reported by this server',
+    'status.modeInDatabase': 'recorded in its database: {mode}',
+    'status.pendingPushes': 'Still to be told the recorded mode (they missed a switch)',
     'switch.cmd.summary': 'switch the mode: emergency, recovery or normal (環境切り替え)',
     'switch.arg.mode': 'emergency (応急措置モード), recovery (復旧措置モード) or normal (通常運用モード)',
     'switch.option.target':
@@ -117,6 +120,9 @@ export const switchMessages: AreaMessages = {
   },
   ja: {
     'word.listSeparator': '、',
+    'status.modeNotReported': 'このサーバーはモードを報告しません',
+    'status.modeInDatabase': 'データベースの記録: {mode}',
+    'status.pendingPushes': '記録済みのモードをまだ通知していない環境 (切り替え時に応答なし)',
     'switch.cmd.summary': 'モードを切り替えます: emergency (応急措置)、recovery (復旧措置)、normal (通常運用)',
     'switch.arg.mode': 'emergency (応急措置モード)、recovery (復旧措置モード)、normal (通常運用モード)',
     'switch.option.target':
