@@ -4,10 +4,13 @@
  * switches at once, a run killed between its state write and its pushes, and a person answering at a terminal.
  */
 import { execa } from 'execa';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN, type CliRun } from '../helpers/cli.js';
+import { parse, stringify } from 'yaml';
+import { BIN, runCli, type CliRun } from '../helpers/cli.js';
 import { startLab, type LabFixture } from '../helpers/lab.js';
 import { hybridModes, labStateDir, resetModes, setFaults } from '../helpers/lab-modes.js';
 import { journalLines, readState, writeState } from '../helpers/state-files.js';
@@ -279,6 +282,59 @@ test('select local mid-outage while its VM is off: its push waits, and vm start 
     localEmergency: 'emergency-fa',
   });
 }, 120_000);
+
+/** An HTTP proxy to the local stand-in that sends `X-Hybridmode: normal` always, as WebORCA on-premises does. */
+async function plainNormalProxy(target: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const upstream = httpRequest(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-hybridmode': 'normal' });
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+test('a WebORCA on-premises that always sends plain normal: "mode not reported by this server", its database decides', async () => {
+  const config = parse(readFileSync(lab.config, 'utf8')) as {
+    environments: { localEmergency: { orcaApiUrl: string } };
+  };
+  const proxy = await plainNormalProxy(config.environments.localEmergency.orcaApiUrl);
+  try {
+    config.environments.localEmergency.orcaApiUrl = proxy.url;
+    const variant = join(lab.dir, 'plain-normal.yaml');
+    writeFileSync(variant, stringify(config), { mode: 0o600 });
+    const run = (args: string[]) => runCli(['--config', variant, ...args], { timeoutMs: 120_000 });
+    expect((await run(['switch', 'emergency', '--target', 'local', '--yes'])).code).toBe(0);
+    const status = JSON.parse((await run(['status', '--json'])).stdout) as {
+      environments: Record<
+        string,
+        { reportedMode: string; modeReported: boolean; databaseMode: string; mismatch: boolean }
+      >;
+      mismatches: unknown[];
+    };
+    expect(status.environments.localEmergency).toMatchObject({
+      reportedMode: 'normal',
+      modeReported: false,
+      databaseMode: 'emergency-fa',
+      mismatch: false,
+    });
+    expect(status.mismatches).toEqual([]);
+    expect((await run(['status'])).stdout).toContain('mode not reported by this server');
+  } finally {
+    await proxy.close();
+  }
+});
 
 function stateHas(mode: string): boolean {
   try {
