@@ -16,7 +16,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FsBackupFolder } from '../src/adapters/fs/backup-folder.js';
-import { findPgBinary } from '../src/adapters/process/run.js';
+import { defaultPgTools } from '../src/adapters/process/pg-tools.js';
 import type { DatabaseConfig } from '../src/core/config-schema.js';
 import { checkOrcaInvariants } from '../src/lab/orca/check/invariants.js';
 import { generateClinic } from '../src/lab/orca/generator.js';
@@ -110,9 +110,10 @@ export async function run(): Promise<BenchRow[]> {
       `--username=${cluster.user}`,
       '--no-password',
     ];
+    const pgRestore = await defaultPgTools().path('pg_restore');
     const bareRestore = (database: string) =>
       execa(
-        findPgBinary('pg_restore'),
+        pgRestore,
         [
           '--no-privileges',
           '--no-owner',
@@ -144,7 +145,7 @@ export async function run(): Promise<BenchRow[]> {
         await seconds(async () => {
           await bareRestore('orca_bench_fresh');
           await execa(
-            findPgBinary('vacuumdb'),
+            await defaultPgTools().path('vacuumdb'),
             ['--analyze-only', `--jobs=${jobs}`, ...connection, '--dbname=orca_bench_fresh'],
             pgEnv,
           );

@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import pg from 'pg';
-import { findPgBinary, runProcess } from '../src/adapters/process/run.js';
+import { defaultPgTools } from '../src/adapters/process/pg-tools.js';
+import { runProcess } from '../src/adapters/process/run.js';
 import { startCloudServer, type CloudServerHandle } from '../src/lab/cloud/server.js';
 import { createOrcaSchema, seedOrcaSystem } from '../src/lab/orca/schema.js';
 import { createLabPki } from '../src/lab/pki.js';
@@ -203,7 +204,7 @@ async function publishDump(bench: Bench, mib: number): Promise<string> {
   const id = await bench.server.store.newId('nightly');
   const file = join(bench.server.store.partialDir, `${id}.bench`);
   await runProcess(
-    findPgBinary('pg_dump'),
+    await defaultPgTools().path('pg_dump'),
     [
       '--format=custom',
       '--compress=0',

@@ -4,6 +4,7 @@ import { COMMANDS } from './commands/registry.js';
 import { CommandSession } from './commands/session.js';
 import { ExitCode, UsageError } from './core/errors.js';
 import { chooseLanguage, translator, type Language } from './ui/i18n.js';
+import { unicodeConsole } from './ui/console-style.js';
 import { Output } from './ui/output.js';
 import { exitCodeOf, writeEnding, type RunEnding } from './ui/run-report.js';
 
@@ -122,7 +123,12 @@ function errorOf(ending: RunEnding): unknown {
 
 /** The output of a run that ended before a command got its context (a usage error, an unknown command). */
 function fallbackOutput(argv: readonly string[]): Output {
-  return new Output({ json: argv.includes('--json'), verbose: argv.includes('--verbose'), color: false });
+  return new Output({
+    json: argv.includes('--json'),
+    verbose: argv.includes('--verbose'),
+    color: false,
+    unicode: unicodeConsole(process.env, process.platform),
+  });
 }
 
 function quietOnEpipe(error: NodeJS.ErrnoException): void {

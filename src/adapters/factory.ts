@@ -24,6 +24,7 @@ import type {
 import type { RestoreRunPorts } from '../core/restore-run.js';
 import type { RestorePoint } from '../core/state.js';
 import type { FsBackupFolder } from './fs/backup-folder.js';
+import type { PgTools } from './process/pg-tools.js';
 import type { HttpClient, HttpTimeouts } from './http/http-types.js';
 import { TlsMaterialCache } from './http/tls-material.js';
 import type { LabVmFactory } from './vm/create.js';
@@ -55,6 +56,7 @@ export class AdapterFactory {
   private readonly closers: Array<() => void> = [];
   private readonly tlsCache = new TlsMaterialCache();
   private folder: Promise<FsBackupFolder> | undefined;
+  private tools: Promise<PgTools> | undefined;
 
   constructor(
     private readonly config: OrcaConfig,
@@ -115,7 +117,7 @@ export class AdapterFactory {
   /** The local backup folder of the config (one per factory: it remembers the local pg_restore's version). */
   backupFolder(): Promise<FsBackupFolder> {
     this.folder ??= import('./fs/backup-folder.js').then(
-      ({ FsBackupFolder }) => new FsBackupFolder(this.config.backup.folder),
+      async ({ FsBackupFolder }) => new FsBackupFolder(this.config.backup.folder, { pgTools: await this.pgTools() }),
     );
     return this.folder;
   }
@@ -128,6 +130,7 @@ export class AdapterFactory {
       return new PostgresRestoreTarget(env, target.database, {
         folder: await this.backupFolder(),
         jobs: settings.jobs,
+        tools: await this.pgTools(),
       });
     }
     const { CloudRestoreTarget } = await import('./cloud/restore-target.js');
@@ -143,11 +146,23 @@ export class AdapterFactory {
 
   /** Reads a cataloged dump's facts (checked against its sidecar) and the local pg_restore's version. */
   async archiveReader(): Promise<Pick<RestoreRunPorts, 'inspectDump' | 'localRestoreVersion'>> {
-    const [{ inspectDumpFile }, { localPgRestoreVersion }] = await Promise.all([
+    const [{ inspectDumpFile }, { localPgRestoreVersion }, tools] = await Promise.all([
       import('./postgres/restore-archive.js'),
       import('./postgres/dump-tool.js'),
+      this.pgTools(),
     ]);
-    return { inspectDump: inspectDumpFile, localRestoreVersion: localPgRestoreVersion };
+    return {
+      inspectDump: (entry, signal) => inspectDumpFile(entry, signal, tools),
+      localRestoreVersion: () => localPgRestoreVersion(tools),
+    };
+  }
+
+  /** PostgreSQL's programs: only in `postgres.binDir` when it is set, else the platform's search (one per run). */
+  pgTools(): Promise<PgTools> {
+    this.tools ??= import('./process/pg-tools.js').then(
+      ({ PgTools }) => new PgTools({ binDir: this.config.postgres?.binDir }),
+    );
+    return this.tools;
   }
 
   /** The local emergency VM's hypervisor (VirtualBox, Hyper-V, or the lab's stand-in). */

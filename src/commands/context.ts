@@ -1,6 +1,7 @@
 import type { LoadedConfig } from '../adapters/config/load.js';
 import type { Asker } from '../ui/asker.js';
 import { chooseLanguage, translator, type Language, type Translate } from '../ui/i18n.js';
+import { unicodeConsole } from '../ui/console-style.js';
 import { Output } from '../ui/output.js';
 import { RunJournal } from './run-journal.js';
 
@@ -66,7 +67,12 @@ export function createContext(global: GlobalOptions, setup: RunSetup): CommandCo
   let config: Promise<LoadedConfig> | undefined;
   const ctx: CommandContext = {
     global,
-    out: new Output({ json: global.json, verbose: global.verbose, color: global.color && !noColor }),
+    out: new Output({
+      json: global.json,
+      verbose: global.verbose,
+      color: global.color && !noColor,
+      unicode: unicodeConsole(env, process.platform),
+    }),
     env,
     cwd: setup.cwd ?? process.cwd(),
     argv: setup.argv,

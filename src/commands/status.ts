@@ -59,6 +59,8 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   };
   const vm = config.environments.localEmergency.vm;
   const hypervisor = vm ? await adapters.hypervisor(vm) : null;
+  // --verbose: which PostgreSQL programs this PC would run, and where they were found.
+  const pgTools = ctx.global.verbose ? adapters.pgTools().then((tools) => tools.report()) : null;
   const report = await gatherStatus({
     ...recorded,
     urls: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(config, env)])) as StatusInput['urls'],
@@ -73,7 +75,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   if (report.mismatches.length > 0 && !ctx.out.json) ctx.out.note(ctx.t('status.mismatchHint', { mode: report.mode }));
   const strict = options.strict ? strictFailure(report, (env) => ctx.t(`env.${env}`)) : null;
   const { statusOutcome } = await import('../ui/status-outcome.js');
-  return statusOutcome(report, strict, ctx.t, ctx.out.color);
+  return statusOutcome(report, strict, ctx.t, ctx.out.color, await pgTools);
 }
 
 function urlOf(config: OrcaConfig, env: EnvironmentName): string {

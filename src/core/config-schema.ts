@@ -205,6 +205,13 @@ export const configSchema = z
       .object({ timeoutSeconds: z.number().min(0.5).max(120).default(5) })
       .strict()
       .default({ timeoutSeconds: 5 }),
+    postgres: z
+      .object({
+        /** The folder holding pg_dump and pg_restore; unset: PATH, then the platform's standard folders. */
+        binDir: nonEmpty.optional(),
+      })
+      .strict()
+      .optional(),
     /** Where state, journal, lock and log live; defaults to the user's state folder. */
     stateDir: nonEmpty.optional(),
   })

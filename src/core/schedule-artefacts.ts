@@ -4,6 +4,7 @@
  * service + timer, or one crontab line. Pure text; the adapters write and register it. The tool's own lock
  * still guards against a manual run racing the scheduled one, whatever the scheduler does.
  */
+import { UsageError } from './errors.js';
 
 export const SCHEDULE_PLATFORMS = ['windows', 'launchd', 'systemd', 'cron'] as const;
 export type SchedulePlatform = (typeof SCHEDULE_PLATFORMS)[number];
@@ -42,12 +43,34 @@ export function quoteWindowsArg(arg: string): string {
   return `"${arg.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\+)$/, '$1$1')}"`;
 }
 
+/** Task Scheduler's limit on `Command` and `WorkingDirectory` (MAX_PATH, in the schema's path type). */
+export const WINDOWS_PATH_MAX = 260;
+
+/** The program as Task Scheduler's `Command`: quoted when it holds a space, as Windows' own tasks do. */
+function windowsCommand(program: string): string {
+  return /\s/.test(program) ? `"${program}"` : program;
+}
+
+function checkWindowsPath(setting: string, value: string): void {
+  if (value.length > WINDOWS_PATH_MAX)
+    throw new UsageError({
+      key: 'schedule.pathTooLong',
+      params: { setting, path: value, max: WINDOWS_PATH_MAX },
+      hintKey: 'schedule.pathTooLong.hint',
+    });
+}
+
 /**
  * Task Scheduler XML (register with `schtasks /Create /TN "orca-hybrid sync" /XML <file> /F`; the file must
  * be UTF-16). Runs on battery and keeps running when the laptop unplugs, catches up a missed start, never
- * starts a second instance, stops after 50 minutes, repeats hourly from `start` (local time).
+ * starts a second instance, stops after 50 minutes, repeats hourly from `start` (local time). Elements in
+ * the schema's order (test/unit/schedule-formats.test.ts validates it); a program or working folder longer
+ * than Task Scheduler accepts is a UsageError.
  */
 export function renderWindowsTask(cmd: ScheduledCommand, start: Date): string {
+  const command = windowsCommand(cmd.program);
+  checkWindowsPath('Command', command);
+  checkWindowsPath('WorkingDirectory', cmd.workingDir);
   const pad = (n: number) => String(n).padStart(2, '0');
   const boundary = `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}T${pad(start.getHours())}:00:00`;
   return [
@@ -59,12 +82,12 @@ export function renderWindowsTask(cmd: ScheduledCommand, start: Date): string {
     '  </RegistrationInfo>',
     '  <Triggers>',
     '    <TimeTrigger>',
+    '      <Enabled>true</Enabled>',
+    `      <StartBoundary>${boundary}</StartBoundary>`,
     '      <Repetition>',
     '        <Interval>PT1H</Interval>',
     '        <StopAtDurationEnd>false</StopAtDurationEnd>',
     '      </Repetition>',
-    `      <StartBoundary>${boundary}</StartBoundary>`,
-    '      <Enabled>true</Enabled>',
     '    </TimeTrigger>',
     '  </Triggers>',
     '  <Principals>',
@@ -94,7 +117,7 @@ export function renderWindowsTask(cmd: ScheduledCommand, start: Date): string {
     '  </Settings>',
     '  <Actions Context="Author">',
     '    <Exec>',
-    `      <Command>${xml(cmd.program)}</Command>`,
+    `      <Command>${xml(command)}</Command>`,
     `      <Arguments>${xml(cmd.args.map(quoteWindowsArg).join(' '))}</Arguments>`,
     `      <WorkingDirectory>${xml(cmd.workingDir)}</WorkingDirectory>`,
     '    </Exec>',

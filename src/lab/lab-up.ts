@@ -11,7 +11,8 @@ import pg from 'pg';
 import { ensurePrivateDir } from '../adapters/fs/private-files.js';
 import type { DatabaseConfig } from '../core/config-schema.js';
 import { dumpDatabase, libpqEnv } from '../adapters/postgres/dump-tool.js';
-import { findPgBinary, runProcess } from '../adapters/process/run.js';
+import { defaultPgTools } from '../adapters/process/pg-tools.js';
+import { runProcess } from '../adapters/process/run.js';
 import { runningDaemon, startDaemon } from './daemon-control.js';
 import type { DaemonInfo } from './daemon-info.js';
 import { labLayout, type LabLayout } from './layout.js';
@@ -170,7 +171,7 @@ async function copyOperatingInto(layout: LabLayout, source: DatabaseConfig, targ
   try {
     for (const target of targets) {
       await runProcess(
-        findPgBinary('pg_restore'),
+        await defaultPgTools().path('pg_restore'),
         [
           '-x',
           '-O',

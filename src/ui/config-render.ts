@@ -2,14 +2,18 @@
 import YAML from 'yaml';
 import type { OrcaConfig } from '../core/config-schema.js';
 import type { OrcaError } from '../core/errors.js';
+import type { PgToolsReport } from '../core/pg-programs.js';
 import type { Translate } from './i18n.js';
 import type { CommandOutcome } from './outcome.js';
+import { renderPgTools } from './pg-tools-render.js';
 
 /** What `config validate --json` prints. */
 export interface ConfigValidationReport {
   valid: boolean;
   file: string;
   problems: Array<{ path: string; message: string }>;
+  /** The PostgreSQL programs found and where (null when the file could not be read as a configuration). */
+  pgTools: PgToolsReport | null;
 }
 
 /** What `config show --json` prints: the effective settings with every secret `<redacted>`. */
@@ -25,7 +29,8 @@ export function validationOutcome(
   t: Translate,
 ): CommandOutcome {
   if (invalid) return { json: report, error: invalid };
-  return { json: report, human: () => `✓ ${t('config.valid', { file: report.file })}` };
+  const tools = report.pgTools ? renderPgTools(report.pgTools, t) : [];
+  return { json: report, human: () => [`✓ ${t('config.valid', { file: report.file })}`, ...tools].join('\n') };
 }
 
 export function configShowOutcome(report: ConfigShowReport, t: Translate): CommandOutcome {

@@ -58,7 +58,8 @@ test('backup --from localEmergency: pg_dump with the password only in its enviro
   expectPrivate(setup.folder);
 
   const lines = readFileSync(spawnLog, 'utf8').trim().split('\n');
-  const dumps = lines.filter((l) => /pg_dump /.test(l));
+  // The search asks a pg_dump on PATH whose folder tells no major for its `--version` first.
+  const dumps = lines.filter((l) => /pg_dump /.test(l) && !/ --version $/.test(l));
   expect(dumps).toHaveLength(1);
   expect(dumps[0]).toContain('--format=custom');
   expect(dumps[0]).toContain('--dbname=orca_local_test');
@@ -68,6 +69,19 @@ test('backup --from localEmergency: pg_dump with the password only in its enviro
   expectNoSecrets(world, setup, [run]);
   const journal = readFileSync(join(setup.stateDir, 'journal.jsonl'), 'utf8');
   expect(journal).toContain('"command":"backup"');
+});
+
+test('backups into folders whose names hold spaces, Japanese and parentheses', async () => {
+  const japanese = world.makeConfig({ folderName: 'バックアップ 先 (院内)', stateDirName: '状態 フォルダー' });
+  // pg_dump into the folder, and a cloud export downloaded there; each verified by pg_restore there.
+  for (const from of ['localEmergency', 'cloudEmergency']) {
+    const backup = await runCli(['--config', japanese.config, 'backup', '--from', from, '--json']);
+    expect([from, backup.code, backup.stderr]).toEqual([from, 0, '']);
+  }
+  const entries = await soundCatalog(japanese.folder);
+  expect(entries.map((e) => e.source).sort()).toEqual(['cloudEmergency', 'localEmergency']);
+  for (const entry of entries) expect(entry.dumpPath.startsWith(join(japanese.folder, entry.source))).toBe(true);
+  expectPrivate(japanese.folder);
 });
 
 test('backup --from cloudEmergency: an export job on the server, then a verified download', async () => {

@@ -1,6 +1,9 @@
+import { realpathSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import YAML from 'yaml';
+import { defaultPgTools } from '../../src/adapters/process/pg-tools.js';
+import type { PgToolsReport } from '../../src/core/pg-programs.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDirs, validSettings, type LooseTree } from '../helpers/config-fixtures.js';
 
@@ -192,12 +195,60 @@ describe('config validate', () => {
     expect(doc.problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual([...expected].sort());
   });
 
-  test('--json on a valid file', async () => {
+  test('--json on a valid file: no problems, and where pg_dump and pg_restore were found', async () => {
     const dir = await dirs.make();
     await writeFile(join(dir, 'orca-hybrid.json'), JSON.stringify(validSettings()));
     const run = await runCli(['config', 'validate', '--json'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ valid: true, file: join(dir, 'orca-hybrid.json'), problems: [] });
+    const doc = JSON.parse(run.stdout) as { pgTools: PgToolsReport };
+    expect(doc).toEqual({
+      valid: true,
+      file: join(dir, 'orca-hybrid.json'),
+      problems: [],
+      pgTools: expect.any(Object),
+    });
+    expect(doc.pgTools.binDir).toBeNull();
+    expect(doc.pgTools.searched).toContain('/usr/lib/postgresql/<major>/bin');
+    for (const program of doc.pgTools.programs) {
+      expect(program.chosen).toEqual({
+        name: program.name,
+        path: expect.stringMatching(new RegExp(`/${program.name}$`)),
+        source: expect.stringMatching(/^(path|standard)$/),
+        major: expect.any(Number),
+        version: expect.stringMatching(/^\d+\.\d+/),
+      });
+    }
+    const human = await runCli(['config', 'validate', '--lang', 'en'], { cwd: dir });
+    expect(human.stdout).toContain('PostgreSQL programs:');
+    expect(human.stdout).toMatch(/ {2}pg_restore \d+\.\d+\S*: \/\S+\/pg_restore \((PATH|standard install folder)\)/);
+  });
+
+  test('postgres.binDir: the only folder searched; a folder without the programs is a problem (exit 2)', async () => {
+    const dir = await dirs.make();
+    const real = realpathSync(await defaultPgTools().path('pg_restore'));
+    await mkdir(join(dir, 'no tools 空'));
+    const settings = validSettings() as LooseTree;
+    settings.postgres = { binDir: 'no tools 空' };
+    await writeFile(join(dir, 'orca-hybrid.yaml'), YAML.stringify(settings));
+    const bad = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    const badDoc = JSON.parse(bad.stdout) as { problems: Array<{ path: string; message: string }> };
+    const empty = join(dir, 'no tools 空');
+    expect(badDoc.problems).toEqual([
+      { path: 'postgres.binDir', message: `has no pg_dump (${empty})` },
+      { path: 'postgres.binDir', message: `has no pg_restore (${empty})` },
+    ]);
+
+    settings.postgres = { binDir: dirname(real) };
+    await writeFile(join(dir, 'orca-hybrid.yaml'), YAML.stringify(settings));
+    const good = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(good.code).toBe(0);
+    const doc = JSON.parse(good.stdout) as { pgTools: PgToolsReport };
+    expect(doc.pgTools.searched).toEqual([dirname(real)]);
+    expect(doc.pgTools.programs.map((p) => [p.chosen?.path, p.chosen?.source])).toEqual([
+      [join(dirname(real), 'pg_dump'), 'setting'],
+      [real, 'setting'],
+    ]);
   });
 });
 
@@ -220,7 +271,7 @@ describe('docs/configuration.md', () => {
       await writeFile(join(dir, 'secrets', name), 'example-secret\n', { mode: 0o600 });
     }
     const run = await runCli(['config', 'validate', '--json'], { cwd: dir });
-    expect(JSON.parse(run.stdout)).toEqual({ valid: true, file: join(dir, 'orca-hybrid.yaml'), problems: [] });
+    expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, file: join(dir, 'orca-hybrid.yaml'), problems: [] });
     expect(run.stderr).toBe('');
   });
 });

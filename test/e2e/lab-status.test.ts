@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { createOtherCa } from '../../src/lab/pki.js';
 import { isPidAlive } from '../../src/adapters/fs/lock-holder.js';
+import type { PgToolsReport } from '../../src/core/pg-programs.js';
 import { runCli } from '../helpers/cli.js';
 import { startLab, type LabFixture } from '../helpers/lab.js';
 
@@ -65,6 +66,22 @@ describe('lab up + status through the built binary', () => {
     expect(status.environments.operating!.institutionName).toContain('ラボ');
     expect(status.environments.localEmergency!.vm?.state).toBe('running');
     expect(status.mismatches).toEqual([]);
+    expect('pgTools' in status).toBe(false);
+  });
+
+  test('status --verbose says which PostgreSQL programs were found where, in the document and the text', async () => {
+    const run = await lab.run(['status', '--json', '--verbose']);
+    expect(run.code).toBe(0);
+    const { pgTools } = JSON.parse(run.stdout) as { pgTools: PgToolsReport };
+    expect(pgTools.programs.map((p) => [p.name, p.chosen?.path.endsWith(`/${p.name}`)])).toEqual([
+      ['pg_dump', true],
+      ['pg_restore', true],
+    ]);
+    expect(pgTools.searched).toContain('/usr/lib/postgresql/<major>/bin');
+    const human = await lab.run(['status', '--verbose'], { env: { LANG: 'ja_JP.UTF-8' } });
+    expect(human.stdout).toContain('PostgreSQL のプログラム:');
+    expect(human.stdout).toMatch(/ {2}pg_dump \d+\.\d+\S*: \/\S+\/pg_dump \((PATH|標準のインストール先)\)/);
+    expect(human.stdout).toContain('探した場所: ');
   });
 
   test('the human table speaks Japanese with the manual terms', async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { execa } from 'execa';
 import pg from 'pg';
-import { findPgBinary } from '../../src/adapters/process/run.js';
+import { defaultPgTools } from '../../src/adapters/process/pg-tools.js';
 import { createDatabase } from '../../src/lab/postgres/cluster.js';
 import { BIN } from '../helpers/cli.js';
 import { startTestCluster, type TestCluster } from '../helpers/pg.js';
@@ -98,7 +98,7 @@ it('every row committed while the restore ran is in the new database or the safe
   const safety = (await world.folder.read()).entries.find((e) => e.id === safetyBackupId)!;
   await createDatabase(cluster, 'orca_safety_check');
   await execa(
-    findPgBinary('pg_restore'),
+    await defaultPgTools().path('pg_restore'),
     [
       `--host=${cluster.host}`,
       `--port=${cluster.port}`,

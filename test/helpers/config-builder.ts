@@ -64,3 +64,15 @@ function environmentTree(env: CloudEnvironment | DatabaseEnvironment): Record<st
 function defined(tree: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(tree).filter(([, value]) => value !== undefined && value !== ''));
 }
+
+/** Every environment refuses at once (closed ports on this machine): for commands that need no server to answer. */
+export function unreachableTree(backupFolder: string, stateDir?: string): Record<string, unknown> {
+  const closed = 'https://127.0.0.1:9';
+  return configTree({
+    operating: { url: closed, user: 'u', apiKey: 'k' },
+    cloudEmergency: { url: closed, user: 'u', apiKey: 'k' },
+    localEmergency: { host: '127.0.0.1', port: 9, orcaApiUrl: 'http://127.0.0.1:9' },
+    backupFolder,
+    stateDir,
+  });
+}

@@ -69,6 +69,9 @@ export interface ConfigOptions {
   retention?: number;
   requestTimeoutSeconds?: number;
   deadlineMinutes?: number;
+  /** Names of the backup and state folders inside the test's folder (default `backups`, `state`). */
+  folderName?: string;
+  stateDirName?: string;
 }
 
 export interface TestSetup {
@@ -176,7 +179,11 @@ export async function startSyncWorld(options: { fillerBytes?: number } = {}): Pr
         apiKeyFile: secret(name, key),
         caFile,
       });
-      const setup = { dir: testDir, folder: join(testDir, 'backups'), stateDir: join(testDir, 'state') };
+      const setup = {
+        dir: testDir,
+        folder: join(testDir, config.folderName ?? 'backups'),
+        stateDir: join(testDir, config.stateDirName ?? 'state'),
+      };
       const tree = configTree({
         clinic: { institutionCode: INSTITUTION, name: 'Test Clinic' },
         operating: cloud(config.operatingUrl ?? operating.url, apiKeys.operating, 'operating.key'),

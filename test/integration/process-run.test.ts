@@ -1,9 +1,14 @@
 /** The process runner against real child processes (sh, sleep, runuser, the PostgreSQL binaries). */
-import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { findPgBinary, ProcessError, runProcess } from '../../src/adapters/process/run.js';
-import { CancelledError } from '../../src/core/errors.js';
+import { PgTools } from '../../src/adapters/process/pg-tools.js';
+import { ProcessError, runProcess } from '../../src/adapters/process/run.js';
+import { windowsSystemProgram } from '../../src/adapters/process/tree-kill.js';
+import { isPidAlive } from '../../src/adapters/fs/lock-holder.js';
+import { CancelledError, ConfigError } from '../../src/core/errors.js';
 
 const SECRET = 'sekrit-' + 'value-42';
 let dir: string;
@@ -68,6 +73,40 @@ test('aborting the signal kills the child and throws CancelledError', async () =
   expect(() => process.kill(pid!, 0)).toThrow(/ESRCH/);
 });
 
+test('on Windows a cancel ends the whole process tree (taskkill /T /F), not just the child', async () => {
+  // taskkill cannot run here: a double on PATH (test/fixtures/doubles/taskkill) speaks its output and ends
+  // the tree the way /T /F does. Without it, killing the shell alone would leave its `sleep` running.
+  const doubles = fileURLToPath(new URL('../fixtures/doubles', import.meta.url));
+  const log = join(dir, 'taskkill.log');
+  const grandchildFile = join(dir, 'grandchild.pid');
+  const saved = { PATH: process.env.PATH, TASKKILL_LOG: process.env.TASKKILL_LOG };
+  process.env.PATH = `${doubles}:${process.env.PATH}`;
+  process.env.TASKKILL_LOG = log;
+  const controller = new AbortController();
+  let pid: number | undefined;
+  try {
+    const running = runProcess('sh', ['-c', `sleep 60 & echo $! > '${grandchildFile}'; wait`], {
+      platform: 'win32',
+      signal: controller.signal,
+      onSpawn: (spawned) => (pid = spawned.pid),
+    });
+    while (!existsSync(grandchildFile) || readFileSync(grandchildFile, 'utf8').trim() === '') await sleep(20);
+    controller.abort();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+  } finally {
+    Object.assign(process.env, saved);
+    if (saved.TASKKILL_LOG === undefined) delete process.env.TASKKILL_LOG;
+  }
+  expect(readFileSync(log, 'utf8')).toBe(`/PID ${pid} /T /F\n`);
+  // Gone, or a zombie waiting for init to reap it (the shell that would have reaped it is gone too).
+  expect(isPidAlive(Number(readFileSync(grandchildFile, 'utf8')))).toBe(false);
+});
+
+test('taskkill and tasklist are named by their path under %SystemRoot% (no PATH entry can stand in for them)', () => {
+  expect(windowsSystemProgram('taskkill', { SystemRoot: 'C:\\Windows' })).toBe('C:\\Windows\\System32\\taskkill.exe');
+  expect(windowsSystemProgram('tasklist', {})).toBe('tasklist');
+});
+
 test('a timeout stops the child and throws ProcessError marked timedOut', async () => {
   const error = (await runProcess('sleep', ['60'], { timeoutMs: 200 }).catch((e: unknown) => e)) as ProcessError;
   expect(error).toBeInstanceOf(ProcessError);
@@ -90,21 +129,21 @@ asRoot('user runs the child as that OS user through runuser, keeping env', async
   expect(out.stdout).toBe('postgres\nx');
 });
 
-test('findPgBinary finds server programs off PATH and names the package when missing', () => {
-  const initdb = findPgBinary('initdb');
-  expect(initdb).toMatch(/^\/.+\/initdb$/);
-  expect(findPgBinary('pg_restore')).toMatch(/^\/.+\/pg_restore$/);
+test('the PostgreSQL programs are found off PATH; a missing one names the places searched', async () => {
+  const tools = new PgTools();
+  expect(await tools.path('initdb')).toMatch(/^\/.+\/initdb$/);
   // Debian's PATH entry is the pg_wrapper Perl script (~0.2 s a call): the real program is used instead.
-  expect(basename(realpathSync(findPgBinary('pg_restore')))).toBe('pg_restore');
-  expect(basename(realpathSync(findPgBinary('pg_dump')))).toBe('pg_dump');
-  let error: unknown;
-  try {
-    findPgBinary('pg_no_such_tool');
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(ProcessError);
-  expect((error as ProcessError).key).toBe('process.pgBinaryMissing');
+  expect(basename(realpathSync(await tools.path('pg_restore')))).toBe('pg_restore');
+  expect(basename(realpathSync(await tools.path('pg_dump')))).toBe('pg_dump');
+  const report = await tools.report();
+  expect(report.programs.map((p) => [p.name, p.chosen?.version])).toEqual([
+    ['pg_dump', expect.stringMatching(/^\d+\.\d+/)],
+    ['pg_restore', expect.stringMatching(/^\d+\.\d+/)],
+  ]);
+  const error = await tools.path('pg_no_such_tool').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ConfigError);
+  expect((error as ConfigError).key).toBe('pgtools.missing');
+  expect((error as ConfigError).details).toContain('- /usr/lib/postgresql/<major>/bin');
 });
 
 test('stdoutFile does not hold a large output in memory (no maxBuffer failure)', async () => {

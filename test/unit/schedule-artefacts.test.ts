@@ -57,7 +57,7 @@ test('Windows arguments follow CommandLineToArgvW quoting; the XML is escaped an
   expect(quoteWindowsArg('say "hi"')).toBe('"say \\"hi\\""');
   expect(quoteWindowsArg('C:\\dir with space\\')).toBe('"C:\\dir with space\\\\"');
   const xml = renderWindowsTask({ ...cmd, program: 'C:\\node & co\\node.exe' }, new Date(2026, 8, 6, 13, 27));
-  expect(xml).toContain('<Command>C:\\node &amp; co\\node.exe</Command>');
+  expect(xml).toContain('<Command>&quot;C:\\node &amp; co\\node.exe&quot;</Command>');
   expect(xml).toContain('<StartBoundary>2026-09-06T13:00:00</StartBoundary>');
   expect(xml.includes('\r\n')).toBe(true);
 });

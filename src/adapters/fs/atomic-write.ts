@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
@@ -7,20 +7,36 @@ const RETRYABLE_ON_WINDOWS = new Set(['EPERM', 'EBUSY', 'EACCES']);
 /**
  * Replaces `path` atomically (temp file, fsync, rename) with mode 0600, then flushes the folder entry so
  * the rename survives a power cut. On Windows an antivirus or indexer briefly holding the file makes the
- * rename fail with EPERM/EBUSY: retried a few times before giving up (STACK.md).
+ * rename fail with EPERM/EBUSY: retried a few times before giving up (STACK.md, `retriedOnWindows`).
  */
 export async function replaceFileAtomically(path: string, data: string): Promise<void> {
+  await retriedOnWindows(() => writeFileAtomic(path, data, { mode: 0o600, fsync: true }));
+  await syncFolder(dirname(path));
+}
+
+/** `rename(from, to)`, retried on Windows while an antivirus or indexer holds the file just written. */
+export function renameRetriedOnWindows(from: string, to: string): Promise<void> {
+  return retriedOnWindows(() => rename(from, to));
+}
+
+/**
+ * Runs `step`; on Windows an EPERM/EBUSY/EACCES (a scanner holding the file for a moment) is retried up to 6
+ * times, 50 ms doubling (about 3 s in all). Elsewhere, and for any other error, the first failure stands.
+ */
+export async function retriedOnWindows(
+  step: () => Promise<void>,
+  platform: NodeJS.Platform = process.platform,
+  pauseMs = 50,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await writeFileAtomic(path, data, { mode: 0o600, fsync: true });
-      break;
+      return await step();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (process.platform !== 'win32' || !RETRYABLE_ON_WINDOWS.has(code) || attempt >= 6) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      if (platform !== 'win32' || !RETRYABLE_ON_WINDOWS.has(code) || attempt >= 6) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * 2 ** attempt));
     }
   }
-  await syncFolder(dirname(path));
 }
 
 /** fsync of a folder: POSIX only (Windows cannot open a folder for flushing). */

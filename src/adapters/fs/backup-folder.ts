@@ -26,18 +26,21 @@ import {
   removeCatalogEntries,
   removeStalePartials,
 } from './catalog-write.js';
+import type { PgTools } from '../process/pg-tools.js';
 import { verifyDumpFile } from './dump-verify.js';
 
 export interface FsBackupFolderOptions {
   /** First pause between reconnects (tests shorten it). */
   pauseMs?: number;
+  /** Where pg_dump and pg_restore are (the `postgres.binDir` setting); the standard search by default. */
+  pgTools?: PgTools;
 }
 
 export class FsBackupFolder implements BackupFolder {
   /** The local pg_restore's version, asked once in this folder's lifetime (a failure is asked again). */
   private readonly localRestoreVersion = rememberSuccess(async () =>
     // Loaded after a download: the process runner (execa) need not sit in memory while bytes stream.
-    (await import('../postgres/dump-tool.js')).localPgRestoreVersion(),
+    (await import('../postgres/dump-tool.js')).localPgRestoreVersion(this.options.pgTools),
   );
 
   constructor(
@@ -71,6 +74,7 @@ export class FsBackupFolder implements BackupFolder {
           signal: options.signal,
           onStep: options.onStep,
           localRestoreVersion: this.localRestoreVersion,
+          tools: this.options.pgTools,
         });
         const entry = await commitVerifiedDump({
           folder: this.folder,
@@ -106,7 +110,11 @@ export class FsBackupFolder implements BackupFolder {
     const paths = await prepareCatalogPaths(this.folder, env, id);
     const createdAt = new Date().toISOString();
     const { dumpDatabase } = await import('../postgres/dump-tool.js');
-    const { partialFile } = await dumpDatabase(db, paths.dump, { env, signal: options.signal });
+    const { partialFile } = await dumpDatabase(db, paths.dump, {
+      env,
+      signal: options.signal,
+      tools: this.options.pgTools,
+    });
     const entry = await addVerifiedDump({
       folder: this.folder,
       env,
@@ -116,6 +124,7 @@ export class FsBackupFolder implements BackupFolder {
       signal: options.signal,
       onStep: options.onStep,
       localRestoreVersion: this.localRestoreVersion,
+      tools: this.options.pgTools,
     });
     return { entry };
   }

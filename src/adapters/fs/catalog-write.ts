@@ -4,13 +4,13 @@
  * (atomic) → fsync the folder. A dump without its sidecar is not an entry, so a crash at any point leaves
  * the catalog as it was or with the new entry complete. Files 0600, folders 0700.
  */
-import { chmod, open, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupSidecar, CatalogEntry } from '../../core/backup-catalog.js';
 import type { EnvironmentName } from '../../core/config-schema.js';
 import { isBackupId } from '../../core/domain.js';
 import { UsageError } from '../../core/errors.js';
-import { replaceFileAtomically, syncFolder } from './atomic-write.js';
+import { renameRetriedOnWindows, replaceFileAtomically, syncFolder } from './atomic-write.js';
 import { verifyDumpFile, type VerifiedDump, type VerifyOptions } from './dump-verify.js';
 import { ensurePrivateDir } from './private-files.js';
 
@@ -64,7 +64,8 @@ export async function commitVerifiedDump(input: CommitInput): Promise<CatalogEnt
   } finally {
     await handle.close();
   }
-  await rename(input.file, paths.dump);
+  // Windows: the scanner that reads a dump just written may hold it for a moment.
+  await renameRetriedOnWindows(input.file, paths.dump);
   await syncFolder(paths.dir);
   const { header, entries } = input.verified.listing;
   const sidecar: BackupSidecar = {
@@ -97,6 +98,7 @@ export interface AddDumpInput {
   signal?: AbortSignal;
   onStep?: VerifyOptions['onStep'];
   localRestoreVersion?: VerifyOptions['localRestoreVersion'];
+  tools?: VerifyOptions['tools'];
 }
 
 /**
@@ -114,6 +116,7 @@ export async function addVerifiedDump(input: AddDumpInput): Promise<CatalogEntry
       signal: input.signal,
       onStep: input.onStep,
       localRestoreVersion: input.localRestoreVersion,
+      tools: input.tools,
     });
   } catch (error) {
     await rm(input.file, { force: true });

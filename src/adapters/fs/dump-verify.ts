@@ -1,13 +1,14 @@
 /**
  * Verification of a dump before it enters the catalog (RELIABILITY.md lessons 2 and 3): size, sha256, the
  * `PGDMP` magic, the archive version against the local pg_restore, `pg_restore --list` (header and TOC) and
- * a full read (`pg_restore --file=/dev/null`). Any failure is a VerificationError (exit 6) naming what
+ * a full read (`pg_restore` into the null device). Any failure is a VerificationError (exit 6) naming what
  * differed; nothing here changes the file.
  */
 import { open, stat } from 'node:fs/promises';
 import { archiveVersionReadable, newestReadableArchiveVersion, type ArchiveListing } from '../../core/dump-header.js';
 import { VerificationError } from '../../core/errors.js';
 import type { VerifyStep } from '../../core/ports.js';
+import type { PgTools } from '../process/pg-tools.js';
 import { hashFile } from './file-hasher.js';
 
 export interface VerifiedDump {
@@ -26,6 +27,8 @@ export interface VerifyOptions {
   onStep?: (step: VerifyStep) => void;
   /** The local pg_restore's version; the caller may remember it for its own lifetime (default: asked each time). */
   localRestoreVersion?: () => Promise<{ version: string; major: number }>;
+  /** Where pg_restore is (the `postgres.binDir` setting); the standard search by default. */
+  tools?: PgTools;
 }
 
 /** Runs every check on `file`; returns what the sidecar records. */
@@ -54,7 +57,9 @@ export async function verifyDumpFile(file: string, options: VerifyOptions): Prom
     throw new VerificationError({ key: 'verify.notADump', params: { file }, hintKey: 'verify.retry.hint' });
   // Loaded here, after a download: the process runner (execa) need not sit in memory while bytes stream.
   const { listArchive, localPgRestoreVersion, readWholeArchive } = await import('../postgres/dump-tool.js');
-  const local = await (options.localRestoreVersion ?? localPgRestoreVersion)();
+  const { defaultPgTools } = await import('../process/pg-tools.js');
+  const tools = options.tools ?? defaultPgTools();
+  const local = await (options.localRestoreVersion ?? (() => localPgRestoreVersion(tools)))();
   if (!archiveVersionReadable(version, local.major)) {
     throw new VerificationError({
       key: 'verify.archiveTooNew',
@@ -66,12 +71,14 @@ export async function verifyDumpFile(file: string, options: VerifyOptions): Prom
         needed: pgRestoreNeededFor(version),
       },
       hintKey: 'verify.archiveTooNew.hint',
+      // Every pg_restore found and where the search looked: none of them reads this archive.
+      details: await tools.describeSearch('pg_restore'),
     });
   }
   options.onStep?.('list');
-  const listing = await listArchive(file, { signal: options.signal });
+  const listing = await listArchive(file, { signal: options.signal, tools });
   options.onStep?.('fullRead');
-  await readWholeArchive(file, { signal: options.signal });
+  await readWholeArchive(file, { signal: options.signal, tools });
   return { size, sha256, listing };
 }
 

@@ -59,9 +59,14 @@ export async function readHolderFile(path: string): Promise<LockHolder | null> {
  * Judges the lock of `stateDir`. The rule: a holder on this host is alive exactly while its pid is alive
  * (and the lock was refreshed since this machine booted — otherwise the pid number belongs to another
  * process now); a holder on another host is alive while it keeps refreshing the lock (every few seconds),
- * judged gone after REMOTE_STALE_MS; a lock without a matching holder file after UNKNOWN_STALE_MS.
+ * judged gone after REMOTE_STALE_MS; a lock without a matching holder file after UNKNOWN_STALE_MS. On Windows,
+ * which reuses pids at once, a live pid must also still be this program's (`pidReused`).
  */
-export async function inspectLock(stateDir: string, now: number = Date.now()): Promise<LockVerdict> {
+export async function inspectLock(
+  stateDir: string,
+  now: number = Date.now(),
+  platform: NodeJS.Platform = process.platform,
+): Promise<LockVerdict> {
   const paths = lockPaths(stateDir);
   let info;
   try {
@@ -84,10 +89,16 @@ export async function inspectLock(stateDir: string, now: number = Date.now()): P
       ? { kind: 'stale', holder, refreshedAt, reason: 'notRefreshed' }
       : { kind: 'held', holder, refreshedAt };
   }
-  if (!isPidAlive(holder.pid)) return { kind: 'stale', holder, refreshedAt, reason: 'deadProcess' };
+  if (!isPidAlive(holder.pid) || (platform === 'win32' && (await pidReusedOnWindows(holder.pid))))
+    return { kind: 'stale', holder, refreshedAt, reason: 'deadProcess' };
   const bootedAt = now - uptime() * 1000;
   if (refreshedAt.getTime() < bootedAt - 120_000) return { kind: 'stale', holder, refreshedAt, reason: 'rebooted' };
   return { kind: 'held', holder, refreshedAt };
+}
+
+/** Loaded only on Windows: the process runner (execa) stays out of every other command's start-up. */
+async function pidReusedOnWindows(pid: number): Promise<boolean> {
+  return (await import('../process/process-image.js')).pidReused(pid, 'win32');
 }
 
 export function isThisHost(host: string): boolean {

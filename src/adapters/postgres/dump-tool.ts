@@ -3,6 +3,7 @@
  * and the local pg_restore version. Passwords reach the child through PGPASSWORD, never argv.
  */
 import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import { devNull } from 'node:os';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import { parseArchiveListing, parsePgToolVersion, type ArchiveListing } from '../../core/dump-header.js';
 import {
@@ -13,7 +14,8 @@ import {
   UnreachableError,
   VerificationError,
 } from '../../core/errors.js';
-import { findPgBinary, ProcessError, runProcess } from '../process/run.js';
+import { defaultPgTools, type PgTools } from '../process/pg-tools.js';
+import { ProcessError, runProcess } from '../process/run.js';
 
 export interface DumpOptions {
   /** Environment name for messages. */
@@ -22,6 +24,8 @@ export interface DumpOptions {
   timeoutMs?: number;
   /** Tables whose rows are left out (`--exclude-table-data`), e.g. session tables. */
   excludeTableData?: string[];
+  /** Where the PostgreSQL programs are (the `postgres.binDir` setting); the standard search by default. */
+  tools?: PgTools;
 }
 
 export interface DumpResult {
@@ -48,15 +52,18 @@ export async function dumpDatabase(db: DatabaseConfig, file: string, opts: DumpO
   ];
   for (const table of opts.excludeTableData ?? []) args.push(`--exclude-table-data=${table}`);
   args.push(`--dbname=${db.database}`);
+  const tools = opts.tools ?? defaultPgTools();
   try {
-    await runProcess(findPgBinary('pg_dump'), args, {
+    await runProcess(await tools.path('pg_dump'), args, {
       env: libpqEnv(db),
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
     });
   } catch (error) {
     rmSync(partialFile, { force: true });
-    throw mapClientToolError(error, db, opts.env ?? `${db.host}:${db.port}/${db.database}`);
+    // A server newer than every pg_dump found: say which were found and where the search looked.
+    const search = isServerTooNew(error) ? await tools.describeSearch('pg_dump') : [];
+    throw mapClientToolError(error, db, opts.env ?? `${db.host}:${db.port}/${db.database}`, search);
   }
   return { partialFile, bytes: statSync(partialFile).size };
 }
@@ -74,8 +81,15 @@ export function libpqEnv(db: DatabaseConfig): Record<string, string> {
   return env;
 }
 
-/** Maps a failed libpq client tool (pg_dump, pg_restore -d) from its stderr to the typed hierarchy. */
-export function mapClientToolError(error: unknown, db: DatabaseConfig, env: string): OrcaError {
+function isServerTooNew(error: unknown): boolean {
+  return error instanceof ProcessError && error.stderrTail.some((line) => /server version mismatch/i.test(line));
+}
+
+/**
+ * Maps a failed libpq client tool (pg_dump, pg_restore -d) from its stderr to the typed hierarchy;
+ * `search` (the programs found and the places searched) is added to a version mismatch's details.
+ */
+export function mapClientToolError(error: unknown, db: DatabaseConfig, env: string, search: string[] = []): OrcaError {
   if (!(error instanceof ProcessError) || error.processExitCode === null)
     return error instanceof OrcaError ? error : toUnexpected(error);
   const text = error.stderrTail.join('\n');
@@ -106,7 +120,7 @@ export function mapClientToolError(error: unknown, db: DatabaseConfig, env: stri
       key: 'dump.serverTooNew',
       params: { env },
       hintKey: 'dump.serverTooNew.hint',
-      details: error.stderrTail,
+      details: [...error.stderrTail, ...search],
       cause: error,
     });
   }
@@ -124,6 +138,7 @@ function toUnexpected(error: unknown): OrcaError {
 export interface ArchiveReadOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  tools?: PgTools;
 }
 
 /**
@@ -133,7 +148,7 @@ export interface ArchiveReadOptions {
 export async function listArchive(file: string, opts: ArchiveReadOptions = {}): Promise<ArchiveListing> {
   let stdout: string;
   try {
-    ({ stdout } = await runProcess(findPgBinary('pg_restore'), ['--list', file], {
+    ({ stdout } = await runProcess(await (opts.tools ?? defaultPgTools()).path('pg_restore'), ['--list', file], {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
     }));
@@ -152,12 +167,12 @@ export async function listArchive(file: string, opts: ArchiveReadOptions = {}): 
 }
 
 /**
- * Reads the whole archive (`pg_restore --file=/dev/null`); a truncated or corrupt dump fails with
+ * Reads the whole archive (`pg_restore --file=<null device>`); a truncated or corrupt dump fails with
  * VerificationError.
  */
 export async function readWholeArchive(file: string, opts: ArchiveReadOptions = {}): Promise<void> {
   try {
-    await runProcess(findPgBinary('pg_restore'), ['--file=/dev/null', file], {
+    await runProcess(await (opts.tools ?? defaultPgTools()).path('pg_restore'), [`--file=${devNull}`, file], {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
     });
@@ -197,9 +212,9 @@ export interface PgToolVersion {
   path: string;
 }
 
-/** The local `pg_restore --version`. */
-export async function localPgRestoreVersion(): Promise<PgToolVersion> {
-  const path = findPgBinary('pg_restore');
+/** The version of the pg_restore the tool runs (the newest found). */
+export async function localPgRestoreVersion(tools: PgTools = defaultPgTools()): Promise<PgToolVersion> {
+  const path = await tools.path('pg_restore');
   const { stdout } = await runProcess(path, ['--version'], { timeoutMs: 30_000 });
   const parsed = parsePgToolVersion(stdout);
   if (parsed === null)

@@ -11,12 +11,17 @@ import { readClinicIdentity, type ClinicIdentity } from '../../core/clinic-ident
 import { parseCopyBlocks } from '../../core/copy-text.js';
 import type { DumpFacts } from '../../core/restore-run.js';
 import { hashFile } from '../fs/file-hasher.js';
-import { findPgBinary, runProcess } from '../process/run.js';
+import { defaultPgTools, type PgTools } from '../process/pg-tools.js';
+import { runProcess } from '../process/run.js';
 import { listArchive } from './dump-tool.js';
 import { toYmd } from './sequences-sql.js';
 
 /** Throws VerificationError (exit 6) when the dump no longer matches its sidecar or cannot be read. */
-export async function inspectDumpFile(entry: CatalogEntry, signal?: AbortSignal): Promise<DumpFacts> {
+export async function inspectDumpFile(
+  entry: CatalogEntry,
+  signal?: AbortSignal,
+  tools: PgTools = defaultPgTools(),
+): Promise<DumpFacts> {
   const changed = (what: string, expected: string | number, found: string | number): VerificationError =>
     new VerificationError({
       key: 'restore.dumpChanged',
@@ -32,9 +37,9 @@ export async function inspectDumpFile(entry: CatalogEntry, signal?: AbortSignal)
   if (size !== entry.size) throw changed('size', entry.size, size);
   // Three reads of the same file, run together; the checks keep their order (listing, checksum, clinic code).
   const [listing, sha256, identity] = await Promise.allSettled([
-    listArchive(entry.dumpPath, { signal }),
+    listArchive(entry.dumpPath, { signal, tools }),
     hashFile(entry.dumpPath),
-    readArchiveIdentity(entry.dumpPath, toYmd(new Date()), signal),
+    readArchiveIdentity(entry.dumpPath, toYmd(new Date()), signal, tools),
   ]);
   if (listing.status === 'rejected') throw listing.reason;
   if (sha256.status === 'rejected') throw sha256.reason;
@@ -45,9 +50,14 @@ export async function inspectDumpFile(entry: CatalogEntry, signal?: AbortSignal)
 }
 
 /** The clinic identity the archive holds, for `date` (`YYYYMMDD`). */
-export async function readArchiveIdentity(file: string, date: string, signal?: AbortSignal): Promise<ClinicIdentity> {
+export async function readArchiveIdentity(
+  file: string,
+  date: string,
+  signal?: AbortSignal,
+  tools: PgTools = defaultPgTools(),
+): Promise<ClinicIdentity> {
   const { stdout } = await runProcess(
-    findPgBinary('pg_restore'),
+    await tools.path('pg_restore'),
     ['--data-only', '--table=tbl_sysbase', '--table=tbl_syskanri', '--table=tbl_dbkanri', '--file=-', file],
     { signal, timeoutMs: 600_000 },
   );

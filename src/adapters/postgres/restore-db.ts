@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import type { DatabaseConfig } from '../../core/config-schema.js';
 import { CancelledError, isOrcaError } from '../../core/errors.js';
 import type { RestoreStep, RestoreWarning } from '../../core/ports.js';
-import { findPgBinary, runProcess } from '../process/run.js';
+import { defaultPgTools, type PgTools } from '../process/pg-tools.js';
+import { runProcess } from '../process/run.js';
 import { connectDatabase, type PgClient } from './connect.js';
 import { libpqEnv, mapClientToolError } from './dump-tool.js';
 import { analyzeInParallel } from './restore-analyze.js';
@@ -23,6 +24,8 @@ export interface LocalRestoreOptions {
   jobs?: number;
   onStep?: (step: RestoreStep) => void;
   signal?: AbortSignal;
+  /** Where pg_restore is (the `postgres.binDir` setting); the standard search by default. */
+  tools?: PgTools;
 }
 
 /** How loading and swapping ended; `failed` guarantees the database in use is as it was. */
@@ -146,7 +149,8 @@ async function runPgRestore(
     file,
   ];
   try {
-    await runProcess(findPgBinary('pg_restore'), args, { env: libpqEnv(db), signal: opts.signal });
+    const pgRestore = await (opts.tools ?? defaultPgTools()).path('pg_restore');
+    await runProcess(pgRestore, args, { env: libpqEnv(db), signal: opts.signal });
   } catch (error) {
     throw mapClientToolError(error, db, opts.env);
   }

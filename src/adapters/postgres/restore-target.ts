@@ -23,10 +23,13 @@ import { connectMaintenance, loadAndSwap } from './restore-db.js';
 import { reopenDatabase } from './restore-db-swap.js';
 import { PostgresKeptDatabases } from './restore-kept.js';
 import { readSequences, toYmd } from './sequences-sql.js';
+import type { PgTools } from '../process/pg-tools.js';
 
 export interface PostgresRestoreTargetOptions {
   folder: BackupFolder;
   jobs?: number;
+  /** Where pg_restore is; the standard search by default. */
+  tools?: PgTools;
   now?: () => Date;
 }
 
@@ -110,6 +113,7 @@ export class PostgresRestoreTarget implements RestoreTarget {
     const loaded = await loadAndSwap(this.db, entry.dumpPath, {
       env: this.env,
       jobs: this.options.jobs,
+      tools: this.options.tools,
       signal: request.signal,
       onStep: (step) => request.onProgress({ step, fraction: null }),
     });

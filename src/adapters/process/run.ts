@@ -3,11 +3,12 @@
  * through `env` (never argv), a typed `ProcessError` carrying the command name, exit code and the tail of
  * stderr (never the environment), and cancellation through an AbortSignal that kills the child.
  */
-import { accessSync, constants as fsConstants, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { CancelledError, OrcaError, UnexpectedError, ExitCode } from '../../core/errors.js';
+import { cancelTreeOnAbort } from './tree-kill.js';
 
 export interface RunOptions {
   /** Added to the inherited environment; the place for PGPASSWORD and other secrets. */
@@ -16,8 +17,13 @@ export interface RunOptions {
   /** Written to the child's stdin. */
   input?: string;
   timeoutMs?: number;
-  /** Aborting kills the child (SIGTERM, then SIGKILL after 5 s) and throws CancelledError. */
+  /**
+   * Aborting kills the child and throws CancelledError: SIGTERM, then SIGKILL after 5 s; on Windows, where
+   * there are no signals, its whole process tree (`taskkill /T /F`, see tree-kill.ts).
+   */
   signal?: AbortSignal;
+  /** Whose way of cancelling applies; this machine's by default (tests run the Windows way anywhere). */
+  platform?: NodeJS.Platform;
   /** Run as this OS user (via `runuser`) when we are root; when we already are this user, run directly. */
   user?: string;
   /** Send stdout to this file instead of buffering it (the returned `stdout` is then empty). */
@@ -90,6 +96,7 @@ export class ProcessError extends OrcaError {
 export async function runProcess(file: string, args: readonly string[], opts: RunOptions = {}): Promise<ProcessOutput> {
   const [spawnFile, spawnArgs] = wrapForUser(file, args, opts.user);
   const command = basename(file);
+  const windows = (opts.platform ?? process.platform) === 'win32';
   let child: ResultPromise;
   try {
     child = execa(spawnFile, spawnArgs, {
@@ -98,7 +105,7 @@ export async function runProcess(file: string, args: readonly string[], opts: Ru
       cwd: opts.cwd,
       input: opts.input,
       timeout: opts.timeoutMs,
-      cancelSignal: opts.signal,
+      cancelSignal: windows ? undefined : opts.signal,
       forceKillAfterDelay: 5000,
       reject: false,
       stdin: opts.input === undefined ? 'ignore' : 'pipe',
@@ -114,10 +121,12 @@ export async function runProcess(file: string, args: readonly string[], opts: Ru
   const spawned: SpawnedProcess = { pid: child.pid, file: spawnFile, args: [...spawnArgs] };
   opts.onSpawn?.(spawned);
   for (const listener of spawnListeners) listener(spawned);
+  const treeCancelled = windows ? cancelTreeOnAbort(child, opts.signal, runProcess) : () => Promise.resolve(false);
   const result = await child;
+  const cancelled = (await treeCancelled()) || result.isCanceled;
   const stdout = typeof result.stdout === 'string' ? result.stdout : '';
   const stderr = typeof result.stderr === 'string' ? result.stderr : '';
-  if (result.isCanceled) throw new CancelledError({ key: 'process.cancelled', params: { command } });
+  if (cancelled) throw new CancelledError({ key: 'process.cancelled', params: { command } });
   const tail = tailLines(stderr);
   if (result.exitCode === undefined && !result.timedOut && result.signal === undefined) {
     // Never started (ENOENT, EACCES): report the missing program, not an exit code.
@@ -163,54 +172,6 @@ function findRunuser(): string {
     if (existsSync(candidate)) return candidate;
   }
   return 'runuser';
-}
-
-/**
- * Absolute path of a PostgreSQL program: PATH first, else the newest `/usr/lib/postgresql/<ver>/bin/<name>`
- * (Debian keeps initdb, pg_ctl and postgres there, off PATH). When PATH only has Debian's `pg_wrapper`
- * (a Perl script that picks a version and execs it, ~0.2 s a call), the newest real program is used
- * directly: the same one the wrapper picks for pg_dump/pg_restore, and the one that reads the most
- * archive versions. Throws a ProcessError naming the package.
- */
-export function findPgBinary(name: string): string {
-  const onPath = findOnPath(name);
-  const found = onPath === undefined || isDebianWrapper(onPath) ? (findInDebianLayout(name) ?? onPath) : onPath;
-  if (found === undefined) {
-    throw new ProcessError({ key: 'process.pgBinaryMissing', command: name, processExitCode: null, stderrTail: [] });
-  }
-  return found;
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const candidate = join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function findInDebianLayout(name: string, root = '/usr/lib/postgresql'): string | undefined {
-  let versions: string[];
-  try {
-    versions = readdirSync(root);
-  } catch {
-    return undefined;
-  }
-  const sorted = versions.filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a));
-  for (const version of sorted) {
-    const candidate = join(root, version, 'bin', name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function isDebianWrapper(path: string): boolean {
-  try {
-    return basename(realpathSync(path)) === 'pg_wrapper';
-  } catch {
-    return false;
-  }
 }
 
 /** Whether `path` is an executable regular file. */

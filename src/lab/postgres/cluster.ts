@@ -6,7 +6,8 @@
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { findPgBinary, ProcessError, runProcess } from '../../adapters/process/run.js';
+import { defaultPgTools } from '../../adapters/process/pg-tools.js';
+import { ProcessError, runProcess } from '../../adapters/process/run.js';
 import { UnexpectedError } from '../../core/errors.js';
 import {
   clusterPaths,
@@ -54,7 +55,7 @@ export async function initCluster(dir: string, options: InitClusterOptions): Pro
   await writeServerFile(pwfile, options.superPassword + '\n');
   try {
     await runProcess(
-      findPgBinary('initdb'),
+      await defaultPgTools().path('initdb'),
       [
         '-D',
         paths.dataDir,
@@ -94,7 +95,7 @@ export async function startCluster(dir: string, options: { port?: number } = {})
     const port = options.port ?? (await findFreePort());
     try {
       await runProcess(
-        findPgBinary('pg_ctl'),
+        await defaultPgTools().path('pg_ctl'),
         ['-D', paths.dataDir, '-l', paths.logFile, '-w', '-t', '60', '-o', `-p ${port}`, 'start'],
         { user: serverUser(), env: { LC_ALL: 'C' }, timeoutMs: 90_000 },
       );
@@ -119,7 +120,7 @@ export async function stopCluster(dir: string, options: { mode?: 'fast' | 'immed
   const paths = clusterPaths(dir);
   if (!isInitialized(paths) || (await readPostmasterPid(paths)) === null) return false;
   const mode = options.mode ?? 'fast';
-  await runProcess(findPgBinary('pg_ctl'), ['-D', paths.dataDir, '-m', mode, '-w', '-t', '60', 'stop'], {
+  await runProcess(await defaultPgTools().path('pg_ctl'), ['-D', paths.dataDir, '-m', mode, '-w', '-t', '60', 'stop'], {
     user: serverUser(),
     env: { LC_ALL: 'C' },
     timeoutMs: 90_000,

@@ -3,6 +3,7 @@ import { backupMessages } from './backup.js';
 import { commonMessages } from './common.js';
 import { configMessages } from './config.js';
 import { httpMessages } from './http.js';
+import { platformMessages } from './platform.js';
 import { postgresMessages } from './postgres.js';
 import { labDataMessages } from './lab-data.js';
 import { restoreMessages } from './restore.js';
@@ -24,6 +25,7 @@ export const AREAS: Record<string, AreaMessages> = {
   config: configMessages,
   http: httpMessages,
   postgres: postgresMessages,
+  platform: platformMessages,
   labData: labDataMessages,
   restore: restoreMessages,
   state: stateMessages,

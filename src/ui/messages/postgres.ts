@@ -14,10 +14,6 @@ export const postgresMessages: AreaMessages = {
     'process.cancelled': '{command} was cancelled.',
     'process.needsRoot': 'Running {command} as the user {user} needs root (or running as {user}).',
     'process.needsRoot.hint': 'Run the command as root or as {user}.',
-    'process.pgBinaryMissing':
-      'The PostgreSQL program {command} was not found (neither on PATH nor in /usr/lib/postgresql/*/bin).',
-    'process.pgBinaryMissing.hint':
-      'Install the postgresql package (it provides {command}), e.g. apt-get install postgresql.',
     'sequences.malformed':
       'The 管理連番 row {kanricd} holds something other than digits where {name} should be ({length} characters from character {start}).',
     'sequences.malformed.hint': 'Check tbl_syskanri row {kanricd} by hand; nothing was changed.',
@@ -77,10 +73,6 @@ export const postgresMessages: AreaMessages = {
     'process.needsRoot':
       '{command} をユーザー {user} として実行するには root 権限 (または {user} での実行) が必要です。',
     'process.needsRoot.hint': 'root または {user} としてコマンドを実行してください。',
-    'process.pgBinaryMissing':
-      'PostgreSQL のプログラム {command} が見つかりません (PATH にも /usr/lib/postgresql/*/bin にもありません)。',
-    'process.pgBinaryMissing.hint':
-      'postgresql パッケージをインストールしてください ({command} を含みます。例: apt-get install postgresql)。',
     'sequences.malformed':
       '管理連番の行 {kanricd} の {name} の位置 ({start} 文字目から {length} 文字) に数字以外が入っています。',
     'sequences.malformed.hint': 'tbl_syskanri の行 {kanricd} を確認してください。何も変更していません。',
