@@ -5,6 +5,7 @@
  */
 import type { AdapterFactory } from '../adapters/factory.js';
 import type { EnvironmentName } from '../core/config-schema.js';
+import { reportedModeFor } from '../core/domain.js';
 import type { EnvironmentProbeResult } from '../core/status.js';
 
 export function probeEnvironment(
@@ -26,14 +27,20 @@ export function probeEnvironment(
     const leftovers = Promise.resolve(options.repair)
       .then((repair) => adapters.restoreLeftovers(env, { repair, signal }))
       .catch(() => null);
-    const [healthAnswer, sequences, orca] = await Promise.allSettled([
-      cloud ? cloud.health(signal) : Promise.resolve(null),
-      control.readSequences(signal).catch(async (error: unknown) => {
-        if ((await leftovers)?.reopened) return control.readSequences(signal);
+    const afterReopen = <T>(read: () => Promise<T>) =>
+      read().catch(async (error: unknown) => {
+        if ((await leftovers)?.reopened) return read();
         throw error;
-      }),
+      });
+    const [healthAnswer, sequences, orca, recorded] = await Promise.allSettled([
+      cloud ? cloud.health(signal) : Promise.resolve(null),
+      afterReopen(() => control.readSequences(signal)),
       // A cloud environment's health answer names version and clinic: only the WebORCA ping is needed.
       api.probe(signal, { details: !cloud }),
+      // A directly reached environment: the mode the tool recorded in its database (none yet: normal).
+      cloud
+        ? Promise.resolve(null)
+        : afterReopen(() => control.readMode(signal)).then((m) => m ?? reportedModeFor(env, 'normal')),
     ]);
     const failures = [healthAnswer, sequences, orca].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failures.length === 3 || (cloud && healthAnswer.status === 'rejected' && orca.status === 'rejected')) {
@@ -57,6 +64,7 @@ export function probeEnvironment(
       ],
       keptDatabases: (await leftovers)?.kept ?? [],
       reopened: (await leftovers)?.reopened ?? false,
+      ...(cloud ? {} : { databaseMode: value(recorded) }),
     };
   };
 }
