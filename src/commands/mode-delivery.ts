@@ -1,18 +1,14 @@
 /**
  * Pending mode pushes delivered by whichever command reaches the environment next (docs/switch.md): `sync`,
- * `backup`, `restore`, `bump-seq`, `select`, `switch`, `vm start`, `vm rebuild` — and `status`
- * (`status-delivery.ts`). Each delivery is
- * journaled in the run's line (`modePushes.delivered`) and told on stderr; it never makes the command fail —
- * a push that cannot be made stays pending.
+ * `backup`, `restore`, `bump-seq`, `select`, `switch`, `vm start`, `vm rebuild` (`mode-redelivery.ts`) — and
+ * `status` (`status-delivery.ts`). Each delivery is journaled in the run's line (`modePushes.delivered`) and
+ * told on stderr; it never makes the command fail — a push that cannot be made stays pending.
  */
 import { randomUUID } from 'node:crypto';
 import { reportedModeFor, type EnvironmentName } from '../core/domain.js';
-import { LockedError, isOrcaError } from '../core/errors.js';
-import { expectedModes } from '../core/mode-machine.js';
+import { isOrcaError } from '../core/errors.js';
 import { deliverPendingModePushes, type DeliveryReport, type ModePushPorts } from '../core/mode-pushes.js';
-import { addPendingModePush } from '../core/state-changes.js';
 import type { AdapterFactory, AdapterOptions } from '../adapters/factory.js';
-import { acquireLock, type LockHandle } from '../adapters/fs/lock.js';
 import type { CommandContext } from './context.js';
 import { FileStateLedger } from './state-ledger.js';
 
@@ -58,68 +54,6 @@ export async function deliverOwedPushes(
   } catch (error) {
     ctx.out.note(ctx.t('mode.deliveryFailed', { reason: explain(ctx, error) }));
     return null;
-  }
-}
-
-/**
- * After `env`'s database was replaced (a restore, a VM rebuild) — and with it the mode table of a directly
- * reached environment, or a table of the environment the dump came from put there: owes `env` its recorded
- * mode again (written at once, so a kill leaves it pending).
- */
-export async function oweRecordedMode(stateDir: string, env: EnvironmentName): Promise<void> {
-  await new FileStateLedger(stateDir).update((state) =>
-    addPendingModePush(state, env, expectedModes(state.mode, state.selectedEmergency)[env]),
-  );
-}
-
-/** `oweRecordedMode`, then the delivery; failing to record it is only said. */
-export async function reassertMode(
-  ctx: CommandContext,
-  adapters: AdapterFactory,
-  stateDir: string,
-  env: EnvironmentName,
-  command: string,
-): Promise<DeliveryReport | null> {
-  try {
-    await oweRecordedMode(stateDir, env);
-  } catch (error) {
-    ctx.out.note(ctx.t('mode.deliveryFailed', { reason: explain(ctx, error) }));
-    return null;
-  }
-  return deliverOwedPushes(ctx, adapters, stateDir, [env], command);
-}
-
-/**
- * For a command that holds no lock (`vm start`): delivers only when it can take the lock at once — a switch
- * running meanwhile decides the mode, and a stale push must never overtake it.
- */
-export async function deliverOwedPushesIfFree(
-  ctx: CommandContext,
-  adapters: AdapterFactory,
-  stateDir: string,
-  envs: readonly EnvironmentName[],
-  command: string,
-): Promise<DeliveryReport | null> {
-  let lock: LockHandle;
-  try {
-    const owed = (await new FileStateLedger(stateDir).read()).pendingModePushes;
-    const pending = envs.filter((env) => owed[env] !== undefined);
-    if (pending.length === 0) return null;
-    try {
-      lock = await acquireLock({ stateDir, command, waitMs: 0, signal: ctx.signal });
-    } catch (error) {
-      if (!(error instanceof LockedError)) throw error;
-      ctx.out.note(ctx.t('mode.deliveryLocked', { envs: pending.map((env) => ctx.t(`env.${env}`)).join(', ') }));
-      return null;
-    }
-  } catch (error) {
-    ctx.out.note(ctx.t('mode.deliveryFailed', { reason: explain(ctx, error) }));
-    return null;
-  }
-  try {
-    return await deliverOwedPushes(ctx, adapters, stateDir, envs, command);
-  } finally {
-    await lock.release();
   }
 }
 

@@ -9,7 +9,7 @@ import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
 import { startLockedRun } from './locked-run.js';
-import { reassertMode } from './mode-delivery.js';
+import { reassertMode } from './mode-redelivery.js';
 import { durationOption, jobsOption } from './options.js';
 import { recordRestore, wireRestore } from './restore-wiring.js';
 import { resolveStateDir } from './state-dir.js';

@@ -4,9 +4,11 @@
  * either answers; what the other could not tell becomes a warning.
  */
 import type { AdapterFactory } from '../adapters/factory.js';
-import type { EnvironmentName } from '../core/config-schema.js';
+import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../core/config-schema.js';
+import { isOrcaError } from '../core/errors.js';
 import { reportedModeFor } from '../core/domain.js';
-import type { EnvironmentProbeResult } from '../core/status.js';
+import { ProbeTimeout, type EnvironmentProbeResult, type StatusInput } from '../core/status.js';
+import type { CommandContext } from './context.js';
 
 export function probeEnvironment(
   adapters: AdapterFactory,
@@ -67,4 +69,20 @@ export function probeEnvironment(
       ...(cloud ? {} : { databaseMode: value(recorded) }),
     };
   };
+}
+
+/** Each environment's address as people know it: the cloud URL, or a directly reached one's WebORCA API. */
+export function statusUrls(config: OrcaConfig): StatusInput['urls'] {
+  const urlOf = (env: EnvironmentName) => {
+    const settings = config.environments[env];
+    return settings.kind === 'cloud' ? settings.url : settings.orcaApiUrl;
+  };
+  return Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(env)])) as StatusInput['urls'];
+}
+
+/** A probe's failure in the run's language; the shared deadline as "no answer within N s". */
+export function describeError(ctx: CommandContext, error: unknown, timeoutSeconds: number): string {
+  if (error instanceof ProbeTimeout) return ctx.t('status.timeout', { seconds: timeoutSeconds });
+  if (isOrcaError(error)) return ctx.t(error.key, error.params);
+  return error instanceof Error ? error.message : String(error);
 }

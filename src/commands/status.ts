@@ -1,8 +1,6 @@
 import { Command } from 'commander';
-import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../core/config-schema.js';
-import { isOrcaError } from '../core/errors.js';
 import { describeVm } from '../core/vm-status.js';
-import { gatherStatus, ProbeTimeout, strictFailure, type StatusInput } from '../core/status.js';
+import { gatherStatus, strictFailure } from '../core/status.js';
 import { startProbes } from '../core/status-early.js';
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
@@ -48,7 +46,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
   const records = readStatusRecords(stateDir, config.backup.folder);
   records.catch(() => undefined);
-  const [{ probeEnvironment }, adapters] = await Promise.all([
+  const [{ probeEnvironment, describeError, statusUrls }, adapters] = await Promise.all([
     import('./status-probes.js'),
     openAdapters(ctx, {
       timeouts: { connectMs: requestMs, responseMs: requestMs, idleMs: requestMs },
@@ -85,7 +83,7 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   });
   const report = await gatherStatus({
     ...recorded,
-    urls: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(config, env)])) as StatusInput['urls'],
+    urls: statusUrls(config),
     probes: probes.started,
     vm: hypervisor ? (signal) => describeVm(hypervisor, signal) : undefined,
     timeoutMs,
@@ -115,15 +113,4 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     },
     await pgTools,
   );
-}
-
-function urlOf(config: OrcaConfig, env: EnvironmentName): string {
-  const settings = config.environments[env];
-  return settings.kind === 'cloud' ? settings.url : settings.orcaApiUrl;
-}
-
-function describeError(ctx: CommandContext, error: unknown, timeoutSeconds: number): string {
-  if (error instanceof ProbeTimeout) return ctx.t('status.timeout', { seconds: timeoutSeconds });
-  if (isOrcaError(error)) return ctx.t(error.key, error.params);
-  return error instanceof Error ? error.message : String(error);
 }

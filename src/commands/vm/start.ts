@@ -3,7 +3,7 @@ import { vmStartOutcome } from '../../ui/vm-outcome.js';
 import { startEvents, vmProgress } from '../../ui/vm-progress.js';
 import type { CommandOutcome } from '../command.js';
 import type { CommandContext } from '../context.js';
-import { deliverOwedPushesIfFree } from '../mode-delivery.js';
+import { deliverOwedPushesIfFree } from '../mode-redelivery.js';
 import { durationOption } from '../options.js';
 import { resolveStateDir } from '../state-dir.js';
 import { openVm } from './setup.js';
