@@ -10,6 +10,7 @@
 import type { EnvironmentName, OrcaConfig, VmConfig } from '../core/config-schema.js';
 import type {
   CloudBackupApi,
+  CopyableVisitsCounter,
   DumpSource,
   EnvironmentControl,
   GuestShell,
@@ -196,6 +197,12 @@ export class AdapterFactory {
   async webOrcaCheck(options: AdapterOptions = {}): Promise<WebOrcaCheck> {
     const { OrcaApiClient } = await import('./orca-api/client.js');
     return new OrcaApiClient(await this.http('localEmergency', 'orcaApi', options));
+  }
+
+  /** What `diff-copy` would still copy (for `switch normal`): not available until diff-copy lands. */
+  async copyableVisitsCounter(): Promise<CopyableVisitsCounter> {
+    const { UnavailableCopyableVisits } = await import('./diff-copy/copyable-visits.js');
+    return new UnavailableCopyableVisits();
   }
 
   /** Releases every client this factory made (kept-alive connections), so the process can exit. */

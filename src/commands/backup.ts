@@ -9,6 +9,7 @@ import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
 import { startHourlyRun, type HourlyRunOptions } from './locked-run.js';
+import { deliverOwedPushes } from './mode-delivery.js';
 import { describeError } from './run-journal.js';
 
 export interface BackupCliOptions extends HourlyRunOptions {
@@ -53,6 +54,7 @@ export async function runBackupCommand(ctx: CommandContext, options: BackupCliOp
     const { entry, pruned } = report;
     run.log.write(`end ok ${entry.id} size ${entry.size} sha256 ${entry.sha256} pruned=${JSON.stringify(pruned)}`);
     ctx.journal.changes({ backup: null }, { backup: { env, id: entry.id, sha256: entry.sha256 }, pruned });
+    await deliverOwedPushes(ctx, adapters, run.stateDir, [env], 'backup');
     return backupDoneOutcome(env, report, new Date(), ctx.t);
   } catch (error) {
     run.log.write(`end failed ${describeError(error).code}: ${describeError(error).message}`);

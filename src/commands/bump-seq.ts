@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { ENVIRONMENT_NAMES } from '../core/config-schema.js';
 import type { EnvironmentName } from '../core/domain.js';
 import { UsageError } from '../core/errors.js';
-import { runBump } from '../core/bump-run.js';
+import { runBump, type BumpReport } from '../core/bump-run.js';
 import { assertDistinctSource, defaultBumpSource } from '../core/bump-source.js';
 import { FileStateStore } from '../adapters/fs/state-file.js';
 import { confirmBump } from '../ui/confirmations.js';
@@ -13,6 +13,7 @@ import type { CommandKit, CommandOutcome } from './command.js';
 import { askerOf, type CommandContext } from './context.js';
 import { recordReadings, restoredBackupCreatedAt } from './bump-records.js';
 import { startLockedRun } from './locked-run.js';
+import { deliverOwedPushes } from './mode-delivery.js';
 import { durationOption } from './options.js';
 import { resolveStateDir } from './state-dir.js';
 
@@ -95,8 +96,14 @@ export async function runBumpSeq(ctx: CommandContext, options: BumpSeqOptions): 
     clock: { now: () => new Date() },
   });
   if (!options.dryRun) await recordReadings(ctx, stateDir, report);
+  if (!options.dryRun) await deliverOwedPushes(ctx, adapters, stateDir, reachedBy(report), 'bump-seq');
   for (const note of bumpNotes(report, ctx.t)) ctx.out.note(note);
   return bumpOutcome(report, ctx.t, ctx.out.color);
+}
+
+/** The environments a bump talked to: its target, and its source when read live. */
+function reachedBy(report: BumpReport): EnvironmentName[] {
+  return report.source.reading === 'live' ? [report.env, report.source.env] : [report.env];
 }
 
 function parseMargin(value: string | undefined): number | undefined {

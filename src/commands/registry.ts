@@ -26,6 +26,14 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./config.js')).buildConfigCommand,
   },
   {
+    name: 'switch',
+    summary: {
+      en: 'switch the mode: emergency, recovery or normal (環境切り替え)',
+      ja: 'モードの切り替え (応急措置・復旧措置・通常運用)',
+    },
+    load: async () => (await import('./switch.js')).buildSwitchCommand,
+  },
+  {
     name: 'select',
     summary: { en: 'choose the emergency environment (cloud or local)', ja: '応急措置環境の選択 (cloud / local)' },
     load: async () => (await import('./select.js')).buildSelectCommand,

@@ -9,6 +9,7 @@ import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
 import { startLockedRun } from './locked-run.js';
+import { reassertMode } from './mode-redelivery.js';
 import { durationOption, jobsOption } from './options.js';
 import { recordRestore, wireRestore } from './restore-wiring.js';
 import { resolveStateDir } from './state-dir.js';
@@ -76,6 +77,7 @@ export async function runRestoreCommand(ctx: CommandContext, options: RestoreCom
     ),
   );
   await recordRestore(ctx, run.stateDir, report);
+  await reassertMode(ctx, adapters, run.stateDir, target, 'restore');
   return restoreOutcome(report, ctx.t);
 }
 

@@ -13,6 +13,7 @@ export class RunJournal {
   private target: { stateDir: string; command: string } | null = null;
   private before: unknown = {};
   private after: unknown = {};
+  private readonly extras: Record<string, unknown> = {};
   private written = false;
 
   constructor(
@@ -29,6 +30,14 @@ export class RunJournal {
   changes(before: unknown, after: unknown): void {
     this.before = before;
     this.after = after;
+  }
+
+  /**
+   * Records something the run did beside its own change (a pending mode push it delivered, an override's
+   * reason) as a value of the line's `after` under `key`. Kept whatever `changes` is told later.
+   */
+  also(key: string, value: unknown): void {
+    this.extras[key] = value;
   }
 
   /**
@@ -53,7 +62,7 @@ export class RunJournal {
       pid: actor.pid,
       command: this.target.command,
       args: redactArgs([...this.run.argv]),
-      ...diffState(this.before, this.after),
+      ...diffState(this.before, withExtras(this.after, this.extras)),
       outcome: exitCode === 0 ? 'ok' : 'failed',
       exitCode,
       durationMs: Date.now() - this.run.startedAt.getTime(),
@@ -62,6 +71,12 @@ export class RunJournal {
     const journal = this.journalOf?.(this.target.stateDir) ?? new FileJournal(this.target.stateDir);
     await journal.append(entry);
   }
+}
+
+function withExtras(after: unknown, extras: Record<string, unknown>): unknown {
+  if (Object.keys(extras).length === 0) return after;
+  const base = after !== null && typeof after === 'object' && !Array.isArray(after) ? after : {};
+  return { ...base, ...extras };
 }
 
 /** The error as the journal and the run log store it: stable code and English message. */

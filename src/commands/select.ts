@@ -1,37 +1,54 @@
 import { Argument, Command } from 'commander';
 import type { EmergencyChoice } from '../core/domain.js';
-import { selectEmergency } from '../core/state-changes.js';
-import { selectOutcome, type SelectReport } from '../ui/state-render.js';
+import { runSelect } from '../core/select-run.js';
+import type { AdapterFactory } from '../adapters/factory.js';
+import { confirmSelect } from '../ui/confirmations.js';
+import { selectOutcome } from '../ui/state-render.js';
+import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
-import type { CommandContext } from './context.js';
-import { runStateChange } from './state-change.js';
-import { resolveStateDir } from './state-dir.js';
+import { askerOf, type CommandContext } from './context.js';
+import { startLockedRun } from './locked-run.js';
+import { modePusher } from './mode-delivery.js';
+import { durationOption } from './options.js';
+import { FileStateLedger } from './state-ledger.js';
 
 export interface SelectOptions {
-  force: boolean;
+  wait?: string;
   stateDir?: string;
 }
 
-/** `select cloud|local [--force]` (選択, manual 3.2.4–3.2.5): which emergency environment a switch uses. */
+/** `select cloud|local` (選択, manual 3.2.4–3.2.5): which emergency environment a switch uses. */
 export function buildSelectCommand({ t, action }: CommandKit): Command {
   return new Command('select')
     .description(t('select.cmd.summary'))
     .addArgument(new Argument('<choice>', t('select.arg.choice')).choices(['cloud', 'local']))
-    .option('--force', t('select.option.force'), false)
+    .option('--wait <duration>', t('select.option.wait'))
     .option('--state-dir <dir>', t('state.option.stateDir'))
-    .action(action<SelectOptions>((ctx, options, args) => runSelect(ctx, options, args[0] as EmergencyChoice)));
+    .action(action<SelectOptions>((ctx, options, args) => runSelectCommand(ctx, options, args[0] as EmergencyChoice)));
 }
 
-/** Changes the selection in the state (refused with exit 5 in emergency/recovery mode without --force); journaled. */
-export async function runSelect(
+/**
+ * Under the lock (a switch decides the selection too): changes the selection, journaled. During an outage it
+ * warns and asks (`--yes` when nobody can answer), then tells both emergency environments their new mode.
+ * The configuration is read only then: in normal mode `select` works without one.
+ */
+export async function runSelectCommand(
   ctx: CommandContext,
   options: SelectOptions,
   choice: EmergencyChoice,
 ): Promise<CommandOutcome> {
-  const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
-  const report = await runStateChange<SelectReport>(ctx, { stateDir, command: 'select' }, (state) => ({
-    state: selectEmergency(state, choice, { force: options.force }),
-    result: { selectedEmergency: choice, previous: state.selectedEmergency },
-  }));
+  const waitMs = durationOption(options.wait, '--wait') ?? 0;
+  const run = await startLockedRun(ctx, { command: 'select', stateDirFlag: options.stateDir, waitMs });
+  let adapters: Promise<AdapterFactory> | undefined;
+  const report = await runSelect(
+    { choice, signal: ctx.signal },
+    {
+      ledger: new FileStateLedger(run.stateDir, { onWrite: (first, last) => ctx.journal.changes(first, last) }),
+      push: async (env, mode, signal) =>
+        modePusher(await (adapters ??= openAdapters(ctx)), `orca-hybrid select ${choice}`)(env, mode, signal),
+      confirm: confirmSelect(askerOf(ctx)),
+    },
+  );
+  if (report.pushed.length > 0) ctx.journal.also('pushed', report.pushed);
   return selectOutcome(report, ctx.t);
 }

@@ -4,8 +4,11 @@
  * either answers; what the other could not tell becomes a warning.
  */
 import type { AdapterFactory } from '../adapters/factory.js';
-import type { EnvironmentName } from '../core/config-schema.js';
-import type { EnvironmentProbeResult } from '../core/status.js';
+import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../core/config-schema.js';
+import { isOrcaError } from '../core/errors.js';
+import { reportedModeFor } from '../core/domain.js';
+import { ProbeTimeout, type EnvironmentProbeResult, type StatusInput } from '../core/status.js';
+import type { CommandContext } from './context.js';
 
 export function probeEnvironment(
   adapters: AdapterFactory,
@@ -26,14 +29,20 @@ export function probeEnvironment(
     const leftovers = Promise.resolve(options.repair)
       .then((repair) => adapters.restoreLeftovers(env, { repair, signal }))
       .catch(() => null);
-    const [healthAnswer, sequences, orca] = await Promise.allSettled([
-      cloud ? cloud.health(signal) : Promise.resolve(null),
-      control.readSequences(signal).catch(async (error: unknown) => {
-        if ((await leftovers)?.reopened) return control.readSequences(signal);
+    const afterReopen = <T>(read: () => Promise<T>) =>
+      read().catch(async (error: unknown) => {
+        if ((await leftovers)?.reopened) return read();
         throw error;
-      }),
+      });
+    const [healthAnswer, sequences, orca, recorded] = await Promise.allSettled([
+      cloud ? cloud.health(signal) : Promise.resolve(null),
+      afterReopen(() => control.readSequences(signal)),
       // A cloud environment's health answer names version and clinic: only the WebORCA ping is needed.
       api.probe(signal, { details: !cloud }),
+      // A directly reached environment: the mode the tool recorded in its database (none yet: normal).
+      cloud
+        ? Promise.resolve(null)
+        : afterReopen(() => control.readMode(signal)).then((m) => m ?? reportedModeFor(env, 'normal')),
     ]);
     const failures = [healthAnswer, sequences, orca].filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failures.length === 3 || (cloud && healthAnswer.status === 'rejected' && orca.status === 'rejected')) {
@@ -57,6 +66,23 @@ export function probeEnvironment(
       ],
       keptDatabases: (await leftovers)?.kept ?? [],
       reopened: (await leftovers)?.reopened ?? false,
+      ...(cloud ? {} : { databaseMode: value(recorded) }),
     };
   };
+}
+
+/** Each environment's address as people know it: the cloud URL, or a directly reached one's WebORCA API. */
+export function statusUrls(config: OrcaConfig): StatusInput['urls'] {
+  const urlOf = (env: EnvironmentName) => {
+    const settings = config.environments[env];
+    return settings.kind === 'cloud' ? settings.url : settings.orcaApiUrl;
+  };
+  return Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(env)])) as StatusInput['urls'];
+}
+
+/** A probe's failure in the run's language; the shared deadline as "no answer within N s". */
+export function describeError(ctx: CommandContext, error: unknown, timeoutSeconds: number): string {
+  if (error instanceof ProbeTimeout) return ctx.t('status.timeout', { seconds: timeoutSeconds });
+  if (isOrcaError(error)) return ctx.t(error.key, error.params);
+  return error instanceof Error ? error.message : String(error);
 }

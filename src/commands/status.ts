@@ -1,12 +1,11 @@
 import { Command } from 'commander';
-import { ENVIRONMENT_NAMES, type EnvironmentName, type OrcaConfig } from '../core/config-schema.js';
-import { isOrcaError } from '../core/errors.js';
 import { describeVm } from '../core/vm-status.js';
-import { gatherStatus, ProbeTimeout, strictFailure, type StatusInput } from '../core/status.js';
+import { gatherStatus, strictFailure } from '../core/status.js';
 import { startProbes } from '../core/status-early.js';
 import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
+import { statusDelivery } from './status-delivery.js';
 import { durationOption } from './options.js';
 import { resolveStateDir } from './state-dir.js';
 import { readStatusRecords } from './status-records.js';
@@ -47,13 +46,17 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
   const records = readStatusRecords(stateDir, config.backup.folder);
   records.catch(() => undefined);
-  const [{ probeEnvironment }, adapters] = await Promise.all([
+  const [{ probeEnvironment, describeError, statusUrls }, adapters] = await Promise.all([
     import('./status-probes.js'),
     openAdapters(ctx, {
       timeouts: { connectMs: requestMs, responseMs: requestMs, idleMs: requestMs },
       retry: { limit: 0 },
     }),
   ]);
+  const timeouts = { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs };
+  // Pending mode pushes are delivered first, each within its environment's probe and the same deadline.
+  // Its lock is taken only once the records are read, so they show who else holds it, never this run.
+  const delivery = await statusDelivery(ctx, adapters, stateDir, { timeouts, retry: { limit: 0 } }, records);
   const describe = (error: unknown): string => describeError(ctx, error, timeoutSeconds);
   // Re-opening a database a killed restore left closed is safe only while no live run holds the lock; the
   // probes start before the lock is read, and only that re-opening waits for it.
@@ -64,9 +67,10 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     ),
     translate: ctx.t,
   };
-  const probes = startProbes((env) =>
-    probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions),
-  );
+  const probes = startProbes((env) => async (signal: AbortSignal) => {
+    await delivery.before(env, signal);
+    return probeEnvironment(adapters, env, config.environments[env].kind, describe, probeOptions)(signal);
+  });
   // The environments answer (on another core, or far away) while the records are read and the renderer loads.
   const rendering = import('../ui/status-outcome.js');
   const vm = config.environments.localEmergency.vm;
@@ -79,20 +83,21 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
   });
   const report = await gatherStatus({
     ...recorded,
-    urls: Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, urlOf(config, env)])) as StatusInput['urls'],
+    urls: statusUrls(config),
     probes: probes.started,
     vm: hypervisor ? (signal) => describeVm(hypervisor, signal) : undefined,
     timeoutMs,
     describeError: describe,
     signal: ctx.signal,
   });
+  report.pendingModePushes = await delivery.finish();
   for (const path of damaged) ctx.out.note(ctx.t('status.damagedSidecar', { path }));
   if (options.prometheus !== undefined) {
     const { writeFleetMetrics } = await import('./status-metrics.js');
     await writeFleetMetrics(ctx, report, config.clinic.institutionCode, options.prometheus);
   }
   if (report.mismatches.length > 0 && !ctx.out.json && options.prometheus === undefined)
-    ctx.out.note(ctx.t('status.mismatchHint'));
+    ctx.out.note(ctx.t('status.mismatchHint', { mode: report.mode }));
   const strict = options.strict ? strictFailure(report, (env) => ctx.t(`env.${env}`)) : null;
   const { statusOutcome } = await rendering;
   // With --prometheus the file is the result: a scheduled run leaves nothing else behind (--json still prints).
@@ -108,15 +113,4 @@ async function runStatus(ctx: CommandContext, options: StatusOptions): Promise<C
     },
     await pgTools,
   );
-}
-
-function urlOf(config: OrcaConfig, env: EnvironmentName): string {
-  const settings = config.environments[env];
-  return settings.kind === 'cloud' ? settings.url : settings.orcaApiUrl;
-}
-
-function describeError(ctx: CommandContext, error: unknown, timeoutSeconds: number): string {
-  if (error instanceof ProbeTimeout) return ctx.t('status.timeout', { seconds: timeoutSeconds });
-  if (isOrcaError(error)) return ctx.t(error.key, error.params);
-  return error instanceof Error ? error.message : String(error);
 }

@@ -12,6 +12,7 @@ import { openAdapters } from './adapters.js';
 import type { CommandKit, CommandOutcome } from './command.js';
 import type { CommandContext } from './context.js';
 import { startHourlyRun, type HourlyRunOptions, type LockedRun } from './locked-run.js';
+import { deliverOwedPushes } from './mode-delivery.js';
 import { describeError } from './run-journal.js';
 import { runStateChange } from './state-change.js';
 
@@ -37,6 +38,8 @@ export async function runSyncCommand(ctx: CommandContext, options: SyncCliOption
   const { run, deadlineMs } = started;
   const { config } = await ctx.config();
   const adapters = await openAdapters(ctx, { retry: { totalDeadlineMs: deadlineMs }, stateDir: run.stateDir });
+  // First: a cloud emergency environment still reporting the outage's mode would hold back the upload.
+  await deliverOwedPushes(ctx, adapters, run.stateDir, ['operating', 'cloudEmergency'], 'sync');
   const progress = syncProgress(ctx.out, ctx.t, { log: run.log.write, phase: run.phase });
   const ports = await syncPorts(adapters, progress.events);
   const state = await new FileStateStore(run.stateDir).read();

@@ -129,8 +129,9 @@ const vmRebuildSchema = z
   })
   .strict();
 
-export const vmSchema = z
+const vmObjectSchema = z
   .object({
+    /** Which hypervisor runs the VM (`driver` is accepted as another name for it). */
     provider: z.enum(['virtualbox', 'hyperv', 'lab']),
     name: nonEmpty,
     /** Snapshot restored by `vm rebuild` (a clean OS with WebORCA installed). */
@@ -151,6 +152,20 @@ export const vmSchema = z
       ctx.addIssue({ code: 'custom', path: ['rebuild', 'ssh'], message: 'is required when rebuild.update has steps' });
     }
   });
+
+/**
+ * `driver` is read as `provider`: both names are in use for this setting (the first configs and the docs say
+ * `provider`); giving both with different values is an error rather than a silent choice.
+ */
+export const vmSchema = z.preprocess((raw, ctx) => {
+  if (raw === null || typeof raw !== 'object' || !('driver' in raw)) return raw;
+  const { driver, ...rest } = raw as Record<string, unknown>;
+  if ('provider' in rest && rest.provider !== driver) {
+    ctx.addIssue({ code: 'custom', path: ['driver'], message: `differs from provider (${String(rest.provider)})` });
+    return raw;
+  }
+  return { ...rest, provider: driver };
+}, vmObjectSchema);
 
 export const operatingSchema = z.discriminatedUnion('kind', [cloudEnvironmentSchema, postgresEnvironmentSchema]);
 export const localEmergencySchema = postgresEnvironmentSchema.extend({ vm: vmSchema.optional() }).strict();

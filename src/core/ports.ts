@@ -42,7 +42,11 @@ export interface EnvironmentControl {
   readPatientNumberLayout?(signal?: AbortSignal): Promise<import('./counter-limits.js').PatientNumberLayout>;
   /** The mode the environment reports (health or `X-Hybridmode`). */
   readMode(signal?: AbortSignal): Promise<ReportedMode | string | null>;
-  pushMode(mode: Mode, reason: string, requestId: string): Promise<void>;
+  /**
+   * Tells the environment its mode (cloud: `PUT /mode`; a direct database: the tool's mode table). Safe to
+   * repeat: the same `requestId` or simply the same mode again changes nothing.
+   */
+  pushMode(mode: Mode, reason: string, requestId: string, signal?: AbortSignal): Promise<void>;
 }
 
 /** Where a new dump of an environment comes from: its cloud backup API, or `pg_dump` of its database. */
@@ -85,6 +89,28 @@ export interface StateStore {
   read(): Promise<OrcaState>;
   /** Replaces the state atomically (temp file, fsync, rename): readers see the old or the new, never half. */
   write(state: OrcaState): Promise<void>;
+}
+
+/**
+ * The state for a use case that writes it in steps (RELIABILITY.md lesson 7): each `update` is one
+ * read-change-write under the state file's lock, written atomically before it resolves, so a run killed
+ * between two steps leaves the state of the last step that finished.
+ */
+export interface StateLedger {
+  read(): Promise<OrcaState>;
+  /** Applies `change` to the state as it is now (not as it was read earlier) and writes the result. */
+  update(change: (state: OrcaState) => OrcaState): Promise<OrcaState>;
+}
+
+/** What `diff-copy` would still copy from an emergency environment into the operating one. */
+export type CopyableVisitsCount =
+  | { kind: 'counted'; copyable: number }
+  /** The count cannot be made (yet): `key` is the catalog message saying why. */
+  | { kind: 'unavailable'; key: string };
+
+/** Counts the visits `diff-copy` would copy (for `switch normal`'s guard). Filled by the diff-copy capability. */
+export interface CopyableVisitsCounter {
+  count(emergency: EnvironmentName, signal?: AbortSignal): Promise<CopyableVisitsCount>;
 }
 
 /** The append-only audit journal. */

@@ -1,5 +1,4 @@
 import type { EmergencyChoice, EnvironmentName, Mode, Sequences } from './domain.js';
-import { GuardError } from './errors.js';
 import type { BumpRecord, OrcaState, RestorePoint, SyncRecord } from './state.js';
 
 /**
@@ -8,23 +7,11 @@ import type { BumpRecord, OrcaState, RestorePoint, SyncRecord } from './state.js
  */
 
 /**
- * Selects the emergency environment (選択). Refused (GuardError, exit 5) in emergency or recovery mode
- * unless `force`: the outage's data lives in the active emergency environment, and selecting the other
- * one mid-outage would strand it.
+ * Selects the emergency environment (選択). Whether it may change now — during an outage it asks first — is
+ * the select use case's concern (`select-run.ts`).
  */
-export function selectEmergency(
-  state: OrcaState,
-  choice: EmergencyChoice,
-  options: { force?: boolean } = {},
-): OrcaState {
+export function selectEmergency(state: OrcaState, choice: EmergencyChoice): OrcaState {
   if (state.selectedEmergency === choice) return state;
-  if (state.mode !== 'normal' && !options.force) {
-    throw new GuardError({
-      key: `select.refused.${state.mode}`,
-      params: { mode: state.mode, current: state.selectedEmergency, choice },
-      hintKey: 'select.refused.hint',
-    });
-  }
   return { ...state, selectedEmergency: choice };
 }
 
@@ -96,4 +83,12 @@ export function clearPendingModePush(state: OrcaState, env: EnvironmentName): Or
   const pending = { ...state.pendingModePushes };
   delete pending[env];
   return { ...state, pendingModePushes: pending };
+}
+
+/**
+ * Forgets the pending push of `env` once `mode` was delivered to it — only while the pending push is still
+ * that mode: a newer switch may have replaced it meanwhile, and then it stays.
+ */
+export function settlePendingModePush(state: OrcaState, env: EnvironmentName, mode: Mode): OrcaState {
+  return state.pendingModePushes[env] === mode ? clearPendingModePush(state, env) : state;
 }

@@ -7,6 +7,8 @@ import type { EnvironmentName } from './config-schema.js';
 import { ENVIRONMENT_NAMES } from './config-schema.js';
 import { reportedModeFor, type EmergencyChoice, type Mode, type Sequences } from './domain.js';
 import { AuthError, TlsVerificationError, UnreachableError, isOrcaError, type OrcaError } from './errors.js';
+import { expectedModes } from './mode-machine.js';
+import { judgeReportedMode } from './mode-report.js';
 import type { VmStatus } from './vm-status.js';
 
 /** What one probe of an environment found. Every field may be missing when only part answered. */
@@ -22,6 +24,11 @@ export interface EnvironmentProbeResult {
   keptDatabases?: string[];
   /** The database in use had been left closed to connections by a killed restore; re-opened now. */
   reopened?: boolean;
+  /**
+   * A directly reached environment: the header value its mode table stands for (`normal-fa` when never
+   * told), null when it could not be read. Absent for a cloud environment.
+   */
+  databaseMode?: string | null;
 }
 
 export type { VmStatus };
@@ -30,8 +37,12 @@ export interface EnvironmentStatus {
   url: string;
   online: boolean;
   reportedMode: string | null;
-  /** The header value this environment should send for the recorded mode. */
+  /** The header value this environment should send for the recorded mode and selection. */
   expectedMode: string;
+  /** False when its server sends no mode of its own (plain `normal` from a WebORCA unaware of the service). */
+  modeReported: boolean;
+  /** The mode recorded in its database (a directly reached environment; else null). */
+  databaseMode: string | null;
   mismatch: boolean;
   sequences: Sequences | null;
   version: string | null;
@@ -61,6 +72,8 @@ export interface StatusReport {
   lastSync: { at: string; outcome: string; backupId?: string | null; message?: string | null } | null;
   lock: { pid: number; host: string; command: string; startedAt: string; phase?: string } | null;
   mismatches: { env: EnvironmentName; recorded: string; reported: string }[];
+  /** Mode pushes still owed to environments that missed a switch (after `status` delivered what it could). */
+  pendingModePushes?: Partial<Record<EnvironmentName, Mode>>;
 }
 
 export interface StatusInput {
@@ -126,7 +139,7 @@ export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
     const environments = {} as Record<EnvironmentName, EnvironmentStatus>;
     const mismatches: StatusReport['mismatches'] = [];
     ENVIRONMENT_NAMES.forEach((env, i) => {
-      const expectedMode = reportedModeFor(env, input.mode);
+      const expectedMode = reportedModeFor(env, expectedModes(input.mode, input.selectedEmergency)[env]);
       const settled = results[i]!;
       const status: EnvironmentStatus =
         settled.status === 'fulfilled'
@@ -134,8 +147,8 @@ export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
           : offlineStatus(input.urls[env], expectedMode, settled.reason, describe);
       if (env !== 'operating') status.selected = (env === 'cloudEmergency') === (input.selectedEmergency === 'cloud');
       if (env === 'localEmergency' && vm !== undefined) status.vm = vm;
-      if (status.mismatch && status.reportedMode)
-        mismatches.push({ env, recorded: expectedMode, reported: status.reportedMode });
+      const observed = status.modeReported ? status.reportedMode : status.databaseMode;
+      if (status.mismatch && observed) mismatches.push({ env, recorded: expectedMode, reported: observed });
       environments[env] = status;
     });
     return {
@@ -154,13 +167,15 @@ export async function gatherStatus(input: StatusInput): Promise<StatusReport> {
 }
 
 function onlineStatus(url: string, expectedMode: string, probe: EnvironmentProbeResult): EnvironmentStatus {
-  const reported = probe.reportedMode;
+  const verdict = judgeReportedMode(expectedMode, probe.reportedMode, probe.databaseMode);
   return {
     url,
     online: true,
-    reportedMode: reported,
+    reportedMode: probe.reportedMode,
     expectedMode,
-    mismatch: reported !== null && reported !== expectedMode,
+    modeReported: verdict.modeReported,
+    databaseMode: probe.databaseMode ?? null,
+    mismatch: verdict.mismatch,
     sequences: probe.sequences,
     version: probe.version,
     institutionName: probe.institutionName,
@@ -183,6 +198,8 @@ function offlineStatus(
     online: false,
     reportedMode: null,
     expectedMode,
+    modeReported: false,
+    databaseMode: null,
     mismatch: false,
     sequences: null,
     version: null,

@@ -71,7 +71,6 @@ async function main(dir: string): Promise<void> {
   const localOptions = {
     database: localDb,
     auth: { user: LAB_USERS.localOrca, password: secrets.localOrcaPassword },
-    dataDir: `${dir}/servers/localEmergency`,
     admin: { token: secrets.adminToken },
     log,
   };

@@ -1,16 +1,20 @@
 /**
- * The go-aheads of `restore` and `bump-seq` (STYLE.md §9): the plan on stderr, then `--yes`, a prompt on a
- * terminal, or — with nobody to answer — a UsageError naming the flag to pass. Replacing the operating
- * environment takes the clinic's name, typed or given as `--confirm-clinic`.
+ * The go-aheads of `restore`, `bump-seq`, `switch` and `select` (STYLE.md §9): the plan on stderr, then
+ * `--yes`, a prompt on a terminal, or — with nobody to answer — a UsageError naming the flag to pass.
+ * Replacing the operating environment takes the clinic's name, typed or given as `--confirm-clinic`.
  */
 import type { CatalogEntry } from '../core/backup-catalog.js';
 import type { BumpReport } from '../core/bump-run.js';
 import { CancelledError } from '../core/errors.js';
 import { assertClinicNameTyped } from '../core/restore-plan.js';
 import type { RestorePlan } from '../core/restore-run.js';
+import type { SelectPlan } from '../core/select-run.js';
+import type { SwitchPlan } from '../core/switch-plan.js';
+import { emergencyEnvironmentOf, reportedModeFor, type EmergencyChoice } from '../core/domain.js';
 import type { Asker } from './asker.js';
 import { askText, askYesNo, promptNeedsTerminal } from './prompts.js';
 import { renderBumpSource, renderBumpTable } from './bump-render.js';
+import { renderSwitchPlan } from './switch-render.js';
 
 /** The restore's go-ahead; a mismatched clinic name is exit 5, "no" is exit 130. */
 export function confirmRestore(
@@ -73,4 +77,27 @@ async function approved(asker: Asker, question: string): Promise<boolean> {
   if (asker.yes) return true;
   if (!asker.interactive) throw promptNeedsTerminal('--yes');
   return askYesNo(question, asker.signal);
+}
+
+/** `select` during an outage: the warning and what each environment will be told, then the go-ahead. */
+export function confirmSelect(asker: Asker): (plan: SelectPlan) => Promise<void> {
+  const { t } = asker;
+  return async (plan) => {
+    const env = (c: EmergencyChoice): string => t(`env.${emergencyEnvironmentOf(c)}`);
+    const params = { mode: t(`mode.${plan.mode}`), previous: env(plan.previous), choice: env(plan.choice) };
+    asker.out.note(t('select.warn', params));
+    for (const { env: name, mode } of plan.tell)
+      asker.out.note(t('select.warn.tell', { env: t(`env.${name}`), reports: reportedModeFor(name, mode) }));
+    if (await approved(asker, t('select.confirm', params))) return;
+    throw new CancelledError({ key: 'error.cancelled' });
+  };
+}
+
+/** The switch's go-ahead: the plan always goes to stderr first, then `--yes`, a question, or exit 2. */
+export function confirmSwitch(asker: Asker): (plan: SwitchPlan) => Promise<void> {
+  return async (plan) => {
+    asker.out.note(renderSwitchPlan(plan, asker.t, new Date()));
+    if (await approved(asker, asker.t('switch.confirm', { to: asker.t(`mode.${plan.to}`) }))) return;
+    throw new CancelledError({ key: 'error.cancelled' });
+  };
 }

@@ -61,8 +61,14 @@ export function modeText(reported: string, t: Translate): string {
 }
 
 function modeCell(s: EnvironmentStatus, t: Translate, paint: ChalkInstance, raw: boolean): string {
-  if (!s.reportedMode) return '-';
   const shown = (value: string) => (raw ? `${modeText(value, t)} (${value})` : modeText(value, t));
+  // A WebORCA that does not know the hybrid service: what the tool recorded in its database decides.
+  if (s.online && !s.modeReported) {
+    const recorded = s.databaseMode ? ` (${t('status.modeInDatabase', { mode: shown(s.databaseMode) })})` : '';
+    const text = `${t('status.modeNotReported')}${recorded}`;
+    return s.mismatch ? paint.yellow(`${text} ≠ ${shown(s.expectedMode)}`) : text;
+  }
+  if (!s.reportedMode) return '-';
   return s.mismatch ? paint.yellow(`${shown(s.reportedMode)} ≠ ${shown(s.expectedMode)}`) : shown(s.reportedMode);
 }
 
@@ -159,7 +165,7 @@ function environmentBlock(
     lines.push(...wrapItems(value.split(' · '), ' · ', width, lead));
   };
   row(t('status.block.url'), s.url);
-  if (s.reportedMode) row(t('status.block.mode'), modeCell(s, t, paint, false));
+  if (s.reportedMode || (s.online && !s.modeReported)) row(t('status.block.mode'), modeCell(s, t, paint, false));
   if (s.sequences)
     row(t('status.block.counters'), SEQUENCE_NAMES.map((n) => `${t(`sequence.${n}`)} ${s.sequences![n]}`).join(' · '));
   if (s.version) row(t('status.block.version'), terminalValue(s.version));
@@ -201,6 +207,13 @@ function summaryLines(report: StatusReport, t: Translate, paint: ChalkInstance, 
   line(
     `${t('status.lock')}: ${lock ? t('status.lockLine', { pid: lock.pid, host: lock.host, command: lock.command, startedAt: lock.startedAt, phase: lock.phase ?? '-' }) : t('word.none')}`,
   );
+  const pending = Object.entries(report.pendingModePushes ?? {});
+  if (pending.length > 0)
+    lines.push(
+      paint.yellow(
+        `${t('status.pendingPushes')}: ${pending.map(([env, mode]) => `${t(`env.${env}`)} (${t(`mode.${mode}`)})`).join(', ')}`,
+      ),
+    );
   for (const m of report.mismatches) {
     const text = t('status.mismatch', {
       env: t(`env.${m.env}`),

@@ -83,6 +83,9 @@ test.each<[string, string[], number]>([
   ['backups list', ['backups', 'list', '--json'], 0],
   ['select', ['select', 'local', '--json'], 0],
   ['select: bad choice', ['select', 'moon', '--json'], 2],
+  ['switch: not a mode', ['switch', 'sideways', '--json'], 2],
+  ['switch: --force without --reason', ['switch', 'recovery', '--force', '--json'], 2],
+  ['switch: no --yes without a terminal', ['switch', 'emergency', '--json'], 2],
   ['journal', ['journal', '--json'], 0],
   ['journal: bad --since', ['journal', '--since', 'soon', '--json'], 2],
   ['unlock (no lock)', ['unlock', '--json'], 0],
@@ -137,6 +140,16 @@ test('status --strict: unreachable (3) and refused credentials (4) keep the repo
   expect(oneDocument(refused)).toMatchObject({ environments: { cloudEmergency: { error: { code: 'AUTH' } } } });
 });
 
+test('switch emergency with the selected emergency environment unreachable (3): one error document', async () => {
+  const dead = variant((c) => {
+    c.environments.cloudEmergency.url = 'https://127.0.0.1:9';
+    c.environments.cloudEmergency.orcaApiUrl = 'https://127.0.0.1:9';
+  });
+  writeState(dead.stateDir, { selectedEmergency: 'cloud' });
+  const run = await cli(dead, ['switch', 'emergency', '--yes', '--json', '--timeout', '2s']);
+  expect([run.code, oneDocument(run)]).toEqual([3, { error: expect.objectContaining({ code: 'UNREACHABLE' }) }]);
+});
+
 test('sync and backup refused (4), partly done (8): their own documents', async () => {
   const refused = await cli(variant(wrongKey('operating')), ['sync', '--json']);
   expect([refused.code, oneDocument(refused)]).toEqual([4, expect.objectContaining({ outcome: 'failed' })]);
@@ -150,11 +163,11 @@ test('sync and backup refused (4), partly done (8): their own documents', async 
   expect(oneDocument(partly)).toMatchObject({ outcome: 'downloaded', upload: 'failed', error: { exitCode: 3 } });
 });
 
-test('a guard (5): select and restore refused in emergency mode, unlock of a live holder', async () => {
+test('a guard (5): an illegal switch and a restore refused in emergency mode, unlock of a live holder', async () => {
   const guarded = world.makeConfig();
   writeState(guarded.stateDir, { mode: 'emergency', selectedEmergency: 'local' });
-  const select = await cli(guarded, ['select', 'cloud', '--json']);
-  expect([select.code, oneDocument(select)]).toEqual([5, { error: expect.objectContaining({ code: 'REFUSED' }) }]);
+  const illegal = await cli(guarded, ['switch', 'normal', '--yes', '--json']);
+  expect([illegal.code, oneDocument(illegal)]).toEqual([5, { error: expect.objectContaining({ code: 'REFUSED' }) }]);
   copyCatalog(guarded);
   const restore = await cli(guarded, ['restore', '--target', 'localEmergency', '--yes', '--json']);
   expect([restore.code, oneDocument(restore)]).toEqual([5, { error: expect.objectContaining({ exitCode: 5 }) }]);
@@ -168,7 +181,7 @@ test('a guard (5): select and restore refused in emergency mode, unlock of a liv
   }
 });
 
-test('another run holds the lock (7): sync, backup, restore and bump-seq each say so in one document', async () => {
+test('another run holds the lock (7): sync, backup, restore, bump-seq, switch and select each say so in one document', async () => {
   const locked = world.makeConfig();
   const holder = startHolder(locked.stateDir, 'sync');
   try {
@@ -178,6 +191,8 @@ test('another run holds the lock (7): sync, backup, restore and bump-seq each sa
       ['backup', '--from', 'localEmergency', '--json'],
       ['restore', '--yes', '--json'],
       ['bump-seq', '--env', 'localEmergency', '--from', 'operating', '--wait', '0', '--yes', '--json'],
+      ['switch', 'emergency', '--yes', '--json'],
+      ['select', 'cloud', '--json'],
     ]) {
       const run = await cli(locked, args);
       expect([args[0], run.code]).toEqual([args[0], 7]);

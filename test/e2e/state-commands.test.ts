@@ -62,7 +62,12 @@ describe('select and the journal (built binary)', () => {
       'Selected: local emergency environment (was: cloud emergency environment).',
     ]);
     const second = await runCli(['select', 'cloud', '--json'], { env, cwd });
-    expect(JSON.parse(second.stdout)).toEqual({ selectedEmergency: 'cloud', previous: 'local' });
+    expect(JSON.parse(second.stdout)).toEqual({
+      selectedEmergency: 'cloud',
+      previous: 'local',
+      pushed: [],
+      pending: [],
+    });
 
     const lines = await journalLines(dir);
     expect(lines).toHaveLength(2);
@@ -92,23 +97,32 @@ describe('select and the journal (built binary)', () => {
     expect(json).toHaveLength(2);
   });
 
-  test('select is refused (exit 5) in emergency mode, journaled as failed; --force changes it', async () => {
+  test('select mid-outage warns and needs --yes without a terminal (exit 2); with it, it changes and is journaled', async () => {
     const { dir, env, cwd } = await stateFolder();
     writeState(dir, { mode: 'emergency', selectedEmergency: 'cloud' });
     const refused = await runCli(['select', 'local'], { env, cwd });
-    expect(refused.code).toBe(5);
-    expect(refused.stderr).toContain('In emergency mode the selected emergency environment (cloud) cannot change');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('In emergency mode the clinic works in the cloud emergency environment');
+    expect(refused.stderr).toContain('Pass --yes');
     const ja = await runCli(['--lang', 'ja', 'select', 'local'], { env, cwd });
-    expect(ja.stderr).toContain('応急措置モードの間は');
-    const forced = await runCli(['select', 'local', '--force', '--json'], { env, cwd });
-    expect([forced.code, JSON.parse(forced.stdout)]).toEqual([0, { selectedEmergency: 'local', previous: 'cloud' }]);
+    expect(ja.stderr).toContain('応急措置モードの間、医療機関はクラウド応急措置環境で入力しています');
+    // No configuration here: the environments cannot be told yet, so both pushes stay pending.
+    const yes = await runCli(['select', 'local', '--yes', '--json'], { env, cwd });
+    expect([yes.code, JSON.parse(yes.stdout)]).toEqual([
+      0,
+      { selectedEmergency: 'local', previous: 'cloud', pushed: [], pending: ['cloudEmergency', 'localEmergency'] },
+    ]);
+    expect(JSON.parse(await readFile(join(dir, 'state.json'), 'utf8'))).toMatchObject({
+      selectedEmergency: 'local',
+      pendingModePushes: { cloudEmergency: 'normal', localEmergency: 'emergency' },
+    });
     const lines = await journalLines(dir);
     expect(lines.map((l) => [l.outcome, l.exitCode])).toEqual([
-      ['failed', 5],
-      ['failed', 5],
+      ['failed', 2],
+      ['failed', 2],
       ['ok', 0],
     ]);
-    expect(lines[0]!.error?.code).toBe('REFUSED');
+    expect(lines[2]!.after).toMatchObject({ selectedEmergency: 'local' });
   });
 
   test('a wrong choice or a bad --since is a usage error (exit 2) and journals nothing', async () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const backup = await f.server.createNightlyBackup();
   backupId = backup.id;
   dump = readFileSync(f.server.store.contentPath(backup.id));
-  local = await startOrcaApiServer({ database: f.db, auth: localAuth, dataDir: `${f.dataDir}/local` });
+  local = await startOrcaApiServer({ database: f.db, auth: localAuth });
 });
 
 afterAll(async () => {

@@ -18,6 +18,8 @@ const env = (online: boolean, reported: string | null, expected: string) => ({
   warnings: [],
   keptDatabases: [],
   reopened: false,
+  modeReported: reported !== null,
+  databaseMode: null,
 });
 
 test('a fresh clinic: environments up or down, a mismatch flagged, no backup and no sync yet (absent, not zero)', async () => {

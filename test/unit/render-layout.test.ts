@@ -11,6 +11,8 @@ const env = (over: Partial<StatusReport['environments']['operating']> = {}) => (
   online: true,
   reportedMode: 'normal-fa',
   expectedMode: 'normal-fa',
+  modeReported: true,
+  databaseMode: null as string | null,
   mismatch: false,
   sequences: { outpatientSlip: 123456, inpatientSlip: 2345, patientSerial: 98765, patientId: 98765 },
   version: '050200-1',

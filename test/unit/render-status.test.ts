@@ -17,6 +17,8 @@ function env(over: Partial<EnvironmentStatus> = {}): EnvironmentStatus {
     online: true,
     reportedMode: 'normal',
     expectedMode: 'normal',
+    modeReported: true,
+    databaseMode: null,
     mismatch: false,
     sequences: counters,
     version: '050200-1',
@@ -146,4 +148,23 @@ test("the outcome carries the report as the one document and the strict verdict 
   expect(outcome.human?.()).toBe(renderStatus(r, en, NARROW));
   expect(statusOutcome(r, null, en, NARROW).error).toBeUndefined();
   expect(statusOutcome(r, null, en, { ...NARROW, quiet: true }).human?.()).toBe('');
+});
+
+test('a WebORCA that does not report the mode says so (its database decides); pending pushes are listed', () => {
+  const r = report({ mode: 'emergency', mismatches: [], pendingModePushes: { operating: 'emergency' } });
+  r.environments.localEmergency = env({
+    reportedMode: 'normal',
+    expectedMode: 'normal-fa',
+    modeReported: false,
+    databaseMode: 'normal-fa',
+    selected: false,
+  });
+  const text = renderStatus(r, en, WIDE);
+  const row = text.split('\n').find((l) => l.includes('local emergency environment') && l.includes('│'))!;
+  expect(row).toContain('mode not reported by this server');
+  expect(row).not.toContain('≠');
+  expect(text).toContain(
+    'Still to be told the recorded mode (they missed a switch): operating environment (emergency mode)',
+  );
+  expect(renderStatus(r, ja, NARROW)).toContain('このサーバーはモードを報告しません');
 });

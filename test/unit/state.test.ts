@@ -87,14 +87,6 @@ describe('state changes', () => {
     expect(before.selectedEmergency).toBe('cloud');
   });
 
-  test.each(['emergency', 'recovery'] as const)('select is refused in %s mode unless forced', (mode) => {
-    const state = recordMode(defaultState(), mode, at);
-    const error = catchError(() => selectEmergency(state, 'local'));
-    expect(error.key).toBe(`select.refused.${mode}`);
-    expect(error.exitCode).toBe(5);
-    expect(selectEmergency(state, 'local', { force: true }).selectedEmergency).toBe('local');
-  });
-
   test('selecting the already selected environment is no change, even mid-outage', () => {
     const state = recordMode(defaultState(), 'emergency', at);
     expect(selectEmergency(state, 'cloud')).toBe(state);

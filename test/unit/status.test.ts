@@ -83,12 +83,75 @@ describe('gatherStatus', () => {
         probes: {
           operating: async () => answer('normal', 60),
           cloudEmergency: async () => answer('emergency-fa', 50),
-          localEmergency: async () => answer('emergency-fa', 50),
+          localEmergency: async () => answer('normal-fa', 50),
         },
       }),
     );
     expect(report.mismatches).toEqual([{ env: 'operating', recorded: 'emergency', reported: 'normal' }]);
     expect(report.environments.operating.mismatch).toBe(true);
     expect(report.environments.cloudEmergency.mismatch).toBe(false);
+  });
+
+  test('the emergency environment not selected should report normal-fa, also mid-outage', async () => {
+    const report = await gatherStatus(
+      input({
+        mode: 'recovery',
+        selectedEmergency: 'local',
+        probes: {
+          operating: async () => answer('recovery', 60),
+          cloudEmergency: async () => answer('recovery-fa', 50),
+          localEmergency: async () => answer('recovery-fa', 50),
+        },
+      }),
+    );
+    expect(report.environments.localEmergency.expectedMode).toBe('recovery-fa');
+    expect(report.environments.cloudEmergency.expectedMode).toBe('normal-fa');
+    expect(report.mismatches).toEqual([{ env: 'cloudEmergency', recorded: 'normal-fa', reported: 'recovery-fa' }]);
+  });
+
+  test('a directly reached WebORCA that sends plain normal does not report the mode: its database decides', async () => {
+    const onPremises = (databaseMode: string): EnvironmentProbeResult => ({ ...answer('normal', 50), databaseMode });
+    const told = await gatherStatus(
+      input({
+        mode: 'emergency',
+        selectedEmergency: 'local',
+        probes: {
+          operating: async () => answer('emergency', 60),
+          cloudEmergency: async () => answer('normal-fa', 50),
+          localEmergency: async () => onPremises('emergency-fa'),
+        },
+      }),
+    );
+    const local = told.environments.localEmergency;
+    expect([local.modeReported, local.mismatch, local.databaseMode]).toEqual([false, false, 'emergency-fa']);
+    expect(told.mismatches).toEqual([]);
+
+    const missed = await gatherStatus(
+      input({
+        mode: 'emergency',
+        selectedEmergency: 'local',
+        probes: {
+          operating: async () => answer('emergency', 60),
+          cloudEmergency: async () => answer('normal-fa', 50),
+          localEmergency: async () => onPremises('normal-fa'),
+        },
+      }),
+    );
+    expect(missed.environments.localEmergency.modeReported).toBe(false);
+    expect(missed.mismatches).toEqual([{ env: 'localEmergency', recorded: 'emergency-fa', reported: 'normal-fa' }]);
+  });
+
+  test('a directly reached WebORCA that reports the mode is judged by its header', async () => {
+    const report = await gatherStatus(
+      input({
+        probes: {
+          operating: async () => answer('normal', 60),
+          cloudEmergency: async () => answer('normal-fa', 50),
+          localEmergency: async () => ({ ...answer('emergency-fa', 50), databaseMode: 'normal-fa' }),
+        },
+      }),
+    );
+    expect(report.environments.localEmergency.modeReported).toBe(true);
+    expect(report.mismatches).toEqual([{ env: 'localEmergency', recorded: 'normal-fa', reported: 'emergency-fa' }]);
   });
 });

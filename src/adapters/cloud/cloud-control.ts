@@ -90,12 +90,14 @@ export class CloudControl implements EnvironmentControl, CloudBackupApi {
     return health.reportedMode ?? health.mode;
   }
 
-  async pushMode(mode: Mode, reason: string, requestId: string): Promise<void> {
+  async pushMode(mode: Mode, reason: string, requestId: string, signal?: AbortSignal): Promise<void> {
     const answer = await this.http.requestJson({
       method: 'PUT',
       path: 'hybrid/v1/mode',
       json: { mode, reason: reason.slice(0, 500), requestId },
       schema: modeChangeSchema,
+      idempotent: true,
+      signal,
     });
     if (okBody(answer).mode !== mode)
       throw malformedAnswer({ env: this.env, url: 'hybrid/v1/mode' }, `mode ${mode} was not recorded`);

@@ -3,10 +3,17 @@
  * operating server, local emergency VM). Each call opens one connection and closes it.
  */
 import type { DatabaseConfig } from '../../core/config-schema.js';
-import type { EnvironmentName, Mode, ReportedMode, Sequences } from '../../core/domain.js';
+import {
+  reportedModeFor,
+  type EnvironmentName,
+  type Mode,
+  type ReportedMode,
+  type Sequences,
+} from '../../core/domain.js';
 import type { EnvironmentControl } from '../../core/ports.js';
 import { CancelledError } from '../../core/errors.js';
-import { connectDatabase, type PgClient } from './connect.js';
+import { connectDatabase, mapQueryError, type PgClient } from './connect.js';
+import { readModeTable, writeModeTable } from './mode-table.js';
 import type { PatientNumberLayout } from '../../core/counter-limits.js';
 import { bumpSequencesSql, readPatientNumberLayout, readSequences } from './sequences-sql.js';
 
@@ -53,16 +60,27 @@ export class PostgresEnvironmentControl implements EnvironmentControl {
   }
 
   /**
-   * A bare database has no mode endpoint: the mode of an on-premises WebORCA is what its API reports in
-   * `X-Hybridmode`, read through the OrcaApi port. Always null here.
+   * The mode this tool told the environment, from its mode table (`mode-table.ts`), as the header value it
+   * stands for (`emergency-fa` for an emergency environment); null when it was never told. What its WebORCA
+   * reports in `X-Hybridmode` is read through the OrcaApi port.
    */
-  async readMode(_signal?: AbortSignal): Promise<ReportedMode | string | null> {
-    return null;
+  async readMode(signal?: AbortSignal): Promise<ReportedMode | string | null> {
+    const mode = await this.withClient(signal, (client) => this.mapped(readModeTable(client)));
+    return mode === null ? null : reportedModeFor(this.env, mode);
   }
 
-  /** No-op for the same reason: nothing in the database records the hybrid mode. */
-  async pushMode(_mode: Mode, _reason: string, _requestId: string): Promise<void> {
-    return undefined;
+  /** Records the mode in the environment's mode table; `requestId` is kept with it for the audit trail. */
+  async pushMode(mode: Mode, reason: string, requestId: string, signal?: AbortSignal): Promise<void> {
+    const names = { env: this.env, user: this.db.user, database: this.db.database };
+    await this.withClient(signal, (client) => this.mapped(writeModeTable(client, { mode, reason, requestId }, names)));
+  }
+
+  private async mapped<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      throw mapQueryError(error, this.env);
+    }
   }
 
   private async withClient<T>(signal: AbortSignal | undefined, fn: (client: PgClient) => Promise<T>): Promise<T> {

@@ -9,6 +9,8 @@ import { rebuildEvents, vmProgress } from '../../ui/vm-progress.js';
 import type { CommandOutcome } from '../command.js';
 import { askerOf, type CommandContext } from '../context.js';
 import { startLockedRun } from '../locked-run.js';
+import { deliverOwedPushes } from '../mode-delivery.js';
+import { oweRecordedMode } from '../mode-redelivery.js';
 import { durationOption } from '../options.js';
 import { runStateChange } from '../state-change.js';
 import { resolveStateDir } from '../state-dir.js';
@@ -64,6 +66,8 @@ export async function runVmRebuild(ctx: CommandContext, options: VmRebuildOption
       forgetRestorePoint: async () => {
         const command = { stateDir: run.stateDir, command: 'vm rebuild' };
         await runStateChange(ctx, command, (s) => ({ state: clearRestorePoint(s, 'localEmergency'), result: 0 }));
+        // The snapshot's database has no mode table: told again at the end, or by the next command.
+        await oweRecordedMode(run.stateDir, 'localEmergency');
         await journal.reread(run.stateDir);
       },
       offerRestore: async () => {
@@ -78,6 +82,7 @@ export async function runVmRebuild(ctx: CommandContext, options: VmRebuildOption
       explain: setup.explain,
     },
   );
+  await deliverOwedPushes(ctx, setup.adapters, run.stateDir, ['localEmergency'], 'vm rebuild');
   return vmRebuildOutcome(report, vm, ctx.t);
 }
 

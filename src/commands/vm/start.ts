@@ -3,6 +3,7 @@ import { vmStartOutcome } from '../../ui/vm-outcome.js';
 import { startEvents, vmProgress } from '../../ui/vm-progress.js';
 import type { CommandOutcome } from '../command.js';
 import type { CommandContext } from '../context.js';
+import { deliverOwedPushesIfFree } from '../mode-redelivery.js';
 import { durationOption } from '../options.js';
 import { resolveStateDir } from '../state-dir.js';
 import { openVm } from './setup.js';
@@ -16,7 +17,8 @@ export interface VmStartOptions {
 export async function runVmStart(ctx: CommandContext, options: VmStartOptions): Promise<CommandOutcome> {
   const timeoutArg = durationOption(options.timeout, '--timeout', { minMs: 1000, maxMs: 3_600_000 });
   const setup = await openVm(ctx);
-  ctx.journal.open(await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false }), 'vm start');
+  const stateDir = await resolveStateDir(ctx, { flag: options.stateDir, tolerateBrokenConfig: false });
+  ctx.journal.open(stateDir, 'vm start');
   const timeoutMs = timeoutArg ?? setup.vm.startTimeoutSeconds * 1000;
   const progress = await vmProgress(ctx.out);
   const report = await progress.settle(
@@ -32,5 +34,6 @@ export async function runVmStart(ctx: CommandContext, options: VmStartOptions): 
       },
     ),
   );
+  await deliverOwedPushesIfFree(ctx, setup.adapters, stateDir, ['localEmergency'], 'vm start');
   return vmStartOutcome(report, setup.vm, ctx.t);
 }

@@ -1,27 +1,26 @@
 /**
  * The WebORCA API stand-in of the local emergency environment: plain HTTP on its own port, like WebORCA
- * on-premises (:8000), Basic auth with an ORCA operator and password, `X-Hybridmode` on every answer.
+ * on-premises (:8000), Basic auth with an ORCA operator and password, `X-Hybridmode` on every answer: the
+ * mode orca-hybrid recorded in the database's mode table (`orca_hybrid.mode`, docs/switch.md), as a WebORCA
+ * that knows the hybrid service would report it; `normal-fa` while the table does not exist.
  * (The cloud environments' stand-ins are served by their control servers under `/api/`.) Listener faults
  * (outage, blackhole, delay, 5xx) work as on the cloud servers.
  */
-import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { DatabaseConfig } from '../../core/config-schema.js';
-import { reportedModeFor, type Mode } from '../../core/domain.js';
+import { reportedModeFor, type Mode, type ReportedMode } from '../../core/domain.js';
+import { readModeTable } from '../../adapters/postgres/mode-table.js';
 import { startAdminServer, type AdminServerHandle } from '../cloud/admin.js';
 import { isAuthorized } from '../cloud/auth.js';
 import { FaultController } from '../cloud/faults.js';
-import { closeDatabasePool } from '../cloud/clinic-info.js';
+import { closeDatabasePool, withDatabase } from '../cloud/clinic-info.js';
 import { FrontListener } from '../cloud/front-listener.js';
-import { ServerState } from '../cloud/state-files.js';
+import { writeLabModeTable } from './lab-mode.js';
 import { handleOrcaApi, sendOrcaJson, sendOrcaUnauthorized } from './orca-handler.js';
 
 export interface OrcaApiServerOptions {
   database: DatabaseConfig;
   auth: { user: string; password: string };
-  /** Where the reported mode is kept (`mode.json`); the mode is `normal` (sent as `normal-fa`) without it. */
-  dataDir?: string;
-  initialMode?: Mode;
   host?: string;
   port?: number;
   admin?: { token: string; port?: number };
@@ -34,26 +33,22 @@ export interface OrcaApiServerHandle {
   port: number;
   adminUrl: string | null;
   faults: FaultController;
+  /** Records a mode in the database's mode table, as `switch` does (for set-ups and the admin listener). */
   setMode(mode: Mode): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startOrcaApiServer(options: OrcaApiServerOptions): Promise<OrcaApiServerHandle> {
-  let mode: Mode = options.initialMode ?? 'normal';
-  let state: ServerState | null = null;
-  if (options.dataDir) {
-    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-    state = new ServerState(options.dataDir, mode);
-    mode = state.mode;
-  }
   const faults = new FaultController();
   const log = options.log ?? (() => undefined);
-  const setMode = async (next: Mode): Promise<void> => {
-    mode = next;
-    await state?.setMode(next, 'admin');
+  const setMode = (mode: Mode): Promise<void> => writeLabModeTable(options.database, mode);
+  const reportedMode = async (): Promise<ReportedMode> => {
+    // A database that does not answer says nothing about the mode: the default, as a fresh VM reports.
+    const mode = await withDatabase(options.database, readModeTable).catch(() => null);
+    return reportedModeFor('localEmergency', mode ?? 'normal');
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    res.setHeader('X-Hybridmode', reportedModeFor('localEmergency', mode));
+    res.setHeader('X-Hybridmode', await reportedMode());
     const delay = faults.get().delayMs;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = faults.takeFailure();

@@ -9,6 +9,7 @@ import { labDataMessages } from './lab-data.js';
 import { restoreMessages } from './restore.js';
 import { stateMessages } from './state.js';
 import { statusMessages } from './status.js';
+import { switchMessages } from './switch.js';
 import { labMessages } from './lab.js';
 import { vmMessages } from './vm.js';
 import { bumpOrcaMessages } from './bump-orca.js';
@@ -30,6 +31,7 @@ export const AREAS: Record<string, AreaMessages> = {
   restore: restoreMessages,
   state: stateMessages,
   status: statusMessages,
+  switch: switchMessages,
   lab: labMessages,
   vm: vmMessages,
   orcaApi: orcaApiMessages,

@@ -56,13 +56,14 @@ export const stateMessages: AreaMessages = {
     'unlock.kept': 'The lock was kept.',
     'select.done': 'Selected: {env} (was: {previous}).',
     'select.unchanged': 'The {env} is already selected.',
-    'select.refused.emergency':
-      'In emergency mode the selected emergency environment ({current}) cannot change: the data entered during the outage is there.',
-    'select.refused.recovery':
-      'In recovery mode the selected emergency environment ({current}) cannot change: the data entered during the outage is copied back from it.',
-    'select.refused.hint':
-      'Finish the outage first (switch recovery, diff-copy, switch normal), or pass --force if you are certain.',
     'select.cmd.summary': 'choose the emergency environment (選択): cloud or local',
+    'select.option.wait': 'wait up to this long for another run to release the lock (default: do not wait)',
+    'select.warn':
+      'In {mode} the clinic works in the {previous}. Selecting the {choice} moves it there: what was entered in the {previous} during the outage stays there and is not moved.',
+    'select.warn.tell': 'The {env} will report {reports}.',
+    'select.confirm': 'Select the {choice} now?',
+    'select.told': 'Told: {envs}.',
+    'select.pending': 'Not told yet: {envs} — the next command that reaches it tells it (e.g. `{tool} status`).',
     'select.arg.choice': 'cloud (cloud emergency environment) or local (local emergency environment)',
     'journal.cmd.summary': 'read the audit journal of every state change',
     'unlock.cmd.summary': 'remove a stale lock after confirming its holder is gone',
@@ -83,7 +84,6 @@ export const stateMessages: AreaMessages = {
     'state.option.stateDir':
       "state folder (default: the config's stateDir, ORCA_HYBRID_STATE_DIR, or the user's state folder)",
     'journal.option.since': 'only entries since a date (2026-11-25, 2026-11-25T10:00) or an age (30s, 30m, 24h, 7d)',
-    'select.option.force': 'do it even though the mode forbids it',
   },
   ja: {
     'state.damaged': '状態ファイル {path} が壊れていて読めません ({reason})。ファイルはそのまま残しています。',
@@ -138,13 +138,14 @@ export const stateMessages: AreaMessages = {
     'unlock.kept': 'ロックはそのままにしました。',
     'select.done': '{env}を選択しました (変更前: {previous})。',
     'select.unchanged': '{env}は既に選択されています。',
-    'select.refused.emergency':
-      '応急措置モードの間は選択中の応急措置環境 ({current}) を変更できません: 応急措置中に入力されたデータがそこにあります。',
-    'select.refused.recovery':
-      '復旧措置モードの間は選択中の応急措置環境 ({current}) を変更できません: 応急措置中のデータをそこから差分コピーします。',
-    'select.refused.hint':
-      '先に応急措置を終えてください (switch recovery、diff-copy、switch normal)。確実な場合のみ --force を付けてください。',
     'select.cmd.summary': '応急措置環境を選択します (cloud または local)',
+    'select.option.wait': '別の処理がロックを解放するまで最大この時間待つ (既定: 待たない)',
+    'select.warn':
+      '{mode}の間、医療機関は{previous}で入力しています。{choice}を選択すると入力先がそちらに移ります: 応急措置中に{previous}へ入力したデータはそこに残り、移動しません。',
+    'select.warn.tell': '{env}は {reports} を報告するようになります。',
+    'select.confirm': '{choice}を選択しますか?',
+    'select.told': '通知済み: {envs}。',
+    'select.pending': '未通知: {envs} — 次にその環境に接続するコマンドが通知します (例: `{tool} status`)。',
     'select.arg.choice': 'cloud (クラウド応急措置環境) または local (ローカル応急措置環境)',
     'journal.cmd.summary': '状態を変更したすべての操作の監査ログを表示します',
     'unlock.cmd.summary': '保持者がいないことを確認して古いロックを解除します',
@@ -165,6 +166,5 @@ export const stateMessages: AreaMessages = {
     'state.option.stateDir':
       '状態フォルダー (既定: 設定の stateDir、ORCA_HYBRID_STATE_DIR、またはユーザーの状態フォルダー)',
     'journal.option.since': '指定日時以降の記録のみ (2026-11-25、2026-11-25T10:00) または経過時間 (30s、30m、24h、7d)',
-    'select.option.force': 'モードにより禁止されていても実行する',
   },
 };

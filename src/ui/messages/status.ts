@@ -47,7 +47,8 @@ export const statusMessages: AreaMessages = {
     'status.lockLine': 'held by {command} (pid {pid} on {host}, started {startedAt}, {phase})',
     'status.mismatch':
       'The {env} reports "{reported}" but the recorded mode means "{recorded}": it was probably down during a switch.',
-    'status.mismatchHint': 'The next mode switch pushes the recorded mode to every environment that answers.',
+    'status.mismatchHint':
+      'Run `{tool} switch {mode}` again: it tells every environment that answers the recorded mode, and changes nothing else.',
     'status.timeout': 'no answer within {seconds} s',
     'status.strictOffline': 'Unavailable: {envs}',
     'status.strictTls': 'Server certificate failed verification (possible interception or a wrong CA): {envs}',
@@ -103,7 +104,8 @@ export const statusMessages: AreaMessages = {
     'status.lockLine': '{command} が保持中 (pid {pid}、{host}、開始{startedAt}、{phase})',
     'status.mismatch':
       '{env}は "{reported}" を報告していますが、記録上のモードでは "{recorded}" のはずです。切り替え時に停止していた可能性があります。',
-    'status.mismatchHint': '次のモード切り替えで、応答するすべての環境へ記録上のモードを送ります。',
+    'status.mismatchHint':
+      '`{tool} switch {mode}` をもう一度実行してください: 応答するすべての環境へ記録上のモードを通知します。ほかは何も変わりません。',
     'status.timeout': '{seconds}秒以内に応答がありません',
     'status.strictOffline': '利用不可: {envs}',
     'status.strictTls': 'サーバー証明書の検証に失敗した環境 (傍受または CA の誤りの恐れ): {envs}',

@@ -27,24 +27,24 @@ export const vmMessages: AreaMessages = {
     'vm.notFound.hint.hyperv': 'Compare localEmergency.vm.name with the names `Get-VM` prints.',
     'vm.notFound.hint.elevation':
       'Hyper-V says the same to a console without administrator rights: run the terminal as administrator (or join "Hyper-V Administrators"), then compare localEmergency.vm.name with `Get-VM`.',
-    'vm.notFound.hint.lab': 'Run `orca-hybrid lab up` (the lab folder is localEmergency.vm.labDir).',
+    'vm.notFound.hint.lab': 'Run `{tool} lab up` (the lab folder is localEmergency.vm.labDir).',
     'vm.forward.missing':
       'The VM "{name}" has no NAT port forward for host port(s) {ports}; the tool reaches its database and WebORCA through them',
     'vm.forward.missing.hint':
       'With the VM off, add the rule, e.g. VBoxManage modifyvm {name} --natpf1 "orca,tcp,127.0.0.1,{port},,8000" (guest port 8000 for WebORCA, 5432 for PostgreSQL); see docs/vm.md.',
     'vm.webOrca.timedOut': 'WebORCA did not answer within {seconds} s (waited {elapsed} s)',
     'vm.webOrca.timedOut.hint':
-      "Look at the VM's console (has the guest booted? is jma-receipt-weborca running?), then run `orca-hybrid vm start` again, or wait longer with --timeout.",
+      "Look at the VM's console (has the guest booted? is jma-receipt-weborca running?), then run `{tool} vm start` again, or wait longer with --timeout.",
     'vm.start.badState': 'The VM "{name}" is {state}; it cannot be started as it is',
     'vm.start.badState.hint.virtualbox':
       'Resume it or power it off (VBoxManage controlvm {name} resume, or … poweroff), then start it again.',
     'vm.start.badState.hint.hyperv': 'Resume it or turn it off in Hyper-V Manager, then start it again.',
-    'vm.start.badState.hint.lab': 'Run `orca-hybrid lab down`, then `orca-hybrid lab up`.',
+    'vm.start.badState.hint.lab': 'Run `{tool} lab down`, then `{tool} lab up`.',
     'vm.start.stillBusy': 'The VM "{name}" is still {state} after {elapsed} s',
-    'vm.start.stillBusy.hint': 'Wait until the hypervisor has finished, then run `orca-hybrid vm start` again.',
+    'vm.start.stillBusy.hint': 'Wait until the hypervisor has finished, then run `{tool} vm start` again.',
     'vm.stop.timedOut': 'The VM "{name}" did not shut down within {elapsed} s and is still running',
     'vm.stop.timedOut.hint':
-      "Run `orca-hybrid vm stop --force` to pull the power after the timeout (WebORCA may lose what it had not yet written), or shut it down from the guest's console.",
+      "Run `{tool} vm stop --force` to pull the power after the timeout (WebORCA may lose what it had not yet written), or shut it down from the guest's console.",
     'vm.tool.missing': '{tool} was not found',
     'vm.tool.missing.hint.vboxmanage':
       "Install VirtualBox, or set localEmergency.vm.programFile to VBoxManage's path. Besides the PATH, these were tried (above).",
@@ -83,7 +83,7 @@ export const vmMessages: AreaMessages = {
     'vm.rebuild.noGuest.hint': 'Set localEmergency.vm.rebuild.ssh (host, port, user, identityFile).',
     'vm.rebuild.updateFailed': 'Update step {index}/{count} `{command}` ended with exit code {exitCode} ({via})',
     'vm.rebuild.updateFailed.hint':
-      'Read its output above, fix the guest, then run `orca-hybrid vm rebuild` again (the VM runs meanwhile).',
+      'Read its output above, fix the guest, then run `{tool} vm rebuild` again (the VM runs meanwhile).',
     'vm.rebuild.notCurrent': 'After the rebuild WebORCA does not report current programs and masters (systeminfv2):',
     'vm.rebuild.notCurrent.hint':
       'Apply the newest programs in the guest (weborca-install; list it in localEmergency.vm.rebuild.update) and rebuild again. The VM runs meanwhile.',
@@ -142,7 +142,7 @@ export const vmMessages: AreaMessages = {
     'vm.step.done': '{step}: done in {seconds} s',
     'vm.rebuild.interrupted': 'Done before the failure: {steps}.',
     'vm.rebuild.safetyKept':
-      'The safety dump {id} holds what the VM had; `orca-hybrid restore --target localEmergency --backup {id}` puts it back.',
+      'The safety dump {id} holds what the VM had; `{tool} restore --target localEmergency --backup {id}` puts it back.',
     'vm.rebuild.offerRestore': 'Restore the newest verified backup into the rebuilt VM now?',
     'vm.rebuild.done': 'The VM "{name}" is rebuilt and runs current WebORCA ({seconds} s in all).',
     'vm.rebuild.entries': 'Entries found since the last restore: {rows}',
@@ -150,8 +150,8 @@ export const vmMessages: AreaMessages = {
     'vm.rebuild.safety': 'Safety dump: {id}',
     'vm.rebuild.version': 'WebORCA {version}: DB structure, masters and programs current',
     'vm.rebuild.restored': 'Restored backup {id} into the VM.',
-    'vm.rebuild.restoreDeclined': 'No backup restored: run `orca-hybrid restore --target localEmergency` when ready.',
-    'vm.rebuild.noBackup': 'No verified backup to restore yet: run `orca-hybrid sync` first.',
+    'vm.rebuild.restoreDeclined': 'No backup restored: run `{tool} restore --target localEmergency` when ready.',
+    'vm.rebuild.noBackup': 'No verified backup to restore yet: run `{tool} sync` first.',
   },
   ja: {
     'vm.cmd.summary': 'ローカル応急措置環境の仮想環境を起動・停止・再構築・表示',
@@ -178,25 +178,24 @@ export const vmMessages: AreaMessages = {
     'vm.notFound.hint.hyperv': 'localEmergency.vm.name と `Get-VM` が表示する名前を比べてください。',
     'vm.notFound.hint.elevation':
       'Hyper-V は管理者権限のないコンソールにも同じ応答を返します: ターミナルを管理者として実行するか「Hyper-V Administrators」に参加し、localEmergency.vm.name と `Get-VM` の名前を比べてください。',
-    'vm.notFound.hint.lab': '`orca-hybrid lab up` を実行してください (ラボのフォルダーは localEmergency.vm.labDir)。',
+    'vm.notFound.hint.lab': '`{tool} lab up` を実行してください (ラボのフォルダーは localEmergency.vm.labDir)。',
     'vm.forward.missing':
       '仮想マシン「{name}」にホストのポート {ports} の NAT ポート転送がありません。データベースと WebORCA へはこの転送を通して接続します',
     'vm.forward.missing.hint':
       '仮想マシンを停止した状態で規則を追加してください。例: VBoxManage modifyvm {name} --natpf1 "orca,tcp,127.0.0.1,{port},,8000" (ゲストのポートは WebORCA が 8000、PostgreSQL が 5432)。docs/vm.md を参照。',
     'vm.webOrca.timedOut': 'WebORCA が{seconds}秒以内に応答しませんでした ({elapsed}秒待機)',
     'vm.webOrca.timedOut.hint':
-      '仮想マシンの画面を確認し (ゲストは起動したか、jma-receipt-weborca は動いているか)、`orca-hybrid vm start` をもう一度実行するか、--timeout で長く待ってください。',
+      '仮想マシンの画面を確認し (ゲストは起動したか、jma-receipt-weborca は動いているか)、`{tool} vm start` をもう一度実行するか、--timeout で長く待ってください。',
     'vm.start.badState': '仮想マシン「{name}」は {state} の状態で、このままでは起動できません',
     'vm.start.badState.hint.virtualbox':
       '再開するか電源を切ってから (VBoxManage controlvm {name} resume、または … poweroff)、もう一度起動してください。',
     'vm.start.badState.hint.hyperv': 'Hyper-V マネージャーで再開するか停止してから、もう一度起動してください。',
-    'vm.start.badState.hint.lab': '`orca-hybrid lab down` の後に `orca-hybrid lab up` を実行してください。',
+    'vm.start.badState.hint.lab': '`{tool} lab down` の後に `{tool} lab up` を実行してください。',
     'vm.start.stillBusy': '仮想マシン「{name}」は {elapsed} 秒たっても {state} の状態です',
-    'vm.start.stillBusy.hint':
-      'ハイパーバイザーの処理が終わってから `orca-hybrid vm start` をもう一度実行してください。',
+    'vm.start.stillBusy.hint': 'ハイパーバイザーの処理が終わってから `{tool} vm start` をもう一度実行してください。',
     'vm.stop.timedOut': '仮想マシン「{name}」は {elapsed} 秒以内に停止せず、動作したままです',
     'vm.stop.timedOut.hint':
-      '`orca-hybrid vm stop --force` で時間切れ後に電源を切れます (WebORCA が書き込み前の内容を失うことがあります)。またはゲストの画面から停止してください。',
+      '`{tool} vm stop --force` で時間切れ後に電源を切れます (WebORCA が書き込み前の内容を失うことがあります)。またはゲストの画面から停止してください。',
     'vm.tool.missing': '{tool} が見つかりません',
     'vm.tool.missing.hint.vboxmanage':
       'VirtualBox をインストールするか、localEmergency.vm.programFile に VBoxManage のパスを設定してください。PATH のほか上記の場所を探しました。',
@@ -239,7 +238,7 @@ export const vmMessages: AreaMessages = {
     'vm.rebuild.noGuest.hint': 'localEmergency.vm.rebuild.ssh (host、port、user、identityFile) を設定してください。',
     'vm.rebuild.updateFailed': '更新手順{index}/{count} `{command}` が終了コード {exitCode} で終わりました ({via})',
     'vm.rebuild.updateFailed.hint':
-      '上の出力を読んでゲストを直し、`orca-hybrid vm rebuild` をもう一度実行してください (その間も仮想マシンは動作しています)。',
+      '上の出力を読んでゲストを直し、`{tool} vm rebuild` をもう一度実行してください (その間も仮想マシンは動作しています)。',
     'vm.rebuild.notCurrent': '再構築後の WebORCA が最新のプログラムとマスタを報告しません (systeminfv2):',
     'vm.rebuild.notCurrent.hint':
       'ゲストで最新プログラムを適用し (weborca-install。localEmergency.vm.rebuild.update に記載)、もう一度再構築してください。その間も仮想マシンは動作しています。',
@@ -299,7 +298,7 @@ export const vmMessages: AreaMessages = {
     'vm.step.done': '{step}: 完了 ({seconds}秒)',
     'vm.rebuild.interrupted': '失敗までに完了した手順: {steps}。',
     'vm.rebuild.safetyKept':
-      '安全のためのダンプ {id} に仮想マシンの内容が残っています。`orca-hybrid restore --target localEmergency --backup {id}` で戻せます。',
+      '安全のためのダンプ {id} に仮想マシンの内容が残っています。`{tool} restore --target localEmergency --backup {id}` で戻せます。',
     'vm.rebuild.offerRestore': '最新の検証済みバックアップを再構築した仮想マシンへ今すぐ反映しますか?',
     'vm.rebuild.done': '仮想マシン「{name}」を再構築しました。WebORCA は最新です (合計{seconds}秒)。',
     'vm.rebuild.entries': '前回の反映以降の入力: {rows} 行',
@@ -308,8 +307,7 @@ export const vmMessages: AreaMessages = {
     'vm.rebuild.version': 'WebORCA {version}: DB 構造・マスタ・プログラムとも最新',
     'vm.rebuild.restored': 'バックアップ {id} を仮想マシンへ反映しました。',
     'vm.rebuild.restoreDeclined':
-      'バックアップは反映していません。準備ができたら `orca-hybrid restore --target localEmergency` を実行してください。',
-    'vm.rebuild.noBackup':
-      '反映できる検証済みバックアップがまだありません。先に `orca-hybrid sync` を実行してください。',
+      'バックアップは反映していません。準備ができたら `{tool} restore --target localEmergency` を実行してください。',
+    'vm.rebuild.noBackup': '反映できる検証済みバックアップがまだありません。先に `{tool} sync` を実行してください。',
   },
 };
