@@ -2,10 +2,11 @@
  * 管理連番 over SQL against a real PostgreSQL cluster with the lab's ORCA schema: read, raise, never lower,
  * dry run, two concurrent bumps, short kanritbl rows; connection failures typed.
  */
-import { chownSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { connectDatabase, type PgClient } from '../../src/adapters/postgres/connect.js';
+import { dumpDatabase } from '../../src/adapters/postgres/dump-tool.js';
 import { PostgresEnvironmentControl } from '../../src/adapters/postgres/environment-control.js';
 import { bumpSequencesSql, readSequences } from '../../src/adapters/postgres/sequences-sql.js';
 import type { DatabaseConfig } from '../../src/core/config-schema.js';
@@ -300,6 +301,17 @@ describe('TLS (sslmode)', () => {
     await expect(
       connectDatabase({ ...db, host: 'localhost', sslmode: 'verify-full' }, { env: 'operating' }),
     ).rejects.toMatchObject({ key: 'postgres.tls.untrustedSystem', code: 'TLS_VERIFICATION' });
+  });
+
+  test('pg_dump meeting a certificate from another CA: TLS_VERIFICATION naming database.caFile, no dump left', async () => {
+    const file = join(cluster.dir, '..', 'tls-refused.dump');
+    const error = await dumpDatabase({ ...db, host: 'localhost', sslmode: 'verify-full', caFile: otherCaFile }, file, {
+      env: 'localEmergency',
+    }).catch((e: unknown) => e as TlsVerificationError);
+    expect(error).toBeInstanceOf(TlsVerificationError);
+    expect(error.key).toBe('postgres.tls.untrustedCaFile');
+    expect(translator('en')(error.key, error.params)).toContain(otherCaFile);
+    expect(existsSync(`${file}.partial`)).toBe(false);
   });
 
   test('an unreadable CA file is a ConfigError', async () => {

@@ -13,6 +13,7 @@ import {
   GuardError,
   OrcaError,
   UnexpectedError,
+  TlsVerificationError,
   UnreachableError,
   VerificationError,
 } from '../../core/errors.js';
@@ -89,6 +90,18 @@ export function mapClientToolError(error: unknown, db: DatabaseConfig, env: stri
       key: 'postgres.authFailed',
       params: { env, user: db.user },
       hintKey: 'postgres.authFailed.hint',
+      details: error.stderrTail,
+      cause: error,
+    });
+  }
+  const certificate = error.stderrTail.find((line) => /certificate verify failed|does not match host name/i.test(line));
+  if (certificate !== undefined) {
+    // The server's certificate failed libpq's check against database.caFile: a possible interception.
+    const store = db.caFile === undefined ? 'System' : 'CaFile';
+    return new TlsVerificationError({
+      key: `postgres.tls.untrusted${store}`,
+      params: { env, code: 'SSL', reason: certificate.replace(/^.*?SSL error: /, ''), caFile: db.caFile ?? '-' },
+      hintKey: `postgres.tls.untrusted${store}.hint`,
       details: error.stderrTail,
       cause: error,
     });
