@@ -7,7 +7,7 @@ import type { EnvironmentName, Mode } from '../core/domain.js';
 import { LockedError } from '../core/errors.js';
 import { deliverPendingModePush, type DeliveryReport } from '../core/mode-pushes.js';
 import type { AdapterFactory, AdapterOptions } from '../adapters/factory.js';
-import { acquireLock, type LockHandle } from '../adapters/fs/lock.js';
+import type { LockHandle } from '../adapters/fs/lock.js';
 import type { CommandContext } from './context.js';
 import { modePusher, tellDelivery } from './mode-delivery.js';
 import { FileStateLedger } from './state-ledger.js';
@@ -40,6 +40,8 @@ export async function statusDelivery(
   if (envs.length === 0) return idle;
   let lock: LockHandle;
   await lockHolderRead.catch(() => undefined);
+  // The locking library loads only here: most runs owe nothing, and status is read every few seconds by some.
+  const { acquireLock } = await import('../adapters/fs/lock.js');
   try {
     lock = await acquireLock({ stateDir, command: 'status', waitMs: 0, signal: ctx.signal });
   } catch (error) {
