@@ -121,3 +121,24 @@ test('a refused port is an UnreachableError', async () => {
   const target = join(cluster.dir, '..', 'refused.dump');
   await expect(dumpDatabase({ ...db, port }, target, { env: 'operating' })).rejects.toBeInstanceOf(UnreachableError);
 });
+
+test('in a Japanese locale the failures are still told apart (the programs are asked for English messages)', async () => {
+  // Debian ships pg_dump's Japanese catalog; LC_ALL=C.UTF-8 with LANGUAGE=ja selects it on this machine.
+  const saved = { LC_ALL: process.env.LC_ALL, LANGUAGE: process.env.LANGUAGE };
+  process.env.LC_ALL = 'C.UTF-8';
+  process.env.LANGUAGE = 'ja';
+  try {
+    const port = await findFreePort();
+    const refused = join(cluster.dir, '..', 'refused-ja.dump');
+    await expect(dumpDatabase({ ...db, port }, refused, { env: 'operating' })).rejects.toBeInstanceOf(UnreachableError);
+    const wrong = join(cluster.dir, '..', 'wrong-ja.dump');
+    const error = await dumpDatabase({ ...db, password: 'wrong-' + 'ja' }, wrong, { env: 'operating' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AuthError);
+  } finally {
+    for (const [name, value] of Object.entries(saved))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  }
+});

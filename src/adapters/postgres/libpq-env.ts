@@ -26,7 +26,12 @@ export async function withLibpqEnv<T>(
   privateDir: string | undefined,
   use: (env: Record<string, string>) => Promise<T>,
 ): Promise<T> {
-  const env: Record<string, string> = { PGSSLMODE: db.sslmode, PGCONNECT_TIMEOUT: '10', PGAPPNAME: 'orca-hybrid' };
+  const env: Record<string, string> = {
+    PGSSLMODE: db.sslmode,
+    PGCONNECT_TIMEOUT: '10',
+    PGAPPNAME: 'orca-hybrid',
+    ...englishMessages(process.env),
+  };
   if (db.caFile !== undefined) env.PGSSLROOTCERT = db.caFile;
   if (db.password === undefined) return use(env);
   const dir = privateDir ?? (await mkdtemp(join(tmpdir(), 'orca-hybrid-')));
@@ -45,6 +50,19 @@ export async function withLibpqEnv<T>(
     process.removeListener('exit', onExit);
     await rm(privateDir === undefined ? dir : file, { recursive: true, force: true });
   }
+}
+
+/**
+ * PostgreSQL's programs speak the locale's language (Debian and the Windows installers ship Japanese), but
+ * their failures are told apart by their English text (refused password, certificate, network: exit 4, 6,
+ * 3). Messages in English (`LC_MESSAGES=C`, which also makes gettext ignore `LANGUAGE`); an `LC_ALL`, which
+ * would override it, is cleared and its value kept for the character type, so file names and text are read
+ * as before.
+ */
+export function englishMessages(inherited: NodeJS.ProcessEnv): Record<string, string> {
+  const all = inherited.LC_ALL;
+  if (all === undefined || all === '') return { LC_MESSAGES: 'C' };
+  return { LC_ALL: '', LC_CTYPE: all, LC_MESSAGES: 'C' };
 }
 
 async function writePassFile(dir: string, password: string): Promise<string> {
