@@ -322,6 +322,31 @@ describe('TLS (sslmode)', () => {
     expect(existsSync(`${file}.partial`)).toBe(false);
   });
 
+  test('pg_dump without database.caFile trusts the default store, as the tool does: refused by it, accepted through NODE_EXTRA_CA_CERTS', async () => {
+    const refused = join(cluster.dir, '..', 'tls-default-refused.dump');
+    const error = await dumpDatabase({ ...db, host: 'localhost', sslmode: 'verify-full' }, refused, {
+      env: 'localEmergency',
+    }).then(
+      () => null,
+      (e: unknown) => e as TlsVerificationError,
+    );
+    // Not libpq's "root certificate file ~/.postgresql/root.crt does not exist": the server was asked.
+    expect(error).toBeInstanceOf(TlsVerificationError);
+    expect(error?.key).toBe('postgres.tls.untrustedSystem');
+    const saved = process.env.NODE_EXTRA_CA_CERTS;
+    process.env.NODE_EXTRA_CA_CERTS = caFile;
+    try {
+      const accepted = join(cluster.dir, '..', 'tls-default-accepted.dump');
+      const result = await dumpDatabase({ ...db, host: 'localhost', sslmode: 'verify-full' }, accepted, {
+        env: 'localEmergency',
+      });
+      expect(result.bytes).toBeGreaterThan(0);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+      else process.env.NODE_EXTRA_CA_CERTS = saved;
+    }
+  });
+
   test('an unreadable CA file is a ConfigError', async () => {
     await expect(
       connectDatabase({ ...db, sslmode: 'verify-full', caFile: '/nonexistent/ca.crt' }),

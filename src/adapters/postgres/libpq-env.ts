@@ -8,8 +8,9 @@
  * Ctrl-C removes it on exit, and a file left by a killed run is removed by the next one.
  */
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { rootCertificates } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../core/config-schema.js';
@@ -19,6 +20,8 @@ import { createOwnFile } from '../fs/no-follow.js';
 import { ensurePrivateDir } from '../fs/private-files.js';
 
 const PREFIX = '.pgpass-';
+/** The default trust store handed to libpq, beside the password file and removed with it. */
+const ROOT_PREFIX = '.pgroot-';
 
 /** Runs `use` with the environment for a libpq program connecting to `db`; the password file is gone after. */
 export async function withLibpqEnv<T>(
@@ -33,22 +36,31 @@ export async function withLibpqEnv<T>(
     ...englishMessages(process.env),
   };
   if (db.caFile !== undefined) env.PGSSLROOTCERT = db.caFile;
-  if (db.password === undefined) return use(env);
+  const needsRoots = db.caFile === undefined && db.sslmode === 'verify-full';
+  if (db.password === undefined && !needsRoots) return use(env);
   const dir = privateDir ?? (await mkdtemp(join(tmpdir(), 'orca-hybrid-')));
-  const file = await writePassFile(dir, db.password);
+  const files: string[] = [];
   const onExit = (): void => {
-    try {
-      unlinkSync(file);
-    } catch {
-      /* already removed */
-    }
+    for (const file of files)
+      try {
+        unlinkSync(file);
+      } catch {
+        /* already removed */
+      }
   };
   process.on('exit', onExit);
   try {
-    return await use({ ...env, PGPASSFILE: file });
+    await ensurePrivateDir(dir);
+    await removeLeftovers(dir);
+    if (db.password !== undefined) env.PGPASSFILE = await writePrivate(dir, PREFIX, passFileText(db.password), files);
+    // Without database.caFile the tool's own connections trust Node's default store; libpq would read
+    // ~/.postgresql/root.crt instead (and fail when it is missing). It gets the same store as a file.
+    if (needsRoots) env.PGSSLROOTCERT = await writePrivate(dir, ROOT_PREFIX, defaultTrustStore(), files);
+    return await use(env);
   } finally {
     process.removeListener('exit', onExit);
-    await rm(privateDir === undefined ? dir : file, { recursive: true, force: true });
+    if (privateDir === undefined) await rm(dir, { recursive: true, force: true });
+    else await Promise.all(files.map((file) => rm(file, { force: true })));
   }
 }
 
@@ -65,27 +77,43 @@ export function englishMessages(inherited: NodeJS.ProcessEnv): Record<string, st
   return { LC_ALL: '', LC_CTYPE: all, LC_MESSAGES: 'C' };
 }
 
-async function writePassFile(dir: string, password: string): Promise<string> {
+function passFileText(password: string): string {
   // libpq reads the file line by line: a password with a line break cannot be written into it.
   if (/[\r\n]/.test(password)) throw new ConfigError({ key: 'postgres.passwordLineBreak' });
-  await ensurePrivateDir(dir);
-  await removeLeftovers(dir);
-  const file = join(dir, `${PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  // One entry for whatever host, port, database and user the program connects with: only this program
+  // reads the file, and this is its password. `\` and `:` are escaped as libpq's format wants.
+  return `*:*:*:*:${password.replace(/[\\:]/g, (c) => `\\${c}`)}\n`;
+}
+
+/** Node's default trust store as PEM: its bundled CAs and, as Node adds them, those of NODE_EXTRA_CA_CERTS. */
+export function defaultTrustStore(env: NodeJS.ProcessEnv = process.env): string {
+  let extra = '';
+  if (env.NODE_EXTRA_CA_CERTS)
+    try {
+      extra = readFileSync(env.NODE_EXTRA_CA_CERTS, 'utf8');
+    } catch {
+      // Node itself only warns about an unreadable file and goes on with its own CAs.
+    }
+  return `${[...rootCertificates, extra.trim()].filter((pem) => pem !== '').join('\n')}\n`;
+}
+
+/** A 0600 file created exclusively in `dir`, named after this process; remembered in `files` for removal. */
+async function writePrivate(dir: string, prefix: string, text: string, files: string[]): Promise<string> {
+  const file = join(dir, `${prefix}${process.pid}-${randomBytes(6).toString('hex')}`);
   const handle = await createOwnFile(file);
+  files.push(file);
   try {
-    // One entry for whatever host, port, database and user the program connects with: only this program
-    // reads the file, and this is its password. `\` and `:` are escaped as libpq's format wants.
-    await handle.writeFile(`*:*:*:*:${password.replace(/[\\:]/g, (c) => `\\${c}`)}\n`, 'utf8');
+    await handle.writeFile(text, 'utf8');
   } finally {
     await handle.close();
   }
   return file;
 }
 
-/** Password files of runs that were killed (their pid is gone). */
+/** Password and trust-store files of runs that were killed (their pid is gone). */
 async function removeLeftovers(dir: string): Promise<void> {
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const pid = Number(/^\.pgpass-(\d+)-/.exec(name)?.[1] ?? NaN);
+    const pid = Number(/^\.pg(?:pass|root)-(\d+)-/.exec(name)?.[1] ?? NaN);
     if (Number.isInteger(pid) && pid !== process.pid && !isPidAlive(pid)) await rm(join(dir, name), { force: true });
   }
 }
