@@ -118,14 +118,15 @@ describe('folders others may write in, or of another account', () => {
       chownSync(dir, 65534, 65534);
       const before = { mode: mode(rootFile), bytes: readFileSync(rootFile, 'utf8') };
       const store = new FileStateStore(dir);
+      // One after another, as a run would: each must be refused on its own.
       for (const attempt of [
-        store.read(),
-        store.write(selectEmergency(defaultState(), 'local')),
-        new FileJournal(dir).append(entry),
-        openRunLog(dir, 'sync', ['sync']),
-        acquireLock({ stateDir: dir, command: 'sync' }),
+        () => store.read(),
+        () => store.write(selectEmergency(defaultState(), 'local')),
+        () => new FileJournal(dir).append(entry),
+        () => openRunLog(dir, 'sync', ['sync']),
+        () => acquireLock({ stateDir: dir, command: 'sync' }),
       ]) {
-        const error = await refusal(attempt);
+        const error = await refusal(attempt());
         expect([error.key, error.hintKey]).toEqual(['folder.notOwned', 'folder.notOwned.rootHint']);
         expect(error.params).toEqual({ path: dir, owner: 65534, uid: 0 });
       }
