@@ -81,7 +81,8 @@ export function wrapText(text: string, cells: number, indent = ''): string[] {
     line = indent;
     used = displayWidth(indent);
   };
-  for (const token of text.split(/(?<= )/)) {
+  // A break after each blank, except between a date and its time ("2026-09-06 01:10" stays on one line).
+  for (const token of text.split(/(?<= )(?<!\d{4}-\d\d-\d\d )/)) {
     const w = displayWidth(token.trimEnd());
     if (used + w <= cells) {
       line += token;

@@ -147,3 +147,10 @@ test('wrapText breaks between words, and anywhere in Japanese', () => {
   for (const l of ja) expect(displayWidth(l)).toBeLessThanOrEqual(20);
   expect(ja.join('')).toBe('運用環境は応答しません。ネットワークを確認してください。');
 });
+
+test('wrapText keeps a date and its time on one line', () => {
+  expect(wrapText('Newest backup: created 2026-11-27 20:37 (1 s ago)', 36, '  ')).toEqual([
+    'Newest backup: created',
+    '  2026-11-27 20:37 (1 s ago)',
+  ]);
+});
