@@ -20,25 +20,13 @@ import {
   jsonOf,
   partialsOf,
   runSync,
-  startSyncWorld,
+  useSyncWorld,
   type SyncWorld,
   type TestSetup,
 } from '../helpers/sync-world.js';
 
 let world: SyncWorld;
-
-beforeAll(async () => {
-  world = await startSyncWorld({ fillerBytes: 300 * 1024 });
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
-
-afterEach(() => {
-  world.operating.faults.clear();
-  world.emergency.faults.clear();
-});
+useSyncWorld({ fillerBytes: 300 * 1024 }, (w) => (world = w));
 
 /** Any terminal control but line feed and tab, 7-bit or 8-bit, and the bidi overrides. */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;

@@ -14,25 +14,14 @@ import {
   partialsOf,
   rangeStart,
   runSync,
-  startSyncWorld,
+  useSyncWorld,
   type SyncWorld,
   type TestSetup,
 } from '../helpers/sync-world.js';
 import { startThrottleProxy } from '../helpers/throttle-proxy.js';
 
 let world: SyncWorld;
-
-beforeAll(async () => {
-  world = await startSyncWorld({ fillerBytes: 600 * 1024 });
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
-
-afterEach(() => {
-  world.operating.faults.clear();
-});
+useSyncWorld({ fillerBytes: 600 * 1024 }, (w) => (world = w));
 
 const journal = (setup: TestSetup) => journalLines(setup.stateDir);
 

@@ -16,7 +16,7 @@ import {
   partialsOf,
   rangeStart,
   runSync,
-  startSyncWorld,
+  useSyncWorld,
   type SyncWorld,
   type TestSetup,
 } from '../helpers/sync-world.js';
@@ -24,19 +24,7 @@ import { startThrottleProxy } from '../helpers/throttle-proxy.js';
 import type { StoredBackup } from '../../src/lab/cloud/backup-store.js';
 
 let world: SyncWorld;
-
-beforeAll(async () => {
-  world = await startSyncWorld({ fillerBytes: 600 * 1024 });
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
-
-afterEach(() => {
-  world.operating.faults.clear();
-  world.emergency.faults.clear();
-});
+useSyncWorld({ fillerBytes: 600 * 1024 }, (w) => (world = w));
 
 /** A setup whose catalog already holds one verified backup (the "previous newest"). */
 async function primed(

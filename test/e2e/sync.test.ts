@@ -13,24 +13,12 @@ import {
   expectNoSecrets,
   jsonOf,
   runSync,
-  startSyncWorld,
+  useSyncWorld,
   type SyncWorld,
 } from '../helpers/sync-world.js';
 
 let world: SyncWorld;
-
-beforeAll(async () => {
-  world = await startSyncWorld({ fillerBytes: 600 * 1024 });
-});
-
-afterAll(async () => {
-  await world?.stop();
-});
-
-afterEach(() => {
-  world.operating.faults.clear();
-  world.emergency.faults.clear();
-});
+useSyncWorld({ fillerBytes: 600 * 1024 }, (w) => (world = w));
 
 describe('sync', () => {
   test('downloads, verifies, uploads and records the counters; a second run is up to date', async () => {

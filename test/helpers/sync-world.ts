@@ -84,6 +84,25 @@ export interface TestSetup {
 const USER = 'ormaster';
 const DB_NAMES = { operating: 'orca_operating_test', cloudEmergency: 'orca_emergency_test', local: 'orca_local_test' };
 
+/**
+ * One sync world for a test file: started before its tests (handed to `assign`), every fault cleared after
+ * each test, stopped at the end.
+ */
+export function useSyncWorld(options: { fillerBytes?: number }, assign: (world: SyncWorld) => void): void {
+  let world: SyncWorld | undefined;
+  beforeAll(async () => {
+    world = await startSyncWorld(options);
+    assign(world);
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
+  afterEach(() => {
+    world?.operating.faults.clear();
+    world?.emergency.faults.clear();
+  });
+}
+
 /** Starts everything; `fillerBytes` of random data in the operating database make its dumps that large. */
 export async function startSyncWorld(options: { fillerBytes?: number } = {}): Promise<SyncWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'orca-sync-test-'));

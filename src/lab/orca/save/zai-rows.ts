@@ -18,13 +18,9 @@ function meiskyflg(cell: CodeCell, sryymd: string): string {
   return MEISKYFLG_OF_INPUTKBN[cell.inputkbn] ?? (cell.autokbn === 'T' ? '1' : '');
 }
 
-export function sryactRows(
-  zai: ZaiTemplate,
-  cells: readonly CodeCell[],
-  scope: ZaiScope & { zainum: number },
-  audit: Audit,
-): { sryact: Row[]; ptcom: Row[] } {
-  const key = {
+/** The key a 剤's rows share in `tbl_sryact` and `tbl_sryacctplus` (the month, not the day). */
+function zaiKey(scope: ZaiScope & { zainum: number }): Row {
+  return {
     hospnum: 1,
     nyugaikbn: scope.nyugaikbn,
     ptid: scope.ptid,
@@ -32,6 +28,15 @@ export function sryactRows(
     sryym: scope.sryymd.slice(0, 6),
     zainum: scope.zainum,
   };
+}
+
+export function sryactRows(
+  zai: ZaiTemplate,
+  cells: readonly CodeCell[],
+  scope: ZaiScope & { zainum: number },
+  audit: Audit,
+): { sryact: Row[]; ptcom: Row[] } {
+  const key = zaiKey(scope);
   const sryact: Row[] = [];
   const ptcom: Row[] = [];
   let commentNumber = 0;
@@ -80,12 +85,7 @@ export function sryactRows(
 /** `4503-SRYACCTPLUS-SYORI-SEC`: `rennum` 1 of a 剤 with 付加情報 (its codes with their 手技 points). */
 export function plusRow(zai: ZaiTemplate, scope: ZaiScope & { zainum: number }, audit: Audit): Row {
   const values: Row = {
-    hospnum: 1,
-    nyugaikbn: scope.nyugaikbn,
-    ptid: scope.ptid,
-    sryka: scope.sryka,
-    sryym: scope.sryymd.slice(0, 6),
-    zainum: scope.zainum,
+    ...zaiKey(scope),
     rennum: 1,
     pluskbn: 1,
     ...created(audit),
